@@ -1,0 +1,101 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+/**
+ * A small stand-in for third-party plugins, so the seed document's examples work out of the
+ * box. It serves `POST [/<plugin>]/actions/<action>` for the seed plugins, checks the required
+ * fields of the two email actions, and remembers what it "sent".
+ */
+export interface SamplePlugin {
+  url: string;
+  sent: SentMessage[];
+  close(): Promise<void>;
+}
+
+export interface SentMessage {
+  id: string;
+  plugin: string;
+  action: string;
+  payload: Record<string, unknown>;
+  received_at: string;
+}
+
+const REQUIRED_FIELDS: Record<string, string[]> = {
+  'send-welcome-email': ['user_id', 'email'],
+  'send-abandoned-cart-email': ['user_id', 'cart_id'],
+};
+
+const ACTION_PATH = /^(?:\/([a-z0-9-]+))?\/actions\/([a-z0-9-]+)\/?$/;
+
+export async function startSamplePlugin(
+  options: { host?: string; port?: number } = {},
+): Promise<SamplePlugin> {
+  const sent: SentMessage[] = [];
+  const server = createServer((request, response) => {
+    handle(request, response, sent).catch(() =>
+      reply(response, 500, { error: 'sample plugin failed' }),
+    );
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve, reject) => {
+    server.once('error', reject);
+    server.listen(options.port ?? 0, host, resolve);
+  });
+  const { port } = server.address() as AddressInfo;
+  return {
+    url: `http://${host}:${port}`,
+    sent,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+async function handle(request: IncomingMessage, response: ServerResponse, sent: SentMessage[]) {
+  const path = new URL(request.url ?? '/', 'http://sample').pathname;
+  if (request.method === 'GET' && (path === '/' || path === '/health')) {
+    return reply(response, 200, { status: 'ok', service: 'sample-plugin', sent: sent.length });
+  }
+  if (request.method === 'GET' && path === '/sent') return reply(response, 200, { sent });
+  const match = ACTION_PATH.exec(path);
+  if (!match) return reply(response, 404, { error: `No such endpoint: ${path}` });
+  if (request.method !== 'POST') return reply(response, 405, { error: 'Use POST' });
+  const [, plugin = 'email-automation', action = ''] = match;
+  const payload = await readJson(request);
+  if (!payload) return reply(response, 400, { error: 'Body must be a JSON object' });
+  const missing = (REQUIRED_FIELDS[action] ?? []).filter((field) => payload[field] == null);
+  if (missing.length > 0) {
+    return reply(response, 422, { error: `Missing required field: ${missing.join(', ')}` });
+  }
+  const message: SentMessage = {
+    id: randomUUID(),
+    plugin,
+    action,
+    payload,
+    received_at: new Date().toISOString(),
+  };
+  sent.push(message);
+  if (sent.length > 1000) sent.shift();
+  return reply(response, 200, { success: true, message_id: message.id, action, plugin });
+}
+
+async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | null> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of request) chunks.push(chunk as Buffer);
+  try {
+    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+      ? (value as Record<string, unknown>)
+      : null;
+  } catch {
+    return null;
+  }
+}
+
+function reply(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}

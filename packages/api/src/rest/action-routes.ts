@@ -1,0 +1,26 @@
+import { ZDiscoverActionsQuerySchema, ZRegisterActionsRequestSchema } from '@registry/contracts';
+import { discoverActions, parseInput, type RegistryDeps, registerActions } from '@registry/core';
+import { jsonResponse } from './json-response';
+import { readJsonBody } from './read-json-body';
+import { restHandler } from './rest-handler';
+import { searchParamsOf } from './search-params';
+
+/** `POST /api/plugins/{slug}/register-actions` */
+export function registerActionsRoutes(deps: RegistryDeps) {
+  return {
+    POST: restHandler(deps, async (request, { tenantId }, params) => {
+      const body = parseInput(ZRegisterActionsRequestSchema, await readJsonBody(request));
+      return jsonResponse(await registerActions(deps, tenantId, params.slug ?? '', body));
+    }),
+  };
+}
+
+/** `GET /api/plugins/actions?category=&plugin=&search=` */
+export function discoverActionsRoutes(deps: RegistryDeps) {
+  return {
+    GET: restHandler(deps, async (request, { tenantId }) => {
+      const query = parseInput(ZDiscoverActionsQuerySchema, searchParamsOf(request));
+      return jsonResponse({ actions: await discoverActions(deps, tenantId, query) });
+    }),
+  };
+}

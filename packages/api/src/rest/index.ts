@@ -1,0 +1,20 @@
+import type { RegistryDeps } from '@registry/core';
+import { discoverActionsRoutes, registerActionsRoutes } from './action-routes';
+import { automationRoutes } from './automation-routes';
+import { pluginCollectionRoutes, pluginItemRoutes, pluginTestRoutes } from './plugin-routes';
+
+export type { RestHandler, RouteParams } from './rest-handler';
+
+/** Every REST route of the seed document, by path, as Fetch API handlers. */
+export function createRestRoutes(deps: RegistryDeps) {
+  return {
+    '/api/plugins': pluginCollectionRoutes(deps),
+    '/api/plugins/actions': discoverActionsRoutes(deps),
+    '/api/plugins/events/automation': automationRoutes(deps),
+    '/api/plugins/[slug]': pluginItemRoutes(deps),
+    '/api/plugins/[slug]/register-actions': registerActionsRoutes(deps),
+    '/api/plugins/[slug]/test': pluginTestRoutes(deps),
+  };
+}
+
+export type RestRoutes = ReturnType<typeof createRestRoutes>;

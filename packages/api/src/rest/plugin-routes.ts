@@ -1,0 +1,94 @@
+import {
+  ZCreatePluginRequestSchema,
+  ZListPluginsQuerySchema,
+  ZPatchPluginFieldsSchema,
+  ZUpdatePluginFieldsSchema,
+} from '@registry/contracts';
+import {
+  createPlugin,
+  deletePlugin,
+  getPlugin,
+  listPlugins,
+  parseInput,
+  patchPlugin,
+  type RegistryDeps,
+  replacePlugin,
+  testPluginConnectivity,
+} from '@registry/core';
+import { z } from 'zod';
+import { jsonResponse } from './json-response';
+import { readJsonBody } from './read-json-body';
+import { type RouteParams, restHandler } from './rest-handler';
+import { searchParamsOf } from './search-params';
+
+/** Names an existing plugin; creation rules (reserved words, pattern) apply only to new slugs. */
+const ZExistingSlugSchema = z.string().min(1, 'must not be empty').max(64);
+
+const slugOf = (params: RouteParams) => params.slug ?? '';
+
+/** `/api/plugins` — list and create; PUT and PATCH name the plugin by `slug` in the body. */
+export function pluginCollectionRoutes(deps: RegistryDeps) {
+  return {
+    GET: restHandler(deps, async (request, { tenantId }) => {
+      const query = parseInput(ZListPluginsQuerySchema, searchParamsOf(request));
+      return jsonResponse(await listPlugins(deps, tenantId, query));
+    }),
+    POST: restHandler(deps, async (request, { tenantId }) => {
+      const input = parseInput(ZCreatePluginRequestSchema, await readJsonBody(request));
+      const plugin = await createPlugin(deps, tenantId, input);
+      return jsonResponse(
+        { success: true, message: `Plugin created: ${plugin.slug}`, plugin },
+        201,
+      );
+    }),
+    PUT: restHandler(deps, async (request, { tenantId }) => {
+      const schema = z.strictObject({
+        slug: ZExistingSlugSchema,
+        ...ZUpdatePluginFieldsSchema.shape,
+      });
+      const { slug, ...fields } = parseInput(schema, await readJsonBody(request));
+      const plugin = await replacePlugin(deps, tenantId, slug, fields);
+      return jsonResponse({ success: true, message: `Plugin updated: ${slug}`, plugin });
+    }),
+    PATCH: restHandler(deps, async (request, { tenantId }) => {
+      const schema = z.strictObject({
+        slug: ZExistingSlugSchema,
+        ...ZPatchPluginFieldsSchema.shape,
+      });
+      const { slug, ...fields } = parseInput(schema, await readJsonBody(request));
+      const plugin = await patchPlugin(deps, tenantId, slug, fields);
+      return jsonResponse({ success: true, message: `Plugin updated: ${slug}`, plugin });
+    }),
+  };
+}
+
+/** `/api/plugins/{slug}` — one plugin. */
+export function pluginItemRoutes(deps: RegistryDeps) {
+  return {
+    GET: restHandler(deps, async (_request, { tenantId }, params) =>
+      jsonResponse({ plugin: await getPlugin(deps, tenantId, slugOf(params)) }),
+    ),
+    PUT: restHandler(deps, async (request, { tenantId }, params) => {
+      const fields = parseInput(ZUpdatePluginFieldsSchema, await readJsonBody(request));
+      const plugin = await replacePlugin(deps, tenantId, slugOf(params), fields);
+      return jsonResponse({ success: true, message: `Plugin updated: ${plugin.slug}`, plugin });
+    }),
+    PATCH: restHandler(deps, async (request, { tenantId }, params) => {
+      const fields = parseInput(ZPatchPluginFieldsSchema, await readJsonBody(request));
+      const plugin = await patchPlugin(deps, tenantId, slugOf(params), fields);
+      return jsonResponse({ success: true, message: `Plugin updated: ${plugin.slug}`, plugin });
+    }),
+    DELETE: restHandler(deps, async (_request, { tenantId }, params) => {
+      await deletePlugin(deps, tenantId, slugOf(params));
+      return jsonResponse({ success: true, message: `Plugin deleted: ${slugOf(params)}` });
+    }),
+  };
+}
+
+/** `/api/plugins/{slug}/test` — connectivity test (GET or POST, as curl users like). */
+export function pluginTestRoutes(deps: RegistryDeps) {
+  const test = restHandler(deps, async (_request, { tenantId }, params) =>
+    jsonResponse(await testPluginConnectivity(deps, tenantId, slugOf(params))),
+  );
+  return { GET: test, POST: test };
+}

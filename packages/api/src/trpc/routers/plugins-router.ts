@@ -1,0 +1,67 @@
+import {
+  ZConnectivityResultSchema,
+  ZCreatePluginRequestSchema,
+  ZListPluginsQuerySchema,
+  ZPatchPluginFieldsSchema,
+  ZPluginListSchema,
+  ZPluginSchema,
+  ZPluginSlugSchema,
+  ZPluginStatusSchema,
+} from '@registry/contracts';
+import {
+  createPlugin,
+  deletePlugin,
+  getPlugin,
+  listPlugins,
+  patchPlugin,
+  setPluginStatus,
+  testPluginConnectivity,
+} from '@registry/core';
+import { z } from 'zod';
+import { publicProcedure, router } from '../init';
+
+const ZSlugInputSchema = z.object({ slug: z.string().min(1).max(64) });
+
+export const pluginsRouter = router({
+  list: publicProcedure
+    .input(ZListPluginsQuerySchema.prefault({}))
+    .output(ZPluginListSchema)
+    .query(({ ctx, input }) => listPlugins(ctx.deps, ctx.tenantId, input)),
+
+  get: publicProcedure
+    .input(ZSlugInputSchema)
+    .output(ZPluginSchema)
+    .query(({ ctx, input }) => getPlugin(ctx.deps, ctx.tenantId, input.slug)),
+
+  create: publicProcedure
+    .input(ZCreatePluginRequestSchema)
+    .output(ZPluginSchema)
+    .mutation(({ ctx, input }) => createPlugin(ctx.deps, ctx.tenantId, input)),
+
+  update: publicProcedure
+    .input(z.strictObject({ slug: ZPluginSlugSchema, ...ZPatchPluginFieldsSchema.shape }))
+    .output(ZPluginSchema)
+    .mutation(({ ctx, input: { slug, ...fields } }) =>
+      patchPlugin(ctx.deps, ctx.tenantId, slug, fields),
+    ),
+
+  setStatus: publicProcedure
+    .input(z.object({ slug: z.string().min(1).max(64), status: ZPluginStatusSchema }))
+    .output(ZPluginSchema)
+    .mutation(({ ctx, input }) =>
+      setPluginStatus(ctx.deps, ctx.tenantId, input.slug, input.status),
+    ),
+
+  delete: publicProcedure
+    .input(ZSlugInputSchema)
+    .output(z.object({ success: z.literal(true), message: z.string() }))
+    .mutation(async ({ ctx, input }) => {
+      await deletePlugin(ctx.deps, ctx.tenantId, input.slug);
+      return { success: true as const, message: `Plugin deleted: ${input.slug}` };
+    }),
+
+  testConnectivity: publicProcedure
+    .input(ZSlugInputSchema)
+    .output(ZConnectivityResultSchema)
+    .mutation(({ ctx, input }) => testPluginConnectivity(ctx.deps, ctx.tenantId, input.slug)),
+});

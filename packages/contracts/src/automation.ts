@@ -1,0 +1,103 @@
+import { z } from 'zod';
+
+export const MAX_EVENTS_PER_BATCH = 1000;
+
+export const ZAutomationEventSchema = z.strictObject({
+  action_type: z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  /** Routes the event to this plugin's registered action; absent or null for platform actions. */
+  plugin_id: z.uuid('must be a UUID').nullish(),
+  payload: z.record(z.string(), z.unknown()).default({}),
+});
+export type AutomationEvent = z.output<typeof ZAutomationEventSchema>;
+
+export const ZDispatchRequestSchema = z.strictObject({
+  flow_execution_id: z
+    .string()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters')
+    .optional(),
+  events: z
+    .array(ZAutomationEventSchema)
+    .min(1, 'must contain at least one event')
+    .max(MAX_EVENTS_PER_BATCH, `must contain at most ${MAX_EVENTS_PER_BATCH} events`),
+});
+export type DispatchRequest = z.output<typeof ZDispatchRequestSchema>;
+
+const ZEventResultBaseSchema = z.object({
+  index: z.number().int(),
+  execution_id: z.uuid(),
+  action_type: z.string(),
+  plugin_id: z.uuid().optional(),
+  plugin_slug: z.string().optional(),
+  duration_ms: z.number(),
+});
+
+/** Stable reasons an event failed; plugin call failures say how the call failed. */
+export const EVENT_ERROR_CODES = [
+  'ACTION_NOT_FOUND',
+  'PLUGIN_NOT_FOUND',
+  'PLUGIN_INACTIVE',
+  'PLUGIN_NOT_CONFIGURED',
+  'AMBIGUOUS_ACTION',
+  'MISSING_REQUIRED_FIELDS',
+  'INVALID_PAYLOAD',
+  'NOT_FOUND',
+  'CONFLICT',
+  'TIMEOUT',
+  'CONNECTION_REFUSED',
+  'CONNECTION_RESET',
+  'DNS',
+  'NETWORK_ERROR',
+  'HTTP_4XX',
+  'HTTP_5XX',
+  'REDIRECT_BLOCKED',
+  'BODY_TOO_LARGE',
+  'INVALID_JSON',
+  'INTERNAL_ERROR',
+] as const;
+export const ZEventErrorCodeSchema = z.enum(EVENT_ERROR_CODES);
+export type EventErrorCode = z.infer<typeof ZEventErrorCodeSchema>;
+
+export const ZEventResultSchema = z.discriminatedUnion('success', [
+  ZEventResultBaseSchema.extend({ success: z.literal(true), result: z.unknown() }),
+  ZEventResultBaseSchema.extend({
+    success: z.literal(false),
+    error: z.string(),
+    error_code: ZEventErrorCodeSchema,
+    http_status: z.number().int().optional(),
+  }),
+]);
+export type EventResult = z.output<typeof ZEventResultSchema>;
+
+export const ZDispatchResponseSchema = z.object({
+  flow_execution_id: z.string(),
+  results: z.array(ZEventResultSchema),
+  summary: z.object({
+    total: z.number().int(),
+    successful: z.number().int(),
+    failed: z.number().int(),
+    duration_ms: z.number(),
+  }),
+});
+export type DispatchResponse = z.output<typeof ZDispatchResponseSchema>;
+
+export const ZAutomationHealthSchema = z.object({
+  status: z.enum(['healthy', 'degraded']),
+  platform_actions: z.object({ count: z.number().int(), actions: z.array(z.string()) }),
+  plugin_actions: z.object({
+    count: z.number().int(),
+    actions: z.array(
+      z.object({
+        action_type: z.string(),
+        title: z.string(),
+        category: z.string(),
+        plugin_id: z.uuid(),
+        plugin_slug: z.string(),
+        plugin_name: z.string(),
+      }),
+    ),
+    error: z.string().optional(),
+  }),
+  total_actions: z.number().int(),
+});
+export type AutomationHealth = z.output<typeof ZAutomationHealthSchema>;

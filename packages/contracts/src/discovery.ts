@@ -1,0 +1,49 @@
+import { z } from 'zod';
+import { ZActionDefinitionFieldsSchema, ZCategorySchema } from './action-definition';
+
+/** The pseudo-plugin slug that names the platform's built-in actions in filters. */
+export const PLATFORM_SOURCE = 'platform';
+
+/** Query-string filters are lenient about blanks: `?category=` means "no filter". */
+const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);
+
+export const ZDiscoverActionsQuerySchema = z.object({
+  category: z.preprocess(blankAsUndefined, ZCategorySchema.optional()),
+  /** A plugin slug, or `platform` for the built-in actions. */
+  plugin: z.preprocess(blankAsUndefined, z.string().max(64).optional()),
+  /** Case-insensitive text search over action_type, title and description. */
+  search: z.preprocess(blankAsUndefined, z.string().max(200).optional()),
+});
+export type DiscoverActionsQuery = z.output<typeof ZDiscoverActionsQuerySchema>;
+
+const ZPluginActionSchema = ZActionDefinitionFieldsSchema.extend({
+  source: z.literal('plugin'),
+  plugin_id: z.uuid(),
+  plugin_slug: z.string(),
+  plugin_name: z.string(),
+});
+
+const ZPlatformActionSchema = ZActionDefinitionFieldsSchema.omit({ endpoint: true }).extend({
+  source: z.literal('platform'),
+  plugin_id: z.null(),
+  plugin_slug: z.null(),
+  plugin_name: z.null(),
+});
+
+/** One callable action in the catalog: registered by a plugin or built into the platform. */
+export const ZDiscoveredActionSchema = z.discriminatedUnion('source', [
+  ZPluginActionSchema,
+  ZPlatformActionSchema,
+]);
+export type DiscoveredAction = z.output<typeof ZDiscoveredActionSchema>;
+export type DiscoveredPluginAction = z.output<typeof ZPluginActionSchema>;
+export type DiscoveredPlatformAction = z.output<typeof ZPlatformActionSchema>;
+
+export const ZDiscoverActionsResponseSchema = z.object({
+  actions: z.array(ZDiscoveredActionSchema),
+});
+
+export const ZGetActionQuerySchema = z.object({
+  action_type: z.string().min(1).max(100),
+  plugin_id: z.uuid().optional(),
+});

@@ -1,0 +1,107 @@
+import { z } from 'zod';
+import { ZActionDefinitionSchema } from './action-definition';
+
+/** Slugs that name REST routes under /api/plugins or the platform pseudo-plugin. */
+export const RESERVED_PLUGIN_SLUGS = ['actions', 'events', 'platform'] as const;
+
+export const ZPluginSlugSchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(64, 'must be at most 64 characters')
+  .regex(
+    /^[a-z0-9](?:[a-z0-9-]*[a-z0-9])?$/,
+    'must contain only lowercase letters, digits and "-", and start and end with a letter or digit',
+  )
+  .refine((slug) => !(RESERVED_PLUGIN_SLUGS as readonly string[]).includes(slug), {
+    message: `is reserved (${RESERVED_PLUGIN_SLUGS.join(', ')})`,
+  });
+
+export const PLUGIN_STATUSES = ['active', 'inactive'] as const;
+export const ZPluginStatusSchema = z.enum(PLUGIN_STATUSES);
+export type PluginStatus = z.infer<typeof ZPluginStatusSchema>;
+
+/** An absolute http(s) URL without credentials: where the registry sends a plugin's calls. */
+export const ZPluginUrlSchema = z
+  .string()
+  .max(2000, 'must be at most 2000 characters')
+  .refine((value) => {
+    const url = URL.parse(value);
+    return url !== null && (url.protocol === 'http:' || url.protocol === 'https:');
+  }, 'must be an absolute http(s) URL')
+  .refine((value) => {
+    const url = URL.parse(value);
+    return !url || (url.username === '' && url.password === '');
+  }, 'must not contain credentials')
+  .refine((value) => {
+    const url = URL.parse(value);
+    return !url || (url.search === '' && url.hash === '');
+  }, 'must not contain a query string or fragment');
+
+const ZJsonObjectSchema = z.record(z.string(), z.unknown());
+
+export const ZCreatePluginRequestSchema = z.strictObject({
+  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  slug: ZPluginSlugSchema,
+  status: ZPluginStatusSchema.default('active'),
+  api_endpoint: ZPluginUrlSchema.nullable().default(null),
+  webhook_url: ZPluginUrlSchema.nullable().default(null),
+  events: z.array(z.string().min(1).max(200)).max(200).default([]),
+  config: ZJsonObjectSchema.default({}),
+  metadata: ZJsonObjectSchema.default({}),
+});
+export type CreatePluginRequest = z.output<typeof ZCreatePluginRequestSchema>;
+
+/** Fields a PATCH may change; PUT sends the same fields and resets omitted ones to defaults. */
+export const ZUpdatePluginFieldsSchema = ZCreatePluginRequestSchema.omit({ slug: true });
+export const ZPatchPluginFieldsSchema = z.strictObject({
+  name: ZCreatePluginRequestSchema.shape.name.optional(),
+  status: ZPluginStatusSchema.optional(),
+  api_endpoint: ZPluginUrlSchema.nullable().optional(),
+  webhook_url: ZPluginUrlSchema.nullable().optional(),
+  events: ZCreatePluginRequestSchema.shape.events.unwrap().optional(),
+  config: ZJsonObjectSchema.optional(),
+  metadata: ZJsonObjectSchema.optional(),
+});
+export type UpdatePluginFields = z.output<typeof ZUpdatePluginFieldsSchema>;
+export type PatchPluginFields = z.output<typeof ZPatchPluginFieldsSchema>;
+
+export const ZPluginSchema = z.object({
+  id: z.uuid(),
+  name: z.string(),
+  slug: z.string(),
+  status: z.string(),
+  api_endpoint: z.string().nullable(),
+  webhook_url: z.string().nullable(),
+  events: z.array(z.string()),
+  config: ZJsonObjectSchema,
+  metadata: ZJsonObjectSchema,
+  registered_actions: z.object({ actions: z.array(ZActionDefinitionSchema) }),
+  actions_count: z.number().int(),
+  registered_at: z.string().nullable(),
+  created_at: z.string(),
+  updated_at: z.string(),
+});
+export type Plugin = z.output<typeof ZPluginSchema>;
+
+export const ZListPluginsQuerySchema = z.object({
+  status: ZPluginStatusSchema.optional(),
+  limit: z.coerce.number().int().min(1).max(500).default(100),
+  cursor: z.string().optional(),
+});
+export type ListPluginsQuery = z.output<typeof ZListPluginsQuerySchema>;
+
+export const ZPluginListSchema = z.object({
+  plugins: z.array(ZPluginSchema),
+  next_cursor: z.string().nullable(),
+});
+export type PluginList = z.output<typeof ZPluginListSchema>;
+
+export const ZConnectivityResultSchema = z.object({
+  success: z.boolean(),
+  plugin_slug: z.string(),
+  url: z.string().nullable(),
+  status: z.number().int().nullable(),
+  latency_ms: z.number().nullable(),
+  message: z.string(),
+});
+export type ConnectivityResult = z.output<typeof ZConnectivityResultSchema>;

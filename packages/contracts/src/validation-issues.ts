@@ -1,0 +1,64 @@
+import type { z } from 'zod';
+
+/** One problem with a caller's input, named by its path (`actions[0].action_type`). */
+export interface ValidationIssue {
+  field: string;
+  message: string;
+}
+
+/** `['actions', 0, 'action_type']` → `actions[0].action_type`; the root is `body`. */
+export function formatFieldPath(path: readonly PropertyKey[]): string {
+  let out = '';
+  for (const key of path) {
+    if (typeof key === 'number') out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out || 'body';
+}
+
+/** Turns zod issues into field-named messages, including the offending value where it helps. */
+export function toValidationIssues(error: z.ZodError): ValidationIssue[] {
+  return error.issues.map((issue) => ({
+    field: formatFieldPath(issue.path),
+    message: describeIssue(issue),
+  }));
+}
+
+/** `actions[0].action_type: is required; events: ...` — for one-line error messages. */
+export function summarizeIssues(issues: readonly ValidationIssue[]): string {
+  return issues.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
+}
+
+function describeIssue(issue: z.core.$ZodIssue): string {
+  // Parsed with `reportInput: true`, issues carry the value; otherwise only zod's wording does.
+  const reported = 'input' in issue;
+  const input = reported ? issue.input : undefined;
+  switch (issue.code) {
+    case 'invalid_type': {
+      // Keep a schema's own wording (e.g. "Product ID required for update"); replace zod's.
+      if (!issue.message.startsWith('Invalid input')) return issue.message;
+      const missing = reported ? input === undefined : issue.message.endsWith('received undefined');
+      if (missing) return 'is required';
+      return reported
+        ? `expected ${issue.expected}, received ${describeValue(input)}`
+        : `expected ${issue.expected}`;
+    }
+    case 'unrecognized_keys':
+      return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
+    default:
+      return input === undefined || typeof input === 'object'
+        ? issue.message
+        : `${issue.message} (received ${describeValue(input)})`;
+  }
+}
+
+function describeValue(value: unknown): string {
+  if (value === null) return 'null';
+  if (Array.isArray(value)) return 'array';
+  if (typeof value === 'string') {
+    const shown = value.length > 60 ? `${value.slice(0, 57)}...` : value;
+    return JSON.stringify(shown);
+  }
+  if (typeof value === 'object') return 'object';
+  return `${typeof value} ${String(value)}`;
+}

@@ -1,0 +1,18 @@
+import type { ActionDefinition } from '@registry/contracts';
+import type { EventFailure } from '../errors/event-failure';
+import type { PlatformAction } from '../platform/platform-action';
+
+export interface PluginRecord {
+  id: string;
+  slug: string;
+  name: string;
+  status: string;
+  api_endpoint: string | null;
+  registered_actions: unknown;
+}
+
+/** Where one event goes, decided before anything is called. */
+export type DispatchTarget =
+  | { kind: 'platform'; action: PlatformAction }
+  | { kind: 'plugin'; plugin: PluginRecord; action: ActionDefinition }
+  | { kind: 'unroutable'; failure: EventFailure; plugin?: PluginRecord };

@@ -1,0 +1,178 @@
+import { Agent, request, errors as undiciErrors } from 'undici';
+import { EventFailure } from '../errors/event-failure';
+
+export interface PluginResponse {
+  status: number;
+  /** Parsed JSON body; null for an empty body. */
+  body: unknown;
+}
+
+export interface PluginHttpClient {
+  /** POSTs JSON to a plugin and returns its JSON answer, or throws an EventFailure saying why. */
+  postJson(url: string, payload: unknown, options: PostOptions): Promise<PluginResponse>;
+  /** GETs a URL and reports whether anything answered, for connectivity tests. */
+  probe(url: string, timeoutMs: number): Promise<{ status: number; latencyMs: number }>;
+  close(): Promise<void>;
+}
+
+export interface PostOptions {
+  timeoutMs: number;
+  headers?: Record<string, string>;
+}
+
+export interface PluginHttpClientOptions {
+  /** Largest response body read from a plugin. */
+  maxResponseBytes?: number;
+  /** Keep-alive connections per plugin origin: one slow plugin cannot take them all. */
+  connectionsPerOrigin?: number;
+}
+
+const USER_AGENT = 'BCS-Automation/1.0';
+
+/** Plugin calls over one pooled keep-alive undici Agent, with a real deadline per call. */
+export function createPluginHttpClient(options: PluginHttpClientOptions = {}): PluginHttpClient {
+  const maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
+  const agent = new Agent({
+    connections: options.connectionsPerOrigin ?? 64,
+    keepAliveTimeout: 10_000,
+  });
+
+  return {
+    async postJson(url, payload, { timeoutMs, headers }) {
+      const signal = AbortSignal.timeout(timeoutMs);
+      try {
+        const response = await request(url, {
+          method: 'POST',
+          dispatcher: agent,
+          signal,
+          headersTimeout: timeoutMs,
+          bodyTimeout: timeoutMs,
+          headers: {
+            'content-type': 'application/json',
+            accept: 'application/json',
+            'user-agent': USER_AGENT,
+            ...headers,
+          },
+          body: JSON.stringify(payload),
+        });
+        const text = await readCapped(response.body, maxResponseBytes);
+        return interpret(response.statusCode, response.headers, text);
+      } catch (error) {
+        throw toEventFailure(error, signal, timeoutMs);
+      }
+    },
+
+    async probe(url, timeoutMs) {
+      const started = performance.now();
+      const signal = AbortSignal.timeout(timeoutMs);
+      try {
+        const response = await request(url, {
+          method: 'GET',
+          dispatcher: agent,
+          signal,
+          headers: { 'user-agent': USER_AGENT },
+        });
+        await response.body.dump();
+        return { status: response.statusCode, latencyMs: performance.now() - started };
+      } catch (error) {
+        throw toEventFailure(error, signal, timeoutMs);
+      }
+    },
+
+    close: () => agent.close(),
+  };
+}
+
+type ResponseBody = Awaited<ReturnType<typeof request>>['body'];
+
+async function readCapped(body: ResponseBody, maxBytes: number): Promise<string> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of body) {
+    size += chunk.length;
+    if (size > maxBytes) {
+      body.destroy();
+      throw new EventFailure(
+        'BODY_TOO_LARGE',
+        `Plugin response exceeded ${maxBytes} bytes and was not read further`,
+      );
+    }
+    chunks.push(chunk);
+  }
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function interpret(
+  status: number,
+  headers: Record<string, string | string[] | undefined>,
+  text: string,
+): PluginResponse {
+  if (status >= 300 && status < 400) {
+    const location = headers.location ? ` to ${String(headers.location)}` : '';
+    throw new EventFailure(
+      'REDIRECT_BLOCKED',
+      `Plugin answered with a redirect (${status})${location}; redirects are not followed`,
+      status,
+    );
+  }
+  if (status >= 400) {
+    throw new EventFailure(
+      status >= 500 ? 'HTTP_5XX' : 'HTTP_4XX',
+      `Plugin action failed: ${status} - ${excerpt(text)}`,
+      status,
+    );
+  }
+  if (text.trim() === '') return { status, body: null };
+  try {
+    return { status, body: JSON.parse(text) };
+  } catch {
+    throw new EventFailure(
+      'INVALID_JSON',
+      `Plugin answered ${status} with a body that is not JSON: ${excerpt(text)}`,
+      status,
+    );
+  }
+}
+
+function excerpt(text: string): string {
+  const flat = text.replace(/\s+/g, ' ').trim();
+  if (!flat) return '(empty body)';
+  return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;
+}
+
+function toEventFailure(error: unknown, signal: AbortSignal, timeoutMs: number): EventFailure {
+  if (error instanceof EventFailure) return error;
+  if (
+    signal.aborted ||
+    error instanceof undiciErrors.HeadersTimeoutError ||
+    error instanceof undiciErrors.BodyTimeoutError ||
+    error instanceof undiciErrors.ConnectTimeoutError
+  ) {
+    return new EventFailure('TIMEOUT', `Plugin did not answer within ${timeoutMs} ms`);
+  }
+  const code = networkCode(error);
+  const detail = error instanceof Error ? error.message : String(error);
+  switch (code) {
+    case 'ECONNREFUSED':
+      return new EventFailure('CONNECTION_REFUSED', `Plugin refused the connection (${detail})`);
+    case 'ECONNRESET':
+    case 'EPIPE':
+    case 'UND_ERR_SOCKET':
+      return new EventFailure('CONNECTION_RESET', `Plugin closed the connection (${detail})`);
+    case 'ENOTFOUND':
+    case 'EAI_AGAIN':
+      return new EventFailure('DNS', `Plugin host could not be resolved (${detail})`);
+    default:
+      return new EventFailure('NETWORK_ERROR', `Plugin call failed: ${detail}`);
+  }
+}
+
+function networkCode(error: unknown): string | undefined {
+  let current: unknown = error;
+  for (let depth = 0; current && depth < 4; depth++) {
+    const code = (current as { code?: unknown }).code;
+    if (typeof code === 'string' && code !== 'UND_ERR') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
+}

@@ -1,0 +1,32 @@
+export { discoverActions } from './actions/discover-actions';
+export { getAction } from './actions/get-action';
+export { registerActions } from './actions/register-actions';
+export { createRegistryDeps } from './create-registry-deps';
+export { joinPluginUrl, missingRequiredFields } from './dispatch/call-plugin-action';
+export { dispatchEvents } from './dispatch/dispatch-events';
+export { AppError, HTTP_STATUS_BY_CODE, parseInput } from './errors/app-error';
+export { EventFailure } from './errors/event-failure';
+export { getExecution, listExecutions } from './executions/execution-queries';
+export { automationHealth } from './health/automation-health';
+export {
+  createPluginHttpClient,
+  type PluginHttpClient,
+  type PluginHttpClientOptions,
+} from './http/plugin-http-client';
+export { createLogger, type Logger } from './logger';
+export { PLATFORM_ACTIONS, PLATFORM_CATALOG } from './platform/platform-catalog';
+export {
+  createPlugin,
+  deletePlugin,
+  getPlugin,
+  listPlugins,
+  patchPlugin,
+  replacePlugin,
+  setPluginStatus,
+} from './plugins/plugin-queries';
+export { testPluginConnectivity } from './plugins/test-plugin-connectivity';
+export {
+  DEFAULT_DISPATCH_SETTINGS,
+  type DispatchSettings,
+  type RegistryDeps,
+} from './registry-deps';

@@ -1,0 +1,24 @@
+import type { Db } from '@registry/db';
+import type { z } from 'zod';
+
+export interface PlatformContext {
+  db: Db;
+  tenantId: string;
+}
+
+/** A built-in action of the platform: its catalog entry, its payload schema and its work. */
+export interface PlatformAction<S extends z.ZodObject = z.ZodObject> {
+  action_type: string;
+  title: string;
+  description: string;
+  category: string;
+  input: S;
+  run(ctx: PlatformContext, input: z.output<S>): Promise<unknown>;
+}
+
+/** Keeps each action's `run` typed by its own schema. */
+export function definePlatformAction<S extends z.ZodObject>(
+  action: PlatformAction<S>,
+): PlatformAction {
+  return action as unknown as PlatformAction;
+}

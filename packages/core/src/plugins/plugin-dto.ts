@@ -1,0 +1,45 @@
+import type { Plugin } from '@registry/contracts';
+import type { Prisma } from '@registry/db';
+import { readRegisteredActions } from './registered-actions';
+
+export const pluginSelect = {
+  id: true,
+  name: true,
+  slug: true,
+  status: true,
+  apiEndpoint: true,
+  webhookUrl: true,
+  events: true,
+  config: true,
+  metadata: true,
+  registeredActions: true,
+  createdAt: true,
+  updatedAt: true,
+} satisfies Prisma.PluginSelect;
+
+export type PluginRow = Prisma.PluginGetPayload<{ select: typeof pluginSelect }>;
+
+/** The plugin as callers see it; `api_key` never leaves the database. */
+export function toPluginDto(row: PluginRow): Plugin {
+  const registration = readRegisteredActions(row.registeredActions);
+  return {
+    id: row.id,
+    name: row.name,
+    slug: row.slug,
+    status: row.status,
+    api_endpoint: row.apiEndpoint,
+    webhook_url: row.webhookUrl,
+    events: row.events,
+    config: asObject(row.config),
+    metadata: asObject(row.metadata),
+    registered_actions: { actions: registration.actions },
+    actions_count: registration.actions.length,
+    registered_at: registration.registered_at,
+    created_at: row.createdAt.toISOString(),
+    updated_at: row.updatedAt.toISOString(),
+  };
+}
+
+function asObject(value: Prisma.JsonValue): Record<string, unknown> {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+}

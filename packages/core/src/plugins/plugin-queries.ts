@@ -1,0 +1,126 @@
+import type {
+  CreatePluginRequest,
+  ListPluginsQuery,
+  PatchPluginFields,
+  Plugin,
+  PluginList,
+  UpdatePluginFields,
+} from '@registry/contracts';
+import type { Prisma } from '@registry/db';
+import { AppError } from '../errors/app-error';
+import { isUniqueViolation } from '../errors/prisma-errors';
+import type { RegistryDeps } from '../registry-deps';
+import { pluginSelect, toPluginDto } from './plugin-dto';
+
+type Deps = Pick<RegistryDeps, 'db'>;
+
+export async function listPlugins(
+  { db }: Deps,
+  tenantId: string,
+  query: ListPluginsQuery,
+): Promise<PluginList> {
+  const rows = await db.plugin.findMany({
+    where: {
+      tenantId,
+      ...(query.status ? { status: query.status } : {}),
+      ...(query.cursor ? { slug: { gt: query.cursor } } : {}),
+    },
+    orderBy: { slug: 'asc' },
+    take: query.limit + 1,
+    select: pluginSelect,
+  });
+  const page = rows.slice(0, query.limit);
+  return {
+    plugins: page.map(toPluginDto),
+    next_cursor: rows.length > query.limit ? (page.at(-1)?.slug ?? null) : null,
+  };
+}
+
+export async function getPlugin({ db }: Deps, tenantId: string, slug: string): Promise<Plugin> {
+  const row = await db.plugin.findUnique({
+    where: { tenantId_slug: { tenantId, slug } },
+    select: pluginSelect,
+  });
+  if (!row) throw pluginNotFound(slug);
+  return toPluginDto(row);
+}
+
+export async function createPlugin(
+  { db }: Deps,
+  tenantId: string,
+  input: CreatePluginRequest,
+): Promise<Plugin> {
+  try {
+    const row = await db.plugin.create({
+      data: { ...toColumns(input), tenantId, slug: input.slug, name: input.name },
+      select: pluginSelect,
+    });
+    return toPluginDto(row);
+  } catch (error) {
+    if (isUniqueViolation(error)) {
+      throw AppError.conflict(`A plugin with slug "${input.slug}" already exists`);
+    }
+    throw error;
+  }
+}
+
+/** PUT: every updatable field is set; omitted ones take their defaults. */
+export function replacePlugin(
+  deps: Deps,
+  tenantId: string,
+  slug: string,
+  input: UpdatePluginFields,
+): Promise<Plugin> {
+  return updatePluginColumns(deps, tenantId, slug, toColumns(input));
+}
+
+/** PATCH: only the given fields change. */
+export function patchPlugin(
+  deps: Deps,
+  tenantId: string,
+  slug: string,
+  input: PatchPluginFields,
+): Promise<Plugin> {
+  return updatePluginColumns(deps, tenantId, slug, toColumns(input));
+}
+
+export function setPluginStatus(
+  deps: Deps,
+  tenantId: string,
+  slug: string,
+  status: Plugin['status'],
+): Promise<Plugin> {
+  return updatePluginColumns(deps, tenantId, slug, { status });
+}
+
+export async function deletePlugin({ db }: Deps, tenantId: string, slug: string): Promise<void> {
+  const { count } = await db.plugin.deleteMany({ where: { tenantId, slug } });
+  if (count === 0) throw pluginNotFound(slug);
+}
+
+export function pluginNotFound(slug: string): AppError {
+  return AppError.notFound(`Plugin not found: ${slug}`);
+}
+
+async function updatePluginColumns(
+  { db }: Deps,
+  tenantId: string,
+  slug: string,
+  data: Prisma.PluginUpdateManyMutationInput,
+): Promise<Plugin> {
+  const { count } = await db.plugin.updateMany({ where: { tenantId, slug }, data });
+  if (count === 0) throw pluginNotFound(slug);
+  return getPlugin({ db }, tenantId, slug);
+}
+
+function toColumns(input: PatchPluginFields) {
+  return {
+    name: input.name,
+    status: input.status,
+    apiEndpoint: input.api_endpoint,
+    webhookUrl: input.webhook_url,
+    events: input.events,
+    config: input.config as Prisma.InputJsonObject | undefined,
+    metadata: input.metadata as Prisma.InputJsonObject | undefined,
+  };
+}

@@ -1,0 +1,23 @@
+import type { Db } from '@registry/db';
+import type { Logger } from 'pino';
+import type { PluginHttpClient } from './http/plugin-http-client';
+
+/** Everything the registry's domain functions need from the outside world. */
+export interface RegistryDeps {
+  db: Db;
+  pluginHttp: PluginHttpClient;
+  logger: Logger;
+  dispatch: DispatchSettings;
+}
+
+export interface DispatchSettings {
+  /** Events of one batch in flight at once. */
+  concurrency: number;
+  /** Deadline of one plugin call, covering connect, headers and body. */
+  timeoutMs: number;
+}
+
+export const DEFAULT_DISPATCH_SETTINGS: DispatchSettings = {
+  concurrency: 50,
+  timeoutMs: 10_000,
+};

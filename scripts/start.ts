@@ -1,0 +1,94 @@
+/**
+ * Starts the whole product: PostgreSQL (embedded unless DATABASE_URL is set), migrations, seed
+ * data, the sample plugin server and the Next.js app. `--dev` runs `next dev` instead of the
+ * production build.
+ */
+import { spawn } from 'node:child_process';
+import { createServer } from 'node:net';
+import { resolve } from 'node:path';
+import { createDb } from '@registry/db';
+import { type EmbeddedPostgres, startEmbeddedPostgres } from '@registry/db/embedded';
+import { migrateDatabase } from '@registry/db/migrate';
+import { pointSeedPluginsAt, seedDatabase } from '@registry/db/seed';
+import { type SamplePlugin, startSamplePlugin } from '@registry/sample-plugin';
+
+const root = resolve(import.meta.dirname, '..');
+const dev = process.argv.includes('--dev');
+const host = process.env.HOST ?? '127.0.0.1';
+const port = Number(process.env.PORT ?? 5173);
+const samplePort = Number(process.env.SAMPLE_PLUGIN_PORT ?? 5180);
+
+await assertPortFree(host, port);
+
+let embedded: EmbeddedPostgres | undefined;
+let databaseUrl = process.env.DATABASE_URL;
+if (!databaseUrl) {
+  const dataDir = process.env.EMBEDDED_DB_DIR ?? resolve(root, '.data/pglite');
+  embedded = await startEmbeddedPostgres({ dataDir });
+  databaseUrl = embedded.url;
+  console.log(`Database: embedded PostgreSQL (PGlite), data in ${dataDir}`);
+} else {
+  console.log(`Database: ${redact(databaseUrl)}`);
+}
+
+const { applied } = await migrateDatabase(databaseUrl);
+if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
+
+let sample: SamplePlugin | undefined;
+const db = createDb(databaseUrl, { maxConnections: 1 });
+if (process.env.SAMPLE_PLUGIN !== 'off') {
+  sample = await startSamplePlugin({ host: '127.0.0.1', port: samplePort });
+  await seedDatabase(db, { samplePluginUrl: sample.url });
+  await pointSeedPluginsAt(db, sample.url);
+  console.log(`Sample plugin: ${sample.url} (serves the seed plugins' actions)`);
+} else {
+  await seedDatabase(db, { samplePluginUrl: `http://127.0.0.1:${samplePort}` });
+}
+await db.$disconnect();
+
+const webDir = resolve(root, 'apps/web');
+const nextBin = resolve(webDir, 'node_modules/next/dist/bin/next');
+const app = spawn(
+  process.execPath,
+  [nextBin, dev ? 'dev' : 'start', '--port', String(port), '--hostname', host],
+  {
+    cwd: webDir,
+    stdio: 'inherit',
+    env: {
+      ...process.env,
+      DATABASE_URL: databaseUrl,
+      NODE_ENV: dev ? 'development' : 'production',
+    },
+  },
+);
+console.log(`Plugin Action Registry: http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
+
+let stopping = false;
+async function stop(code: number) {
+  if (stopping) return;
+  stopping = true;
+  app.kill('SIGTERM');
+  await sample?.close();
+  await embedded?.stop();
+  process.exit(code);
+}
+app.on('exit', (code) => void stop(code ?? 0));
+process.on('SIGINT', () => void stop(0));
+process.on('SIGTERM', () => void stop(0));
+
+function redact(url: string): string {
+  return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');
+}
+
+async function assertPortFree(hostname: string, wanted: number): Promise<void> {
+  await new Promise<void>((ok, fail) => {
+    const probe = createServer();
+    probe.once('error', () =>
+      fail(new Error(`Port ${wanted} on ${hostname} is in use; set PORT to use another.`)),
+    );
+    probe.listen(wanted, hostname, () => probe.close(() => ok()));
+  }).catch((error: Error) => {
+    console.error(error.message);
+    process.exit(1);
+  });
+}
