@@ -1,9 +1,10 @@
 import { z } from 'zod';
+import { ZActionTypeSchema } from './action-definition';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
 
 export const ZAutomationEventSchema = z.strictObject({
-  action_type: z.string().min(1, 'must not be empty').max(100, 'must be at most 100 characters'),
+  action_type: ZActionTypeSchema,
   /** Routes the event to this plugin's registered action; absent or null for platform actions. */
   plugin_id: z.uuid('must be a UUID').nullish(),
   payload: z.record(z.string(), z.unknown()).default({}),
@@ -11,10 +12,12 @@ export const ZAutomationEventSchema = z.strictObject({
 export type AutomationEvent = z.output<typeof ZAutomationEventSchema>;
 
 export const ZDispatchRequestSchema = z.strictObject({
+  /** Ties the events to the caller's flow run; one is generated when absent. */
   flow_execution_id: z
     .string()
     .min(1, 'must not be empty')
     .max(200, 'must be at most 200 characters')
+    .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters')
     .optional(),
   events: z
     .array(ZAutomationEventSchema)

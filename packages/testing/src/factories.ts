@@ -1,0 +1,51 @@
+import { randomUUID } from 'node:crypto';
+import type { ActionDefinitionInput } from '@registry/contracts';
+import type { Db, Prisma } from '@registry/db';
+
+/** A fresh tenant: tests sharing a database never see each other's rows. */
+export function newTenantId(): string {
+  return randomUUID();
+}
+
+export interface TestPluginInput {
+  slug?: string;
+  name?: string;
+  status?: string;
+  apiEndpoint?: string | null;
+  actions?: ActionDefinitionInput[];
+}
+
+/** Inserts a plugin directly, as seed data does; registration goes through the API under test. */
+export async function insertPlugin(db: Db, tenantId: string, input: TestPluginInput = {}) {
+  const slug = input.slug ?? `plugin-${randomUUID().slice(0, 8)}`;
+  return db.plugin.create({
+    data: {
+      tenantId,
+      slug,
+      name: input.name ?? `Plugin ${slug}`,
+      status: input.status ?? 'active',
+      apiEndpoint: input.apiEndpoint ?? null,
+      registeredActions: (input.actions
+        ? { actions: input.actions.map(withDefaults), registered_at: new Date().toISOString() }
+        : {}) as Prisma.InputJsonObject,
+    },
+  });
+}
+
+export function actionDefinition(
+  actionType: string,
+  overrides: Partial<ActionDefinitionInput> = {},
+): ActionDefinitionInput {
+  return {
+    action_type: actionType,
+    title: `Title of ${actionType}`,
+    category: 'email',
+    required_fields: [],
+    endpoint: `/actions/${actionType.replaceAll('_', '-')}`,
+    ...overrides,
+  };
+}
+
+function withDefaults(action: ActionDefinitionInput) {
+  return { category: 'general', optional_fields: [], ...action };
+}
