@@ -17,7 +17,7 @@ export const ZDispatchRequestSchema = z.strictObject({
     .string()
     .min(1, 'must not be empty')
     .max(200, 'must be at most 200 characters')
-    .regex(/^[^\u0000-\u001f\u007f]+$/, 'must not contain control characters')
+    .refine((id) => !hasControlCharacter(id), 'must not contain control characters')
     .optional(),
   events: z
     .array(ZAutomationEventSchema)
@@ -104,3 +104,11 @@ export const ZAutomationHealthSchema = z.object({
   total_actions: z.number().int(),
 });
 export type AutomationHealth = z.output<typeof ZAutomationHealthSchema>;
+
+function hasControlCharacter(text: string): boolean {
+  for (const char of text) {
+    const code = char.charCodeAt(0);
+    if (code < 0x20 || code === 0x7f) return true;
+  }
+  return false;
+}
