@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { storableString } from './json-value';
 
 export const ACTION_TYPE_PATTERN = /^[a-z0-9_-]+$/;
 export const MAX_ACTIONS_PER_PLUGIN = 500;
@@ -15,8 +16,7 @@ export const ZCategorySchema = z
   .max(50, 'must be at most 50 characters')
   .regex(ACTION_TYPE_PATTERN, 'must contain only lowercase letters, digits, "_" and "-"');
 
-export const ZFieldNameSchema = z
-  .string()
+export const ZFieldNameSchema = storableString()
   .min(1, 'must not be empty')
   .max(100, 'must be at most 100 characters')
   .regex(/^\S+$/, 'must not contain whitespace');
@@ -25,8 +25,7 @@ export const ZFieldNameSchema = z
  * A path below the plugin's `api_endpoint`: it starts with one `/`, and cannot climb out of the
  * plugin's base path or name another host.
  */
-export const ZActionEndpointSchema = z
-  .string()
+export const ZActionEndpointSchema = storableString()
   .max(500, 'must be at most 500 characters')
   .regex(/^\/(?!\/)/, 'must be a path starting with "/" (relative to the plugin\'s api_endpoint)')
   .refine((path) => !/[\s\\]/.test(path), 'must not contain whitespace or backslashes')
@@ -44,8 +43,11 @@ const ZFieldListSchema = z
 /** The fields of an action definition, before cross-field rules (for derived schemas). */
 export const ZActionDefinitionFieldsSchema = z.strictObject({
   action_type: ZActionTypeSchema,
-  title: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
-  description: z.string().max(2000, 'must be at most 2000 characters').optional(),
+  title: storableString()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters'),
+  description: storableString().max(2000, 'must be at most 2000 characters').optional(),
   category: ZCategorySchema.default('general'),
   required_fields: ZFieldListSchema,
   optional_fields: ZFieldListSchema.default([]),

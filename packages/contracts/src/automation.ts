@@ -1,13 +1,22 @@
 import { z } from 'zod';
 import { ZActionTypeSchema } from './action-definition';
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-value';
+import { whenPresent } from './validation-issues';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
 
 export const ZAutomationEventSchema = z.strictObject({
   action_type: ZActionTypeSchema,
   /** Routes the event to this plugin's registered action; absent or null for platform actions. */
-  plugin_id: z.uuid('must be a UUID').nullish(),
-  payload: z.record(z.string(), z.unknown()).default({}),
+  plugin_id: z.guid(whenPresent('must be a UUID')).nullish(),
+  payload: z
+    .record(z.string(), z.unknown(), {
+      error: (issue) => (issue.input === undefined ? undefined : 'must be a JSON object'),
+    })
+    .refine((payload) => !exceedsJsonDepth(payload), {
+      message: `must not nest deeper than ${MAX_JSON_DEPTH} levels`,
+    })
+    .default({}),
 });
 export type AutomationEvent = z.output<typeof ZAutomationEventSchema>;
 
@@ -17,7 +26,10 @@ export const ZDispatchRequestSchema = z.strictObject({
     .string()
     .min(1, 'must not be empty')
     .max(200, 'must be at most 200 characters')
-    .refine((id) => !hasControlCharacter(id), 'must not contain control characters')
+    .refine(
+      (id) => !hasControlCharacter(id) && id.isWellFormed(),
+      'must not contain control characters or unpaired surrogates',
+    )
     .optional(),
   events: z
     .array(ZAutomationEventSchema)
@@ -28,9 +40,9 @@ export type DispatchRequest = z.output<typeof ZDispatchRequestSchema>;
 
 const ZEventResultBaseSchema = z.object({
   index: z.number().int(),
-  execution_id: z.uuid(),
+  execution_id: z.guid(),
   action_type: z.string(),
-  plugin_id: z.uuid().optional(),
+  plugin_id: z.guid().optional(),
   plugin_slug: z.string().optional(),
   duration_ms: z.number(),
 });
@@ -94,7 +106,7 @@ export const ZAutomationHealthSchema = z.object({
         action_type: z.string(),
         title: z.string(),
         category: z.string(),
-        plugin_id: z.uuid(),
+        plugin_id: z.guid(),
         plugin_slug: z.string(),
         plugin_name: z.string(),
       }),

@@ -1,24 +1,23 @@
 import { z } from 'zod';
 import { ZActionDefinitionFieldsSchema, ZCategorySchema } from './action-definition';
+import { storableString } from './json-value';
+import { optionalQueryParam } from './query-params';
 
 /** The pseudo-plugin slug that names the platform's built-in actions in filters. */
 export const PLATFORM_SOURCE = 'platform';
 
-/** Query-string filters are lenient about blanks: `?category=` means "no filter". */
-const blankAsUndefined = (value: unknown) => (value === '' ? undefined : value);
-
 export const ZDiscoverActionsQuerySchema = z.object({
-  category: z.preprocess(blankAsUndefined, ZCategorySchema.optional()),
+  category: optionalQueryParam(ZCategorySchema),
   /** A plugin slug, or `platform` for the built-in actions. */
-  plugin: z.preprocess(blankAsUndefined, z.string().max(64).optional()),
+  plugin: optionalQueryParam(storableString().max(64)),
   /** Case-insensitive text search over action_type, title and description. */
-  search: z.preprocess(blankAsUndefined, z.string().max(200).optional()),
+  search: optionalQueryParam(storableString().max(200)),
 });
 export type DiscoverActionsQuery = z.output<typeof ZDiscoverActionsQuerySchema>;
 
 const ZPluginActionSchema = ZActionDefinitionFieldsSchema.extend({
   source: z.literal('plugin'),
-  plugin_id: z.uuid(),
+  plugin_id: z.guid(),
   plugin_slug: z.string(),
   plugin_name: z.string(),
 });
@@ -44,6 +43,6 @@ export const ZDiscoverActionsResponseSchema = z.object({
 });
 
 export const ZGetActionQuerySchema = z.object({
-  action_type: z.string().min(1).max(100),
-  plugin_id: z.uuid().optional(),
+  action_type: storableString().min(1).max(100),
+  plugin_id: z.guid().optional(),
 });

@@ -1,14 +1,15 @@
 import { z } from 'zod';
+import { storableString } from './json-value';
 
 export const EXECUTION_STATUSES = ['pending', 'success', 'failed'] as const;
 export const ZExecutionStatusSchema = z.enum(EXECUTION_STATUSES);
 
 export const ZExecutionSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   flow_execution_id: z.string(),
   event_index: z.number().int(),
   action_type: z.string(),
-  plugin_id: z.uuid().nullable(),
+  plugin_id: z.guid().nullable(),
   plugin_slug: z.string().nullable(),
   status: ZExecutionStatusSchema,
   payload: z.unknown(),
@@ -23,13 +24,13 @@ export type Execution = z.output<typeof ZExecutionSchema>;
 
 export const ZListExecutionsQuerySchema = z.object({
   status: ZExecutionStatusSchema.optional(),
-  action_type: z.string().max(100).optional(),
-  plugin_id: z.uuid().optional(),
-  flow_execution_id: z.string().max(200).optional(),
+  action_type: storableString().max(100).optional(),
+  plugin_id: z.guid().optional(),
+  flow_execution_id: storableString().max(200).optional(),
   from: z.iso.datetime({ offset: true }).optional(),
   to: z.iso.datetime({ offset: true }).optional(),
   limit: z.number().int().min(1).max(200).default(50),
-  cursor: z.string().max(200).optional(),
+  cursor: storableString().max(200).optional(),
 });
 export type ListExecutionsQuery = z.output<typeof ZListExecutionsQuerySchema>;
 

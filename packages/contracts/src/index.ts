@@ -3,6 +3,8 @@ export * from './automation';
 export * from './discovery';
 export * from './errors';
 export * from './execution';
+export * from './json-value';
 export * from './plugin';
+export * from './query-params';
 export * from './registration';
 export * from './validation-issues';

@@ -1,5 +1,7 @@
 import { z } from 'zod';
 import { ZActionDefinitionSchema } from './action-definition';
+import { storableJsonObject, storableString } from './json-value';
+import { optionalQueryParam } from './query-params';
 
 /** Slugs that name REST routes under /api/plugins or the platform pseudo-plugin. */
 export const RESERVED_PLUGIN_SLUGS = ['actions', 'events', 'platform'] as const;
@@ -32,20 +34,22 @@ export const ZPluginUrlSchema = z
     const url = URL.parse(value);
     return !url || (url.username === '' && url.password === '');
   }, 'must not contain credentials')
-  .refine((value) => {
-    const url = URL.parse(value);
-    return !url || (url.search === '' && url.hash === '');
-  }, 'must not contain a query string or fragment');
+  // Action paths are appended to this URL. A bare `?` or `#` leaves `search` and `hash` empty,
+  // yet would turn the appended path into a query or fragment: reject the characters themselves.
+  .refine((value) => !/[?#]/.test(value), 'must not contain a query string or fragment');
 
-const ZJsonObjectSchema = z.record(z.string(), z.unknown());
+const ZJsonObjectSchema = storableJsonObject();
 
 export const ZCreatePluginRequestSchema = z.strictObject({
-  name: z.string().trim().min(1, 'must not be empty').max(200, 'must be at most 200 characters'),
+  name: storableString()
+    .trim()
+    .min(1, 'must not be empty')
+    .max(200, 'must be at most 200 characters'),
   slug: ZPluginSlugSchema,
   status: ZPluginStatusSchema.default('active'),
   api_endpoint: ZPluginUrlSchema.nullable().default(null),
   webhook_url: ZPluginUrlSchema.nullable().default(null),
-  events: z.array(z.string().min(1).max(200)).max(200).default([]),
+  events: z.array(storableString().min(1).max(200)).max(200).default([]),
   config: ZJsonObjectSchema.default({}),
   metadata: ZJsonObjectSchema.default({}),
 });
@@ -66,7 +70,7 @@ export type UpdatePluginFields = z.output<typeof ZUpdatePluginFieldsSchema>;
 export type PatchPluginFields = z.output<typeof ZPatchPluginFieldsSchema>;
 
 export const ZPluginSchema = z.object({
-  id: z.uuid(),
+  id: z.guid(),
   name: z.string(),
   slug: z.string(),
   status: z.string(),
@@ -84,9 +88,9 @@ export const ZPluginSchema = z.object({
 export type Plugin = z.output<typeof ZPluginSchema>;
 
 export const ZListPluginsQuerySchema = z.object({
-  status: ZPluginStatusSchema.optional(),
-  limit: z.coerce.number().int().min(1).max(500).default(100),
-  cursor: z.string().optional(),
+  status: optionalQueryParam(ZPluginStatusSchema),
+  limit: optionalQueryParam(z.coerce.number().int().min(1).max(500)).transform((n) => n ?? 100),
+  cursor: optionalQueryParam(storableString().max(64)),
 });
 export type ListPluginsQuery = z.output<typeof ZListPluginsQuerySchema>;
 

@@ -28,7 +28,7 @@ export type RegisterActionsRequest = z.output<typeof ZRegisterActionsRequestSche
 export const ZRegisterActionsResponseSchema = z.object({
   success: z.literal(true),
   message: z.string(),
-  plugin: z.object({ id: z.uuid(), slug: z.string(), name: z.string() }),
+  plugin: z.object({ id: z.guid(), slug: z.string(), name: z.string() }),
   actions_count: z.number().int(),
   actions: z.array(ZActionDefinitionSchema),
   /** What this registration changed compared with the previous set, by action_type. */

@@ -43,13 +43,19 @@ function describeIssue(issue: z.core.$ZodIssue): string {
         ? `expected ${issue.expected}, received ${describeValue(input)}`
         : `expected ${issue.expected}`;
     }
+    case 'invalid_value':
+      return reported && input === undefined ? 'is required' : withValue(issue.message, input);
     case 'unrecognized_keys':
       return `unknown field${issue.keys.length > 1 ? 's' : ''} ${issue.keys.map((k) => `"${k}"`).join(', ')}`;
     default:
-      return input === undefined || typeof input === 'object'
-        ? issue.message
-        : `${issue.message} (received ${describeValue(input)})`;
+      return withValue(issue.message, input);
   }
+}
+
+function withValue(message: string, input: unknown): string {
+  return input === undefined || typeof input === 'object'
+    ? message
+    : `${message} (received ${describeValue(input)})`;
 }
 
 function describeValue(value: unknown): string {
@@ -61,4 +67,14 @@ function describeValue(value: unknown): string {
   }
   if (typeof value === 'object') return 'object';
   return `${typeof value} ${String(value)}`;
+}
+
+/**
+ * Error option for format checks (`z.email(whenPresent('must be an email address'))`): the
+ * message applies to a value that is present but malformed; a missing value reads "is required".
+ */
+export function whenPresent(message: string) {
+  return {
+    error: (issue: { input?: unknown }) => (issue.input === undefined ? undefined : message),
+  };
 }

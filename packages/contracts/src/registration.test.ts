@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { MAX_ACTIONS_PER_PLUGIN } from './action-definition';
+import { ZRegisterActionsRequestSchema } from './registration';
+import { summarizeIssues, toValidationIssues } from './validation-issues';
+
+const action = (actionType: string) => ({
+  action_type: actionType,
+  title: `Title of ${actionType}`,
+  required_fields: [],
+  endpoint: `/actions/${actionType}`,
+});
+
+function problems(input: unknown): string {
+  const parsed = ZRegisterActionsRequestSchema.safeParse(input, { reportInput: true });
+  return parsed.success ? 'valid' : summarizeIssues(toValidationIssues(parsed.error));
+}
+
+describe('ZRegisterActionsRequestSchema', () => {
+  it('[CONTRACTS][REGISTER]: accepts a set of distinct actions, an empty set included', () => {
+    expect(problems({ actions: [action('a'), action('b')] })).toBe('valid');
+    expect(problems({ actions: [] })).toBe('valid');
+  });
+
+  it('[CONTRACTS][REGISTER]: actions is required', () => {
+    expect(problems({})).toBe('actions: is required');
+  });
+
+  it('[CONTRACTS][REGISTER]: a duplicate action_type names both indexes', () => {
+    expect(
+      problems({ actions: [action('a'), action('twice'), action('b'), action('twice')] }),
+    ).toBe('actions[3].action_type: duplicate action_type "twice" (also at actions[1])');
+  });
+
+  it('[CONTRACTS][REGISTER]: duplicates are reported alongside other invalid actions', () => {
+    const issues = toValidationIssues(
+      ZRegisterActionsRequestSchema.safeParse(
+        { actions: [action('same'), action('same'), { ...action('x'), title: '' }] },
+        { reportInput: true },
+      ).error ?? expect.fail('expected a validation error'),
+    );
+    expect(issues.map((issue) => issue.field).sort()).toEqual([
+      'actions[1].action_type',
+      'actions[2].title',
+    ]);
+  });
+
+  it(`[CONTRACTS][REGISTER]: accepts ${MAX_ACTIONS_PER_PLUGIN} actions and rejects one more`, () => {
+    const many = (count: number) => Array.from({ length: count }, (_, i) => action(`action_${i}`));
+    expect(problems({ actions: many(MAX_ACTIONS_PER_PLUGIN) })).toBe('valid');
+    expect(problems({ actions: many(MAX_ACTIONS_PER_PLUGIN + 1) })).toBe(
+      'actions: must hold at most 500 actions',
+    );
+  });
+
+  it('[CONTRACTS][REGISTER]: an invalid action is named by its index', () => {
+    expect(
+      problems({ actions: [action('ok'), { ...action('bad'), endpoint: '//evil.com' }] }),
+    ).toMatch(/^actions\[1\]\.endpoint: must be a path starting with "\/"/);
+    expect(problems({ actions: [{ ...action('a'), extra: true }] })).toBe(
+      'actions[0]: unknown field "extra"',
+    );
+  });
+
+  it('[CONTRACTS][REGISTER]: unknown top-level keys are rejected', () => {
+    expect(problems({ actions: [], plugin: 'mailer' })).toBe('body: unknown field "plugin"');
+  });
+});
