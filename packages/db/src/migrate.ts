@@ -61,8 +61,8 @@ export async function migrateDatabase(
         result.alreadyApplied.push(migration.name);
         continue;
       }
-      await applyMigration(client, migration);
-      result.applied.push(migration.name);
+      const applied = await applyMigration(client, migration);
+      (applied ? result.applied : result.alreadyApplied).push(migration.name);
     }
     return result;
   } finally {
@@ -71,29 +71,46 @@ export async function migrateDatabase(
   }
 }
 
-async function applyMigration(client: pg.Client, migration: MigrationFile): Promise<void> {
+/**
+ * Runs one script and records it in the same transaction, after checking again that no other
+ * runner applied it meanwhile. On real PostgreSQL the advisory lock already rules that out, but
+ * embedded PostgreSQL (PGlite) serves every connection from one session, where the lock excludes
+ * nobody; its socket server does run one transaction at a time, so the check there is atomic.
+ */
+async function applyMigration(client: pg.Client, migration: MigrationFile): Promise<boolean> {
   const id = randomUUID();
-  await client.query(
-    `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, started_at, applied_steps_count)
-     VALUES ($1, $2, $3, now(), 0)`,
-    [id, migration.checksum, migration.name],
-  );
+  let startedAt: Date | undefined;
   try {
     await client.query('BEGIN');
+    const { rows } = await client.query<{ started_at: Date; done: boolean }>(
+      `SELECT now() AS started_at, EXISTS (SELECT 1 FROM "_prisma_migrations"
+         WHERE migration_name = $1 AND finished_at IS NOT NULL) AS done`,
+      [migration.name],
+    );
+    startedAt = rows[0]?.started_at;
+    if (rows[0]?.done) {
+      await client.query('ROLLBACK');
+      return false;
+    }
     await client.query(migration.sql);
     await client.query(
-      `UPDATE "_prisma_migrations" SET finished_at = now(), applied_steps_count = 1 WHERE id = $1`,
-      [id],
+      `INSERT INTO "_prisma_migrations"
+         (id, checksum, migration_name, started_at, finished_at, applied_steps_count)
+       VALUES ($1, $2, $3, now(), clock_timestamp(), 1)`,
+      [id, migration.checksum, migration.name],
     );
     await client.query('COMMIT');
+    return true;
   } catch (error) {
     await client.query('ROLLBACK');
     const message = error instanceof Error ? error.message : String(error);
     // The transaction left nothing behind: record the attempt as rolled back, as
     // `prisma migrate resolve --rolled-back` would, so a fixed script can simply run again.
     await client.query(
-      `UPDATE "_prisma_migrations" SET logs = $2, rolled_back_at = now() WHERE id = $1`,
-      [id, message],
+      `INSERT INTO "_prisma_migrations"
+         (id, checksum, migration_name, logs, started_at, rolled_back_at, applied_steps_count)
+       VALUES ($1, $2, $3, $4, coalesce($5, now()), now(), 0)`,
+      [id, migration.checksum, migration.name, message, startedAt ?? null],
     );
     throw new Error(`Migration ${migration.name} failed: ${message}`);
   }

@@ -1,10 +1,10 @@
 import { randomBytes } from 'node:crypto';
-import { startEmbeddedPostgres } from '@registry/db/embedded';
-import { migrateDatabase } from '@registry/db/migrate';
 import pg from 'pg';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { migrateDatabase } from './migrate';
 
 export interface TestDatabase {
-  /** A migrated, empty database of its own. */
+  /** A database of its own: migrated by `createTestDatabase`, empty from `createEmptyDatabase`. */
   url: string;
   /** `real` when DATABASE_URL named a server, else `embedded` (PGlite). */
   kind: 'real' | 'embedded';
@@ -12,22 +12,34 @@ export interface TestDatabase {
 }
 
 /**
- * A throwaway database: on the PostgreSQL server DATABASE_URL names (a uniquely named database,
- * dropped afterwards), or an in-memory embedded PostgreSQL when DATABASE_URL is unset.
+ * A throwaway migrated database: on the PostgreSQL server DATABASE_URL names (a uniquely named
+ * database, dropped afterwards), or an in-memory embedded PostgreSQL when DATABASE_URL is unset.
  */
 export async function createTestDatabase(): Promise<TestDatabase> {
+  const database = await createEmptyDatabase();
+  try {
+    await migrateDatabase(database.url);
+    return database;
+  } catch (error) {
+    await database.close();
+    throw error;
+  }
+}
+
+/**
+ * Like `createTestDatabase`, but without migrations: no tables at all, for tests of migrations
+ * and of anything that must start from nothing.
+ */
+export async function createEmptyDatabase(): Promise<TestDatabase> {
   const serverUrl = process.env.DATABASE_URL;
   if (!serverUrl) {
     const embedded = await startEmbeddedPostgres();
-    await migrateDatabase(embedded.url);
     return { url: embedded.url, kind: 'embedded', close: () => embedded.stop() };
   }
   const name = `registry_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
   await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
-  const url = withDatabase(serverUrl, name);
-  await migrateDatabase(url);
   return {
-    url,
+    url: withDatabase(serverUrl, name),
     kind: 'real',
     close: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
   };

@@ -1,5 +1,11 @@
-import './provided-context';
+import '@registry/db/provided-context';
 
+export {
+  createEmptyDatabase,
+  createTestDatabase,
+  type TestDatabase,
+  withDatabase,
+} from '@registry/db/test-database';
 export { actionDefinition, insertPlugin, newTenantId, type TestPluginInput } from './factories';
 export {
   echo,
@@ -10,4 +16,3 @@ export {
   startPluginServer,
   type TestPluginServer,
 } from './plugin-server';
-export { createTestDatabase, type TestDatabase, withDatabase } from './test-database';
