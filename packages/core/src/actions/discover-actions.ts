@@ -3,11 +3,14 @@ import {
   type DiscoveredAction,
   type DiscoveredPluginAction,
   PLATFORM_SOURCE,
+  ZActionDefinitionFieldsSchema,
   ZActionDefinitionSchema,
 } from '@registry/contracts';
 import { Prisma } from '@registry/db';
 import { PLATFORM_CATALOG } from '../platform/platform-catalog';
 import type { RegistryDeps } from '../registry-deps';
+
+const DEFAULT_CATEGORY: string = ZActionDefinitionFieldsSchema.shape.category.parse(undefined);
 
 interface ActionRow {
   plugin_id: string;
@@ -51,10 +54,15 @@ export async function discoverPluginActions(
   const filters: Prisma.Sql[] = [];
   if (query.plugin) filters.push(Prisma.sql`AND p.slug = ${query.plugin}`);
   if (query.category) {
-    // The containment test lets the GIN index pick the plugins before their actions unfold.
-    const containsCategory = JSON.stringify({ actions: [{ category: query.category }] });
-    filters.push(Prisma.sql`AND p.registered_actions @> ${containsCategory}::jsonb
-      AND a.action->>'category' = ${query.category}`);
+    // The containment test lets the GIN index pick the plugins before their actions unfold. It
+    // cannot find entries stored without a category, which are 'general' (the schema's default).
+    if (query.category !== DEFAULT_CATEGORY) {
+      const containsCategory = JSON.stringify({ actions: [{ category: query.category }] });
+      filters.push(Prisma.sql`AND p.registered_actions @> ${containsCategory}::jsonb`);
+    }
+    filters.push(
+      Prisma.sql`AND COALESCE(a.action->>'category', ${DEFAULT_CATEGORY}) = ${query.category}`,
+    );
   }
   if (query.search) {
     const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;

@@ -1,3 +1,4 @@
+import { exceedsJsonDepth, MAX_JSON_DEPTH } from '@registry/contracts';
 import { Agent, request, errors as undiciErrors } from 'undici';
 import { EventFailure } from '../errors/event-failure';
 
@@ -123,8 +124,9 @@ function interpret(
     );
   }
   if (text.trim() === '') return { status, body: null };
+  let body: unknown;
   try {
-    return { status, body: JSON.parse(text) };
+    body = JSON.parse(text);
   } catch {
     throw new EventFailure(
       'INVALID_JSON',
@@ -132,6 +134,14 @@ function interpret(
       status,
     );
   }
+  if (exceedsJsonDepth(body)) {
+    throw new EventFailure(
+      'INVALID_JSON',
+      `Plugin answered ${status} with JSON nested deeper than ${MAX_JSON_DEPTH} levels`,
+      status,
+    );
+  }
+  return { status, body };
 }
 
 function excerpt(text: string): string {

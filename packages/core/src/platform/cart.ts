@@ -1,3 +1,4 @@
+import { whenPresent } from '@registry/contracts';
 import { z } from 'zod';
 import { findCustomer } from './customers';
 import { quantity } from './fields';
@@ -11,8 +12,8 @@ export const addToCart = definePlatformAction({
   description: "Adds a product to a customer's cart, or increases its quantity there.",
   category: 'cart',
   input: z.strictObject({
-    customer_id: z.uuid('must be a UUID'),
-    product_id: z.uuid('must be a UUID'),
+    customer_id: z.guid(whenPresent('must be a UUID')),
+    product_id: z.guid(whenPresent('must be a UUID')),
     quantity: quantity.default(1),
   }),
   async run(ctx, input) {

@@ -1,9 +1,12 @@
+import { whenPresent } from '@registry/contracts';
 import { z } from 'zod';
 
 /** Building blocks shared by the platform actions' payload schemas. */
+
+// An absent or null id gets the seed's message, e.g. "Product ID required for update".
 export const idField = (missingMessage: string) =>
-  z.uuid({
-    error: (issue) => (issue.input === undefined ? missingMessage : 'must be a UUID'),
+  z.guid({
+    error: (issue) => (issue.input == null ? missingMessage : 'must be a UUID'),
   });
 
 export const money = z
@@ -17,4 +20,4 @@ export const quantity = z.number().int('must be a whole number').min(1).max(10_0
 export const shortText = (max: number) =>
   z.string().trim().min(1, 'must not be empty').max(max, `must be at most ${max} characters`);
 
-export const email = z.email('must be an email address').max(320);
+export const email = z.email(whenPresent('must be an email address')).max(320);

@@ -1,3 +1,4 @@
+import { whenPresent } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
 import { z } from 'zod';
 import { email, shortText } from './fields';
@@ -65,7 +66,7 @@ export const createNotification = definePlatformAction({
   input: z.strictObject({
     title: shortText(200),
     message: z.string().min(1, 'must not be empty').max(5000),
-    customer_id: z.uuid('must be a UUID').optional(),
+    customer_id: z.guid(whenPresent('must be a UUID')).optional(),
     user_id: shortText(200).optional(),
     type: z.enum(['info', 'success', 'warning', 'error']).default('info'),
   }),

@@ -1,3 +1,4 @@
+import { whenPresent } from '@registry/contracts';
 import { Prisma } from '@registry/db';
 import { z } from 'zod';
 import { EventFailure } from '../errors/event-failure';
@@ -42,9 +43,9 @@ export const createOrder = definePlatformAction({
   description: "Places an order for a customer at the products' current prices.",
   category: 'orders',
   input: z.strictObject({
-    customer_id: z.uuid('must be a UUID'),
+    customer_id: z.guid(whenPresent('must be a UUID')),
     items: z
-      .array(z.strictObject({ product_id: z.uuid('must be a UUID'), quantity }))
+      .array(z.strictObject({ product_id: z.guid(whenPresent('must be a UUID')), quantity }))
       .min(1, 'must contain at least one item')
       .max(100, 'must contain at most 100 items'),
     currency: z
@@ -108,10 +109,19 @@ export const updateOrderStatus = definePlatformAction({
   async run({ db, tenantId }, { id, status }) {
     const order = await db.order.findFirst({ where: { id, tenantId }, select: { status: true } });
     if (!order) throw new EventFailure('NOT_FOUND', `Order not found: ${id}`);
-    if (FINAL_STATUSES.has(order.status) && order.status !== status) {
-      throw new EventFailure('CONFLICT', `Order ${id} is ${order.status}; its status is final`);
+    // Conditional on the order not being final, so a concurrent cancellation cannot be undone.
+    const { count } = await db.order.updateMany({
+      where: { id, tenantId, OR: [{ status: { notIn: [...FINAL_STATUSES] } }, { status }] },
+      data: { status },
+    });
+    if (count === 0) {
+      const current = await db.order.findFirst({
+        where: { id, tenantId },
+        select: { status: true },
+      });
+      throw new EventFailure('CONFLICT', `Order ${id} is ${current?.status}; its status is final`);
     }
-    const row = await db.order.update({ where: { id }, data: { status }, include: orderInclude });
+    const row = await db.order.findUniqueOrThrow({ where: { id }, include: orderInclude });
     return { ...toOrderDto(row), previous_status: order.status };
   },
 });

@@ -1,6 +1,11 @@
-import { summarizeIssues, toValidationIssues } from '@registry/contracts';
+import { formatFieldPath, summarizeIssues, toValidationIssues } from '@registry/contracts';
 import { EventFailure } from '../errors/event-failure';
 import type { PlatformAction, PlatformContext } from './platform-action';
+
+interface PayloadProblem {
+  path: readonly PropertyKey[];
+  message: string;
+}
 
 /** Validates the payload against the action's own schema, then does the work. */
 export async function runPlatformAction(
@@ -10,14 +15,42 @@ export async function runPlatformAction(
 ): Promise<unknown> {
   const parsed = action.input.safeParse(payload, { reportInput: true });
   if (!parsed.success) {
-    const issues = toValidationIssues(parsed.error).map((issue) => ({
-      ...issue,
-      field: issue.field === 'body' ? 'payload' : `payload.${issue.field}`,
-    }));
-    throw new EventFailure(
-      'INVALID_PAYLOAD',
-      `Invalid payload for ${action.action_type}: ${summarizeIssues(issues)}`,
+    const messages = toValidationIssues(parsed.error).map((issue) => issue.message);
+    throw invalidPayload(
+      action,
+      parsed.error.issues.map((issue, index) => ({
+        path: issue.path,
+        message: messages[index] ?? issue.message,
+      })),
     );
   }
+  // PostgreSQL text cannot hold U+0000: refuse it as the caller's mistake, not an internal error.
+  const nulPath = findNul(parsed.data);
+  if (nulPath) {
+    throw invalidPayload(action, [{ path: nulPath, message: 'must not contain U+0000 (NUL)' }]);
+  }
   return action.run(ctx, parsed.data);
+}
+
+/** Names each field from the payload's root (`payload.items[0].quantity`), even one called `body`. */
+function invalidPayload(action: PlatformAction, problems: PayloadProblem[]): EventFailure {
+  const issues = problems.map(({ path, message }) => ({
+    field: formatFieldPath(['payload', ...path]),
+    message,
+  }));
+  return new EventFailure(
+    'INVALID_PAYLOAD',
+    `Invalid payload for ${action.action_type}: ${summarizeIssues(issues)}`,
+  );
+}
+
+/** The path of the first string holding U+0000, if any. */
+function findNul(value: unknown, path: PropertyKey[] = []): PropertyKey[] | undefined {
+  if (typeof value === 'string') return value.includes('\u0000') ? path : undefined;
+  if (typeof value !== 'object' || value === null) return undefined;
+  for (const [key, inner] of Object.entries(value)) {
+    const found = findNul(inner, [...path, Array.isArray(value) ? Number(key) : key]);
+    if (found) return found;
+  }
+  return undefined;
 }
