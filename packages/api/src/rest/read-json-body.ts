@@ -4,12 +4,18 @@ import { AppError } from '@registry/core';
 export const MAX_BODY_BYTES = 10 * 1024 * 1024;
 
 /**
- * Reads a request body as JSON. A body with a non-JSON content type, over the size limit, or
- * not parseable is refused with a 4xx naming the problem; a missing content type is read as JSON.
+ * JSON types, plus `text/plain`: what `fetch(url, { body: JSON.stringify(...) })` sends without
+ * headers, as the seed document's own JavaScript example does.
+ */
+const JSON_BODY_TYPES = /^(application\/([\w.+-]+\+)?json|text\/plain)\s*(;|$)/i;
+
+/**
+ * Reads a request body as JSON. A body with another content type (a form, XML), over the size
+ * limit, or not parseable is refused with a 4xx naming the problem; no content type reads as JSON.
  */
 export async function readJsonBody(request: Request): Promise<unknown> {
   const contentType = request.headers.get('content-type');
-  if (contentType && !/^application\/([\w.+-]+\+)?json\s*(;|$)/i.test(contentType)) {
+  if (contentType && !JSON_BODY_TYPES.test(contentType)) {
     throw new AppError(
       'UNSUPPORTED_MEDIA_TYPE',
       `Content-Type must be application/json (received ${contentType.split(';')[0]})`,

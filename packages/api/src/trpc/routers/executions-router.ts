@@ -14,7 +14,7 @@ export const executionsRouter = router({
     .query(({ ctx, input }) => listExecutions(ctx.deps, ctx.tenantId, input)),
 
   get: publicProcedure
-    .input(z.object({ id: z.uuid() }))
+    .input(z.object({ id: z.guid() }))
     .output(ZExecutionSchema)
     .query(({ ctx, input }) => getExecution(ctx.deps, ctx.tenantId, input.id)),
 });

@@ -5,7 +5,6 @@ import {
   ZPatchPluginFieldsSchema,
   ZPluginListSchema,
   ZPluginSchema,
-  ZPluginSlugSchema,
   ZPluginStatusSchema,
 } from '@registry/contracts';
 import {
@@ -20,6 +19,7 @@ import {
 import { z } from 'zod';
 import { publicProcedure, router } from '../init';
 
+/** Names an existing plugin; creation rules (reserved words, pattern) apply only to new slugs. */
 const ZSlugInputSchema = z.object({ slug: z.string().min(1).max(64) });
 
 export const pluginsRouter = router({
@@ -39,7 +39,7 @@ export const pluginsRouter = router({
     .mutation(({ ctx, input }) => createPlugin(ctx.deps, ctx.tenantId, input)),
 
   update: publicProcedure
-    .input(z.strictObject({ slug: ZPluginSlugSchema, ...ZPatchPluginFieldsSchema.shape }))
+    .input(z.strictObject({ ...ZSlugInputSchema.shape, ...ZPatchPluginFieldsSchema.shape }))
     .output(ZPluginSchema)
     .mutation(({ ctx, input: { slug, ...fields } }) =>
       patchPlugin(ctx.deps, ctx.tenantId, slug, fields),

@@ -1,0 +1,61 @@
+import { type RestErrorBody, ZRestErrorBodySchema } from '@registry/contracts';
+import type { RegistryDeps } from '@registry/core';
+import { expect } from 'vitest';
+import { createRestRoutes } from '../rest';
+import type { RestHandler } from '../rest/rest-handler';
+
+export interface RestAnswer {
+  status: number;
+  /** The parsed JSON body. */
+  body: unknown;
+  text: string;
+}
+
+export interface RestCall {
+  /** Sent as JSON with `content-type: application/json`. */
+  json?: unknown;
+  /** Sent as is, with exactly the given headers. */
+  body?: BodyInit;
+  headers?: Record<string, string>;
+}
+
+type Routes = Record<string, Partial<Record<string, RestHandler>>>;
+
+/**
+ * Calls the REST handlers as the web host does: a real `Request` for a URL, the handler picked
+ * by path pattern (static segments before `[slug]`, as in Next.js), `[slug]` URL-decoded.
+ */
+export function createRestClient(deps: RegistryDeps) {
+  const routes: Routes = createRestRoutes(deps);
+  const patterns = Object.keys(routes).map((pattern) => ({
+    pattern,
+    regex: new RegExp(`^${pattern.replace('[slug]', '(?<slug>[^/]+)')}$`),
+  }));
+
+  return async function send(method: string, url: string, call: RestCall = {}) {
+    const request = new Request(new URL(url, 'http://localhost'), {
+      method,
+      headers: call.json === undefined ? call.headers : { 'content-type': 'application/json' },
+      body: call.json === undefined ? call.body : JSON.stringify(call.json),
+      ...(call.body instanceof ReadableStream ? { duplex: 'half' } : {}),
+    });
+    const path = new URL(request.url).pathname;
+    const match = patterns.find(({ regex }) => regex.test(path));
+    const handler = match && routes[match.pattern]?.[method];
+    if (!match || !handler) throw new Error(`No REST route for ${method} ${path}`);
+    const slug = match.regex.exec(path)?.groups?.slug;
+    const response = await handler(request, slug ? { slug: decodeURIComponent(slug) } : {});
+    const text = await response.text();
+    expect(response.headers.get('content-type')).toMatch(/^application\/json/);
+    return { status: response.status, body: JSON.parse(text), text } satisfies RestAnswer;
+  };
+}
+
+/** Asserts the REST error contract: the status, the code, the body's exact shape, no stack. */
+export function expectRestError(answer: RestAnswer, status: number, code: string): RestErrorBody {
+  expect(answer.status).toBe(status);
+  const body = ZRestErrorBodySchema.strict().parse(answer.body);
+  expect(body.code).toBe(code);
+  expect(answer.text).not.toMatch(/"stack"|\sat .+:\d+:\d+|node_modules/);
+  return body;
+}

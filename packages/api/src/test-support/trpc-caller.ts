@@ -1,0 +1,33 @@
+import type { ApiErrorCode } from '@registry/contracts';
+import { AppError, type RegistryDeps } from '@registry/core';
+import { type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
+import { expect } from 'vitest';
+import { createCaller } from '../trpc/app-router';
+import { createContextInner } from '../trpc/init';
+
+/** A server-side caller acting for `tenantId`, as `createCaller` users (and tests) make one. */
+export const callerFor = (deps: RegistryDeps, tenantId: string) =>
+  createCaller(createContextInner({ deps, tenantId }));
+
+/**
+ * Asserts that a call fails with the tRPC code and the domain code a client would see, and
+ * returns the error and its domain cause (code, message naming the field, issues).
+ */
+export async function expectTrpcError(
+  call: Promise<unknown>,
+  code: TRPC_ERROR_CODE_KEY,
+  appCode: ApiErrorCode,
+): Promise<{ error: TRPCError; cause: AppError }> {
+  const error = await call.then(
+    () => expect.fail(`expected the call to fail with ${code}`),
+    (thrown: unknown) => thrown,
+  );
+  expect(error).toBeInstanceOf(TRPCError);
+  const trpcError = error as TRPCError;
+  expect(trpcError.code).toBe(code);
+  expect(trpcError.cause).toBeInstanceOf(AppError);
+  const cause = trpcError.cause as AppError;
+  expect(cause.code).toBe(appCode);
+  expect(trpcError.message).toBe(cause.message);
+  return { error: trpcError, cause };
+}
