@@ -12,6 +12,10 @@ export const ZDiscoverActionsQuerySchema = z.object({
   plugin: optionalQueryParam(storableString().max(64)),
   /** Case-insensitive text search over action_type, title and description. */
   search: optionalQueryParam(storableString().max(200)),
+  /** Page size. Absent: every matching action, as the seed's REST list always answered. */
+  limit: optionalQueryParam(z.coerce.number().int().min(1).max(1000)),
+  /** `next_cursor` of the previous page. */
+  cursor: optionalQueryParam(storableString().max(500)),
 });
 export type DiscoverActionsQuery = z.output<typeof ZDiscoverActionsQuerySchema>;
 
@@ -40,7 +44,10 @@ export type DiscoveredPlatformAction = z.output<typeof ZPlatformActionSchema>;
 
 export const ZDiscoverActionsResponseSchema = z.object({
   actions: z.array(ZDiscoveredActionSchema),
+  /** Present when `limit` cut the list: pass it as `cursor` for the next page. */
+  next_cursor: z.string().nullable(),
 });
+export type DiscoverActionsResponse = z.output<typeof ZDiscoverActionsResponseSchema>;
 
 export const ZGetActionQuerySchema = z.object({
   action_type: storableString().min(1).max(100),

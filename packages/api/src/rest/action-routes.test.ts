@@ -210,4 +210,25 @@ describe('GET /api/plugins/actions', () => {
     expect(error.issues?.map((issue) => issue.field)).toEqual(['category']);
     expect(error.error).toContain('category: ');
   });
+
+  it("[REST][DISCOVER]: ?limit= pages through a plugin's actions with next_cursor", async () => {
+    const slug = uniqueSlug('paged');
+    await insertPlugin(deps.db, DEFAULT_TENANT_ID, {
+      slug,
+      actions: ['one', 'two', 'three'].map((name) => actionDefinition(`paged_${name}`)),
+    });
+    const first = await send('GET', `/api/plugins/actions?plugin=${slug}&limit=2`);
+    const body = first.body as { actions: { action_type: string }[]; next_cursor: string };
+    expect(body.actions.map((a) => a.action_type)).toEqual(['paged_one', 'paged_two']);
+    const cursor = encodeURIComponent(body.next_cursor);
+    const second = await send(
+      'GET',
+      `/api/plugins/actions?plugin=${slug}&limit=2&cursor=${cursor}`,
+    );
+    expect(second.body).toMatchObject({
+      actions: [{ action_type: 'paged_three' }],
+      next_cursor: null,
+    });
+    expectRestError(await send('GET', '/api/plugins/actions?limit=0'), 400, 'VALIDATION_ERROR');
+  });
 });

@@ -15,12 +15,14 @@ export function registerActionsRoutes(deps: RegistryDeps) {
   };
 }
 
-/** `GET /api/plugins/actions?category=&plugin=&search=` */
+/** `GET /api/plugins/actions?category=&plugin=&search=&limit=&cursor=` */
 export function discoverActionsRoutes(deps: RegistryDeps) {
   return {
     GET: restHandler(deps, async (request, { tenantId }) => {
       const query = parseInput(ZDiscoverActionsQuerySchema, searchParamsOf(request));
-      return jsonResponse({ actions: await discoverActions(deps, tenantId, query) });
+      const { actions, next_cursor } = await discoverActions(deps, tenantId, query);
+      // Without `limit` the answer keeps the seed's exact shape: `{ actions }`, every match.
+      return jsonResponse(query.limit === undefined ? { actions } : { actions, next_cursor });
     }),
   };
 }

@@ -9,8 +9,10 @@ import { discoverActions } from './discover-actions';
 const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
 afterAll(() => deps.db.$disconnect());
 
-const discover = (tenantId: string, query: Record<string, string> = {}) =>
+const discoverPage = (tenantId: string, query: Record<string, string> = {}) =>
   discoverActions(deps, tenantId, parseInput(ZDiscoverActionsQuerySchema, query));
+const discover = async (tenantId: string, query: Record<string, string> = {}) =>
+  (await discoverPage(tenantId, query)).actions;
 
 const names = (actions: { action_type: string; plugin_slug: string | null }[]) =>
   actions.map((action) => `${action.plugin_slug ?? 'platform'}:${action.action_type}`);

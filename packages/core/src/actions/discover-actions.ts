@@ -1,95 +1,82 @@
 import {
   type DiscoverActionsQuery,
+  type DiscoverActionsResponse,
   type DiscoveredAction,
   type DiscoveredPluginAction,
   PLATFORM_SOURCE,
-  ZActionDefinitionFieldsSchema,
-  ZActionDefinitionSchema,
 } from '@registry/contracts';
-import { Prisma } from '@registry/db';
 import { PLATFORM_CATALOG } from '../platform/platform-catalog';
 import type { RegistryDeps } from '../registry-deps';
+import {
+  type DiscoveryPosition,
+  decodeDiscoveryCursor,
+  encodeDiscoveryCursor,
+} from './discovery-cursor';
+import { queryPluginActionRows } from './plugin-action-rows';
 
-const DEFAULT_CATEGORY: string = ZActionDefinitionFieldsSchema.shape.category.parse(undefined);
-
-interface ActionRow {
-  plugin_id: string;
-  plugin_slug: string;
-  plugin_name: string;
-  action: unknown;
+interface Entry {
+  position: DiscoveryPosition;
+  action: DiscoveredAction | undefined;
 }
 
 /**
  * Everything a tenant can call: the platform's actions first, then the actions of active
- * plugins by plugin slug, each plugin's in the order it registered them.
+ * plugins by plugin slug, each plugin's in the order it registered them. With `limit`, one page
+ * of that list and the cursor of the next.
  */
 export async function discoverActions(
-  deps: Pick<RegistryDeps, 'db'>,
+  { db }: Pick<RegistryDeps, 'db'>,
   tenantId: string,
   query: DiscoverActionsQuery,
-): Promise<DiscoveredAction[]> {
-  const platform = query.plugin && query.plugin !== PLATFORM_SOURCE ? [] : discoverPlatform(query);
-  const plugins =
-    query.plugin === PLATFORM_SOURCE ? [] : await discoverPluginActions(deps, tenantId, query);
-  return [...platform, ...plugins];
+): Promise<DiscoverActionsResponse> {
+  const after = query.cursor ? decodeDiscoveryCursor(query.cursor) : undefined;
+  const limit = query.limit;
+  const entries: Entry[] = [];
+  if (query.plugin === undefined || query.plugin === PLATFORM_SOURCE) {
+    entries.push(...platformEntries(query, after));
+  }
+  const wanted = limit === undefined ? undefined : limit + 1 - entries.length;
+  if (query.plugin !== PLATFORM_SOURCE && (wanted === undefined || wanted > 0)) {
+    const rows = await queryPluginActionRows(db, tenantId, query, {
+      after: after?.source === 'plugin' ? after : undefined,
+      limit: wanted,
+    });
+    for (const row of rows) {
+      entries.push({
+        position: { source: 'plugin', slug: row.slug, position: row.position },
+        action: row.action,
+      });
+    }
+  }
+  const page = limit === undefined ? entries : entries.slice(0, limit);
+  const last = page.at(-1);
+  return {
+    actions: page.flatMap((entry) => (entry.action ? [entry.action] : [])),
+    next_cursor: last && entries.length > page.length ? encodeDiscoveryCursor(last.position) : null,
+  };
 }
 
-function discoverPlatform(query: DiscoverActionsQuery): DiscoveredAction[] {
+function platformEntries(query: DiscoverActionsQuery, after?: DiscoveryPosition): Entry[] {
+  if (after?.source === 'plugin') return [];
   const needle = query.search?.toLowerCase();
-  return PLATFORM_CATALOG.filter(
-    (action) =>
+  return PLATFORM_CATALOG.flatMap((action, index) => {
+    const matches =
+      (!after || index > after.index) &&
       (!query.category || action.category === query.category) &&
       (!needle ||
         [action.action_type, action.title, action.description ?? ''].some((text) =>
           text.toLowerCase().includes(needle),
-        )),
-  );
+        ));
+    return matches ? [{ position: { source: 'platform', index } as const, action }] : [];
+  });
 }
 
+/** Every active plugin action of a tenant matching the filters (health, exports). */
 export async function discoverPluginActions(
   { db }: Pick<RegistryDeps, 'db'>,
   tenantId: string,
   query: DiscoverActionsQuery,
 ): Promise<DiscoveredPluginAction[]> {
-  const filters: Prisma.Sql[] = [];
-  if (query.plugin) filters.push(Prisma.sql`AND p.slug = ${query.plugin}`);
-  if (query.category) {
-    // The containment test lets the GIN index pick the plugins before their actions unfold. It
-    // cannot find entries stored without a category, which are 'general' (the schema's default).
-    if (query.category !== DEFAULT_CATEGORY) {
-      const containsCategory = JSON.stringify({ actions: [{ category: query.category }] });
-      filters.push(Prisma.sql`AND p.registered_actions @> ${containsCategory}::jsonb`);
-    }
-    filters.push(
-      Prisma.sql`AND COALESCE(a.action->>'category', ${DEFAULT_CATEGORY}) = ${query.category}`,
-    );
-  }
-  if (query.search) {
-    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(Prisma.sql`AND (a.action->>'action_type' ILIKE ${pattern}
-      OR a.action->>'title' ILIKE ${pattern} OR a.action->>'description' ILIKE ${pattern})`);
-  }
-  const rows = await db.$queryRaw<ActionRow[]>`
-    SELECT p.id::text AS plugin_id, p.slug AS plugin_slug, p.name AS plugin_name, a.action
-    FROM plugins p
-    CROSS JOIN LATERAL jsonb_array_elements(
-      CASE WHEN jsonb_typeof(p.registered_actions->'actions') = 'array'
-           THEN p.registered_actions->'actions' ELSE '[]'::jsonb END
-    ) WITH ORDINALITY AS a(action, position)
-    WHERE p.tenant_id = ${tenantId}::uuid AND p.status = 'active'
-    ${filters.length > 0 ? Prisma.join(filters, ' ') : Prisma.empty}
-    ORDER BY p.slug, a.position`;
-  return rows.flatMap((row) => {
-    const parsed = ZActionDefinitionSchema.safeParse(row.action);
-    if (!parsed.success) return [];
-    return [
-      {
-        ...parsed.data,
-        source: 'plugin' as const,
-        plugin_id: row.plugin_id,
-        plugin_slug: row.plugin_slug,
-        plugin_name: row.plugin_name,
-      },
-    ];
-  });
+  const rows = await queryPluginActionRows(db, tenantId, query);
+  return rows.flatMap((row) => (row.action ? [row.action] : []));
 }

@@ -1,0 +1,86 @@
+import { ZDiscoverActionsQuerySchema } from '@registry/contracts';
+import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
+import { afterAll, describe, expect, inject, it } from 'vitest';
+import { createRegistryDeps } from '../create-registry-deps';
+import { AppError, parseInput } from '../errors/app-error';
+import { discoverActions } from './discover-actions';
+
+const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+afterAll(() => deps.db.$disconnect());
+
+const page = (tenantId: string, query: Record<string, string>) =>
+  discoverActions(deps, tenantId, parseInput(ZDiscoverActionsQuerySchema, query));
+
+async function allPages(tenantId: string, query: Record<string, string>) {
+  const seen: string[] = [];
+  let cursor: string | null = null;
+  let pages = 0;
+  do {
+    const result = await page(tenantId, { ...query, ...(cursor ? { cursor } : {}) });
+    seen.push(...result.actions.map((a) => `${a.plugin_slug ?? 'platform'}:${a.action_type}`));
+    cursor = result.next_cursor;
+    pages++;
+  } while (cursor && pages < 100);
+  return { seen, pages };
+}
+
+async function tenantWithPlugins() {
+  const tenant = newTenantId();
+  for (const slug of ['alpha', 'beta', 'gamma']) {
+    await insertPlugin(deps.db, tenant, {
+      slug,
+      actions: [1, 2, 3].map((n) =>
+        actionDefinition(`${slug}_action_${n}`, { category: n === 2 ? 'sms' : 'email' }),
+      ),
+    });
+  }
+  return tenant;
+}
+
+describe('discoverActions pages', () => {
+  it('[ACTIONS][PAGES]: walking the cursor returns the full list once, in order', async () => {
+    const tenant = await tenantWithPlugins();
+    const everything = (await page(tenant, {})).actions.map(
+      (a) => `${a.plugin_slug ?? 'platform'}:${a.action_type}`,
+    );
+    expect(everything).toHaveLength(13 + 9);
+    for (const limit of ['1', '4', '13', '14', '50']) {
+      const { seen } = await allPages(tenant, { limit });
+      expect(seen).toEqual(everything);
+    }
+  });
+
+  it('[ACTIONS][PAGES]: a filtered page holds at most `limit` matches and says when more remain', async () => {
+    const tenant = await tenantWithPlugins();
+    const first = await page(tenant, { category: 'email', limit: '4' });
+    expect(first.actions.map((a) => a.action_type)).toEqual([
+      'alpha_action_1',
+      'alpha_action_3',
+      'beta_action_1',
+      'beta_action_3',
+    ]);
+    expect(first.next_cursor).not.toBeNull();
+    const rest = await page(tenant, {
+      category: 'email',
+      limit: '4',
+      cursor: first.next_cursor as string,
+    });
+    expect(rest.actions.map((a) => a.action_type)).toEqual(['gamma_action_1', 'gamma_action_3']);
+    expect(rest.next_cursor).toBeNull();
+  });
+
+  it('[ACTIONS][PAGES]: without a limit there is one page and no cursor', async () => {
+    const tenant = await tenantWithPlugins();
+    const result = await page(tenant, { plugin: 'beta' });
+    expect(result.actions).toHaveLength(3);
+    expect(result.next_cursor).toBeNull();
+  });
+
+  it('[ACTIONS][PAGES]: a cursor this API did not issue is a 400 naming the cursor', async () => {
+    const tenant = newTenantId();
+    await expect(page(tenant, { cursor: 'not-a-cursor' })).rejects.toThrow(AppError);
+    await expect(page(tenant, { cursor: 'not-a-cursor' })).rejects.toThrow(
+      /cursor: is not a cursor/,
+    );
+  });
+});
