@@ -1,15 +1,22 @@
+import './globals.css';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { AppShell } from '@/components/app-shell';
+import { TrpcProvider } from '@/trpc/trpc-provider';
 
 export const metadata: Metadata = {
-  title: 'Plugin Action Registry',
-  description: 'Register, discover and dispatch plugin and platform actions.',
+  title: { default: 'Plugin Action Registry', template: '%s · Plugin Action Registry' },
+  description: 'Browse, test-fire and watch the actions plugins and the platform perform.',
 };
 
 export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
-      <body>{children}</body>
+      <body>
+        <TrpcProvider>
+          <AppShell>{children}</AppShell>
+        </TrpcProvider>
+      </body>
     </html>
   );
 }

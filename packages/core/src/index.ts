@@ -1,12 +1,14 @@
+export { actionFacets } from './actions/action-facets';
 export { discoverActions } from './actions/discover-actions';
 export { getAction } from './actions/get-action';
 export { registerActions } from './actions/register-actions';
 export { createRegistryDeps } from './create-registry-deps';
-export { joinPluginUrl, missingRequiredFields } from './dispatch/call-plugin-action';
+export { joinPluginUrl } from './dispatch/call-plugin-action';
 export { dispatchEvents } from './dispatch/dispatch-events';
 export { AppError, HTTP_STATUS_BY_CODE, parseInput } from './errors/app-error';
 export { EventFailure } from './errors/event-failure';
 export { getExecution, listExecutions } from './executions/execution-queries';
+export { executionStats } from './executions/execution-stats';
 export { automationHealth } from './health/automation-health';
 export {
   createPluginHttpClient,

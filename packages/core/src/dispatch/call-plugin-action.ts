@@ -1,4 +1,4 @@
-import type { ActionDefinition } from '@registry/contracts';
+import { type ActionDefinition, missingRequiredFields } from '@registry/contracts';
 import { EventFailure } from '../errors/event-failure';
 import type { PluginHttpClient } from '../http/plugin-http-client';
 import type { PluginRecord } from './dispatch-target';
@@ -40,17 +40,6 @@ export async function callPluginAction(http: PluginHttpClient, call: PluginCall)
     },
   );
   return response.body;
-}
-
-/**
- * A field is missing when absent, `undefined` or `null`. `0`, `false` and `""` are values
- * (the seed's `!payload[field]` wrongly refused them).
- */
-export function missingRequiredFields(
-  required: readonly string[],
-  payload: Record<string, unknown>,
-): string[] {
-  return required.filter((field) => !Object.hasOwn(payload, field) || payload[field] == null);
 }
 
 /** `https://host/base/` + `/actions/x` → `https://host/base/actions/x` (a path below the base). */

@@ -1,4 +1,6 @@
 import {
+  ZActionFacetsQuerySchema,
+  ZActionFacetsSchema,
   ZDiscoverActionsQuerySchema,
   ZDiscoverActionsResponseSchema,
   ZDiscoveredActionSchema,
@@ -6,7 +8,7 @@ import {
   ZRegisterActionsRequestSchema,
   ZRegisterActionsResponseSchema,
 } from '@registry/contracts';
-import { discoverActions, getAction, registerActions } from '@registry/core';
+import { actionFacets, discoverActions, getAction, registerActions } from '@registry/core';
 import { z } from 'zod';
 import { publicProcedure, router } from '../init';
 
@@ -23,12 +25,16 @@ export const actionsRouter = router({
   discover: publicProcedure
     .input(ZDiscoverActionsQuerySchema.prefault({}))
     .output(ZDiscoverActionsResponseSchema)
-    .query(async ({ ctx, input }) => ({
-      actions: await discoverActions(ctx.deps, ctx.tenantId, input),
-    })),
+    .query(({ ctx, input }) => discoverActions(ctx.deps, ctx.tenantId, input)),
 
   get: publicProcedure
     .input(ZGetActionQuerySchema)
     .output(ZDiscoveredActionSchema)
     .query(({ ctx, input }) => getAction(ctx.deps, ctx.tenantId, input)),
+
+  /** Counts for the catalog's category and plugin filters. */
+  facets: publicProcedure
+    .input(ZActionFacetsQuerySchema.prefault({}))
+    .output(ZActionFacetsSchema)
+    .query(({ ctx, input }) => actionFacets(ctx.deps, ctx.tenantId, input)),
 });

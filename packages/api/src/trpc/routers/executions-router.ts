@@ -1,9 +1,11 @@
 import {
   ZExecutionListSchema,
   ZExecutionSchema,
+  ZExecutionStatsQuerySchema,
+  ZExecutionStatsSchema,
   ZListExecutionsQuerySchema,
 } from '@registry/contracts';
-import { getExecution, listExecutions } from '@registry/core';
+import { executionStats, getExecution, listExecutions } from '@registry/core';
 import { z } from 'zod';
 import { publicProcedure, router } from '../init';
 
@@ -17,4 +19,10 @@ export const executionsRouter = router({
     .input(z.object({ id: z.guid() }))
     .output(ZExecutionSchema)
     .query(({ ctx, input }) => getExecution(ctx.deps, ctx.tenantId, input.id)),
+
+  /** Success rate and p50/p95 latency per action, over the window and per time bucket. */
+  stats: publicProcedure
+    .input(ZExecutionStatsQuerySchema.prefault({}))
+    .output(ZExecutionStatsSchema)
+    .query(({ ctx, input }) => executionStats(ctx.deps, ctx.tenantId, input)),
 });

@@ -1,0 +1,47 @@
+import { CircleCheck, CircleX } from 'lucide-react';
+import Link from 'next/link';
+import { JsonBlock } from '@/components/json-block';
+import { Badge } from '@/components/ui/badge';
+import { formatMs } from '@/lib/format-ms';
+import type { DispatchedEvent } from '@/trpc/router-types';
+
+/** One event's outcome as dispatch reported it: result, or error with its stable code. */
+export function EventResultCard({ result }: { result: DispatchedEvent }) {
+  return (
+    <div className="flex flex-col gap-3" data-testid="event-result">
+      <div className="flex flex-wrap items-center gap-2">
+        {result.success ? (
+          <Badge variant="success">
+            <CircleCheck className="size-3.5" aria-hidden />
+            Success
+          </Badge>
+        ) : (
+          <Badge variant="destructive">
+            <CircleX className="size-3.5" aria-hidden />
+            Failed
+          </Badge>
+        )}
+        {!result.success && <code className="font-mono text-xs">{result.error_code}</code>}
+        {!result.success && result.http_status && (
+          <span className="text-muted-foreground text-xs">HTTP {result.http_status}</span>
+        )}
+        <span className="text-muted-foreground text-xs tabular-nums">
+          {formatMs(result.duration_ms)}
+        </span>
+        <Link
+          href={`/history/${result.execution_id}`}
+          className="ml-auto text-xs underline-offset-4 hover:underline"
+        >
+          View in history
+        </Link>
+      </div>
+      {result.success ? (
+        <JsonBlock value={result.result} />
+      ) : (
+        <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900">
+          {result.error}
+        </p>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,128 @@
+'use client';
+
+import { ArrowLeft, Loader2, Power, PowerOff, Radio } from 'lucide-react';
+import Link from 'next/link';
+import { useParams } from 'next/navigation';
+import { ApiErrorAlert } from '@/components/api-error-alert';
+import { Fact, FactList } from '@/components/fact-list';
+import { PageHeader } from '@/components/page-header';
+import { StatusBadge } from '@/components/status-badge';
+import { TimeAgo } from '@/components/time-ago';
+import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { Skeleton } from '@/components/ui/skeleton';
+import { trpc } from '@/trpc/trpc';
+import { ConnectivityResult } from './connectivity-result';
+import { PluginActionsTable } from './plugin-actions-table';
+
+export function PluginDetailView() {
+  const { slug } = useParams<{ slug: string }>();
+  const utils = trpc.useUtils();
+  const plugin = trpc.plugins.get.useQuery({ slug });
+  const connectivity = trpc.plugins.testConnectivity.useMutation();
+  // A status change alters what the catalog offers: refresh everything that lists actions.
+  const setStatus = trpc.plugins.setStatus.useMutation({
+    onSuccess: (updated) => {
+      utils.plugins.get.setData({ slug }, updated);
+      return Promise.all([utils.plugins.list.invalidate(), utils.actions.invalidate()]);
+    },
+  });
+  const data = plugin.data;
+  const active = data?.status === 'active';
+  return (
+    <>
+      <Link
+        href="/plugins"
+        className="mb-3 inline-flex items-center gap-1 text-muted-foreground text-sm hover:text-foreground"
+      >
+        <ArrowLeft className="size-4" aria-hidden />
+        Plugins
+      </Link>
+      {plugin.error && <ApiErrorAlert error={plugin.error} title="Could not load this plugin" />}
+      {plugin.isPending && <Skeleton className="h-64" />}
+      {data && (
+        <>
+          <PageHeader
+            title={
+              <span className="flex flex-wrap items-center gap-2">
+                {data.name} <StatusBadge status={data.status} />
+              </span>
+            }
+            description={<code className="font-mono text-sm">{data.slug}</code>}
+            actions={
+              <>
+                <Button
+                  variant="outline"
+                  size="sm"
+                  onClick={() => connectivity.mutate({ slug })}
+                  disabled={connectivity.isPending}
+                >
+                  {connectivity.isPending ? (
+                    <Loader2 className="animate-spin" aria-hidden />
+                  ) : (
+                    <Radio aria-hidden />
+                  )}
+                  Test connectivity
+                </Button>
+                <Button
+                  variant={active ? 'outline' : 'default'}
+                  size="sm"
+                  disabled={setStatus.isPending}
+                  onClick={() => setStatus.mutate({ slug, status: active ? 'inactive' : 'active' })}
+                >
+                  {active ? <PowerOff aria-hidden /> : <Power aria-hidden />}
+                  {active ? 'Deactivate' : 'Activate'}
+                </Button>
+              </>
+            }
+          />
+          <div className="flex flex-col gap-4" aria-live="polite">
+            {connectivity.data && <ConnectivityResult result={connectivity.data} />}
+            {connectivity.error && <ApiErrorAlert error={connectivity.error} />}
+            {setStatus.error && <ApiErrorAlert error={setStatus.error} />}
+          </div>
+          <div className="mt-4 grid items-start gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
+            <Card aria-labelledby="plugin-facts">
+              <CardHeader>
+                <CardTitle id="plugin-facts">Details</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <FactList>
+                  <Fact term="API endpoint">
+                    <span className="break-all font-mono text-xs">{data.api_endpoint ?? '—'}</span>
+                  </Fact>
+                  <Fact term="Webhook">
+                    <span className="break-all font-mono text-xs">{data.webhook_url ?? '—'}</span>
+                  </Fact>
+                  <Fact term="Events">{data.events.length > 0 ? data.events.join(', ') : '—'}</Fact>
+                  <Fact term="Actions">{data.actions_count}</Fact>
+                  <Fact term="Last registration">
+                    <TimeAgo iso={data.registered_at} />
+                  </Fact>
+                  <Fact term="Created">
+                    <TimeAgo iso={data.created_at} />
+                  </Fact>
+                </FactList>
+              </CardContent>
+            </Card>
+            <section aria-labelledby="registered-actions" className="flex flex-col gap-2">
+              <h2 id="registered-actions" className="font-semibold text-sm">
+                Registered actions
+              </h2>
+              {!active && (
+                <p className="text-muted-foreground text-sm">
+                  Inactive: these actions are hidden from the catalog and cannot be dispatched.
+                </p>
+              )}
+              <PluginActionsTable
+                actions={data.registered_actions.actions}
+                pluginId={data.id}
+                active={active}
+              />
+            </section>
+          </div>
+        </>
+      )}
+    </>
+  );
+}

@@ -1,0 +1,42 @@
+import { expect, test, waitForContent } from './support/fixtures';
+
+test.describe('plugins', () => {
+  test('[PLUGINS][LIST]: status, action count and last registration', async ({ page }) => {
+    await page.goto('/plugins');
+    await waitForContent(page);
+    const row = page.getByRole('row', { name: /Warehouse/ });
+    await expect(row).toContainText('active');
+    await expect(row.getByRole('cell').nth(2)).toHaveText('2');
+    await expect(row).toContainText(/ago|now/);
+    await expect(page.getByRole('row', { name: /Analytics Tracker/ })).toContainText('inactive');
+  });
+
+  test('[PLUGINS][CONNECTIVITY]: the test button probes the plugin server', async ({ page }) => {
+    await page.goto('/plugins/warehouse');
+    await page.getByRole('button', { name: 'Test connectivity' }).click();
+
+    const result = page.getByTestId('connectivity-result');
+    await expect(result).toContainText('Plugin reachable (HTTP 200)');
+    await expect(result).toContainText('http://127.0.0.1:');
+  });
+
+  test('[PLUGINS][STATUS]: deactivating a plugin takes its actions out of the catalog', async ({
+    page,
+  }) => {
+    await page.goto('/plugins/legacy-crm');
+    await expect(page.getByRole('link', { name: /Sync CRM Contact/ })).toBeVisible();
+    await page.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(page.getByRole('button', { name: 'Activate' })).toBeVisible();
+    await expect(page.getByText('Inactive: these actions are hidden')).toBeVisible();
+
+    await page.getByRole('link', { name: 'Actions', exact: true }).first().click();
+    await page.getByRole('searchbox', { name: 'Search actions' }).fill('crm');
+    await expect(page.getByText('No actions match these filters')).toBeVisible();
+    await expect(page.getByRole('button', { name: /^Legacy CRM/ })).toHaveCount(0);
+
+    await page.goto('/plugins/legacy-crm');
+    await page.getByRole('button', { name: 'Activate' }).click();
+    await page.goto('/actions?search=crm');
+    await expect(page.getByRole('link', { name: /Sync CRM Contact/ })).toBeVisible();
+  });
+});
