@@ -1,4 +1,4 @@
-import { createDb } from '@registry/db';
+import { createDb, createPool } from '@registry/db';
 import { createPluginHttpClient } from './http/plugin-http-client';
 import { createLogger } from './logger';
 import { DEFAULT_DISPATCH_SETTINGS, type RegistryDeps } from './registry-deps';
@@ -14,8 +14,10 @@ export function createRegistryDeps(env: Env = process.env): RegistryDeps {
         'or set DATABASE_URL to a PostgreSQL database.',
     );
   }
+  const sql = createPool(databaseUrl);
   return {
-    db: createDb(databaseUrl),
+    db: createDb(sql),
+    sql,
     pluginHttp: createPluginHttpClient(),
     logger: createLogger(env.LOG_LEVEL),
     dispatch: {

@@ -1,10 +1,12 @@
-import type { Db } from '@registry/db';
+import type { Db, SqlPool } from '@registry/db';
 import type { Logger } from 'pino';
 import type { PluginHttpClient } from './http/plugin-http-client';
 
 /** Everything the registry's domain functions need from the outside world. */
 export interface RegistryDeps {
   db: Db;
+  /** The pool under `db`: dispatch's per-event queries are plain SQL, a fraction of Prisma's cost. */
+  sql: SqlPool;
   pluginHttp: PluginHttpClient;
   logger: Logger;
   dispatch: DispatchSettings;

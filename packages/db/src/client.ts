@@ -1,18 +1,37 @@
 import { PrismaPg } from '@prisma/adapter-pg';
+import pg from 'pg';
 import { PrismaClient } from './generated/prisma/client';
 
 export type Db = PrismaClient;
+/** The connection pool under the Prisma client, for the few hot paths written in plain SQL. */
+export type SqlPool = pg.Pool;
 
 export interface CreateDbOptions {
   /** Connections in the pool; pg's default of 10 suits one app process. */
   maxConnections?: number;
 }
 
-/** A Prisma client over node-postgres: the same code path for real and embedded PostgreSQL. */
-export function createDb(databaseUrl: string, options: CreateDbOptions = {}): Db {
-  const adapter = new PrismaPg({
+/** A node-postgres pool that never keeps a finished process alive. */
+export function createPool(databaseUrl: string, options: CreateDbOptions = {}): SqlPool {
+  const pool = new pg.Pool({
     connectionString: databaseUrl,
     max: options.maxConnections ?? 10,
+    allowExitOnIdle: true,
   });
-  return new PrismaClient({ adapter });
+  // An idle connection closed by the server (restart, failover) is dropped from the pool and
+  // replaced on next use; without a listener node-postgres would crash the process instead.
+  pool.on('error', () => {});
+  return pool;
+}
+
+/**
+ * A Prisma client over node-postgres: the same code path for real and embedded PostgreSQL.
+ * Given a pool, Prisma shares it, so plain-SQL hot paths and Prisma use the same connections.
+ */
+export function createDb(databaseUrlOrPool: string | SqlPool, options: CreateDbOptions = {}): Db {
+  const pool =
+    typeof databaseUrlOrPool === 'string'
+      ? createPool(databaseUrlOrPool, options)
+      : databaseUrlOrPool;
+  return new PrismaClient({ adapter: new PrismaPg(pool) });
 }

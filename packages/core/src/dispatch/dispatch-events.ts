@@ -11,7 +11,8 @@ import { runPlatformAction } from '../platform/run-platform-action';
 import type { RegistryDeps } from '../registry-deps';
 import { callPluginAction } from './call-plugin-action';
 import type { DispatchTarget } from './dispatch-target';
-import { type ExecutionOutcome, recordOutcomes, recordPending } from './execution-log';
+import { type ExecutionOutcome, recordPending } from './execution-log';
+import { createOutcomeRecorder } from './outcome-recorder';
 import { resolveTargets } from './resolve-targets';
 
 /**
@@ -28,10 +29,10 @@ export async function dispatchEvents(
 ): Promise<DispatchResponse> {
   const started = performance.now();
   const flowExecutionId = request.flow_execution_id ?? `flow_${randomUUID()}`;
-  const targets = await resolveTargets(deps.db, tenantId, request.events);
+  const targets = await resolveTargets(deps.sql, tenantId, request.events);
   const executionIds = request.events.map(() => randomUUID());
   await recordPending(
-    deps.db,
+    deps.sql,
     tenantId,
     flowExecutionId,
     request.events.map((event, index) => ({
@@ -45,20 +46,23 @@ export async function dispatchEvents(
   );
 
   const limit = pLimit(deps.dispatch.concurrency);
+  const recorder = createOutcomeRecorder(deps.sql);
   const results = await Promise.all(
     request.events.map((event, index) =>
-      limit(() =>
-        runEvent(deps, tenantId, flowExecutionId, {
+      limit(async () => {
+        const result = await runEvent(deps, tenantId, flowExecutionId, {
           event,
           index,
           executionId: executionIds[index] as string,
           target: targets[index] as DispatchTarget,
-        }),
-      ),
+        });
+        recorder.add(toOutcome(result));
+        return result;
+      }),
     ),
   );
   // The plugins have been called: their answers reach the caller even if recording them fails.
-  await recordOutcomes(deps.db, results.map(toOutcome)).catch((error: unknown) => {
+  await recorder.finish().catch((error: unknown) => {
     deps.logger.error({ err: error, tenantId, flowExecutionId }, 'could not record event outcomes');
   });
 

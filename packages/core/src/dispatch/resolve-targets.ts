@@ -1,5 +1,5 @@
 import type { AutomationEvent } from '@registry/contracts';
-import { type Db, Prisma } from '@registry/db';
+import type { SqlPool } from '@registry/db';
 import { EventFailure } from '../errors/event-failure';
 import { findPlatformAction } from '../platform/platform-catalog';
 import { findRegisteredAction } from '../plugins/registered-actions';
@@ -11,7 +11,7 @@ import type { DispatchTarget, PluginRecord } from './dispatch-target';
  * name a plugin nor are platform actions (found through the GIN index on registered_actions).
  */
 export async function resolveTargets(
-  db: Db,
+  sql: SqlPool,
   tenantId: string,
   events: readonly AutomationEvent[],
 ): Promise<DispatchTarget[]> {
@@ -22,15 +22,23 @@ export async function resolveTargets(
       .map((event) => event.action_type),
   );
   const [named, providers] = await Promise.all([
-    loadPluginsById(db, tenantId, pluginIds),
-    loadProviders(db, tenantId, openTypes),
+    loadPluginsById(sql, tenantId, pluginIds),
+    loadProviders(sql, tenantId, openTypes),
   ]);
   const byId = new Map(named.map((plugin) => [plugin.id, plugin]));
-  return events.map((event) =>
-    event.plugin_id
-      ? targetForNamedPlugin(event.action_type, event.plugin_id, byId.get(event.plugin_id))
-      : targetWithoutPlugin(event.action_type, providers),
-  );
+  // A batch mostly repeats a few (plugin, action) pairs: decide each pair once.
+  const decided = new Map<string, DispatchTarget>();
+  return events.map((event) => {
+    const key = `${event.plugin_id ?? ''} ${event.action_type}`;
+    let target = decided.get(key);
+    if (!target) {
+      target = event.plugin_id
+        ? targetForNamedPlugin(event.action_type, event.plugin_id, byId.get(event.plugin_id))
+        : targetWithoutPlugin(event.action_type, providers);
+      decided.set(key, target);
+    }
+    return target;
+  });
 }
 
 function targetForNamedPlugin(
@@ -82,25 +90,35 @@ function unroutable(
   return { kind: 'unroutable', failure: new EventFailure(code, message), plugin };
 }
 
-function loadPluginsById(db: Db, tenantId: string, ids: string[]): Promise<PluginRecord[]> {
-  if (ids.length === 0) return Promise.resolve([]);
-  return db.$queryRaw<PluginRecord[]>`
-    SELECT id::text, slug, name, status, api_endpoint, registered_actions
-    FROM plugins
-    WHERE tenant_id = ${tenantId}::uuid AND id = ANY(${ids}::uuid[])`;
+const PLUGIN_COLUMNS = 'id::text, slug, name, status, api_endpoint, registered_actions';
+
+async function loadPluginsById(
+  sql: SqlPool,
+  tenantId: string,
+  ids: string[],
+): Promise<PluginRecord[]> {
+  if (ids.length === 0) return [];
+  const { rows } = await sql.query<PluginRecord>({
+    text: `SELECT ${PLUGIN_COLUMNS} FROM plugins WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+    values: [tenantId, ids],
+  });
+  return rows;
 }
 
-function loadProviders(db: Db, tenantId: string, actionTypes: string[]): Promise<PluginRecord[]> {
-  if (actionTypes.length === 0) return Promise.resolve([]);
-  const registers = actionTypes.map(
-    (type) =>
-      Prisma.sql`registered_actions @> ${JSON.stringify({ actions: [{ action_type: type }] })}::jsonb`,
+async function loadProviders(
+  sql: SqlPool,
+  tenantId: string,
+  actionTypes: string[],
+): Promise<PluginRecord[]> {
+  if (actionTypes.length === 0) return [];
+  // One containment test per type, OR-ed: each can use the GIN index (`@> ANY` cannot).
+  const registers = actionTypes.map((_, i) => `registered_actions @> $${i + 2}::jsonb`);
+  const { rows } = await sql.query<PluginRecord>(
+    `SELECT ${PLUGIN_COLUMNS} FROM plugins
+     WHERE tenant_id = $1 AND status = 'active' AND (${registers.join(' OR ')})`,
+    [tenantId, ...actionTypes.map((type) => JSON.stringify({ actions: [{ action_type: type }] }))],
   );
-  return db.$queryRaw<PluginRecord[]>`
-    SELECT id::text, slug, name, status, api_endpoint, registered_actions
-    FROM plugins
-    WHERE tenant_id = ${tenantId}::uuid AND status = 'active'
-      AND (${Prisma.join(registers, ' OR ')})`;
+  return rows;
 }
 
 function unique<T>(values: T[]): T[] {

@@ -40,14 +40,13 @@ export function createPluginHttpClient(options: PluginHttpClientOptions = {}): P
 
   return {
     async postJson(url, payload, { timeoutMs, headers }) {
-      const signal = AbortSignal.timeout(timeoutMs);
+      const deadline = startDeadline(timeoutMs);
+      const { signal } = deadline;
       try {
         const response = await request(url, {
           method: 'POST',
           dispatcher: agent,
           signal,
-          headersTimeout: timeoutMs,
-          bodyTimeout: timeoutMs,
           headers: {
             'content-type': 'application/json',
             accept: 'application/json',
@@ -56,16 +55,19 @@ export function createPluginHttpClient(options: PluginHttpClientOptions = {}): P
           },
           body: JSON.stringify(payload),
         });
-        const text = await readCapped(response.body, maxResponseBytes);
+        const text = await readCapped(response.body, response.headers, maxResponseBytes);
         return interpret(response.statusCode, response.headers, text);
       } catch (error) {
         throw toEventFailure(error, signal, timeoutMs);
+      } finally {
+        deadline.clear();
       }
     },
 
     async probe(url, timeoutMs) {
       const started = performance.now();
-      const signal = AbortSignal.timeout(timeoutMs);
+      const deadline = startDeadline(timeoutMs);
+      const { signal } = deadline;
       try {
         const response = await request(url, {
           method: 'GET',
@@ -77,6 +79,8 @@ export function createPluginHttpClient(options: PluginHttpClientOptions = {}): P
         return { status: response.statusCode, latencyMs: performance.now() - started };
       } catch (error) {
         throw toEventFailure(error, signal, timeoutMs);
+      } finally {
+        deadline.clear();
       }
     },
 
@@ -84,9 +88,27 @@ export function createPluginHttpClient(options: PluginHttpClientOptions = {}): P
   };
 }
 
+/**
+ * An abort signal that fires after `timeoutMs`, and a way to stop its timer once the call is
+ * over. (`AbortSignal.timeout` keeps every call's signal, and what listens to it, alive for the
+ * whole deadline: thousands of finished calls at a few hundred a second.)
+ */
+function startDeadline(timeoutMs: number) {
+  const controller = new AbortController();
+  const timer = setTimeout(() => controller.abort(), timeoutMs);
+  return { signal: controller.signal, clear: () => clearTimeout(timer) };
+}
+
 type ResponseBody = Awaited<ReturnType<typeof request>>['body'];
 
-async function readCapped(body: ResponseBody, maxBytes: number): Promise<string> {
+/** Reads at most `maxBytes`: a declared length is checked up front, a chunked body as it streams. */
+async function readCapped(
+  body: ResponseBody,
+  headers: Record<string, string | string[] | undefined>,
+  maxBytes: number,
+): Promise<string> {
+  const declared = Number(headers['content-length'] ?? Number.NaN);
+  if (Number.isFinite(declared) && declared <= maxBytes) return body.text();
   const chunks: Buffer[] = [];
   let size = 0;
   for await (const chunk of body) {
