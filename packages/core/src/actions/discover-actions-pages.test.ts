@@ -83,4 +83,33 @@ describe('discoverActions pages', () => {
       /cursor: is not a cursor/,
     );
   });
+
+  it('[ACTIONS][PAGES]: common and rare categories page the same way among thousands of plugins', async () => {
+    const tenant = newTenantId();
+    // 2,100 plugins: every one offers 'common', every 1,000th also 'rare' (both plans in play).
+    await deps.sql.query(
+      `INSERT INTO plugins (tenant_id, name, slug, registered_actions)
+       SELECT $1, 'P' || i, 'p-' || lpad(i::text, 5, '0'), jsonb_build_object('actions',
+         CASE WHEN i % 1000 = 0
+           THEN jsonb_build_array(jsonb_build_object('action_type', 'rare_one', 'title', 'R',
+                  'category', 'rare', 'required_fields', '[]'::jsonb, 'endpoint', '/r'),
+                jsonb_build_object('action_type', 'common_one', 'title', 'C',
+                  'category', 'common', 'required_fields', '[]'::jsonb, 'endpoint', '/c'))
+           ELSE jsonb_build_array(jsonb_build_object('action_type', 'common_one', 'title', 'C',
+                  'category', 'common', 'required_fields', '[]'::jsonb, 'endpoint', '/c'))
+         END)
+       FROM generate_series(1, 2100) AS i`,
+      [tenant],
+    );
+    const common = await page(tenant, { category: 'common', limit: '3' });
+    expect(common.actions.map((a) => a.plugin_slug)).toEqual(['p-00001', 'p-00002', 'p-00003']);
+    const next = await page(tenant, {
+      category: 'common',
+      limit: '2',
+      cursor: common.next_cursor as string,
+    });
+    expect(next.actions.map((a) => a.plugin_slug)).toEqual(['p-00004', 'p-00005']);
+    const { seen } = await allPages(tenant, { category: 'rare', limit: '1' });
+    expect(seen).toEqual(['p-01000:rare_one', 'p-02000:rare_one']);
+  });
 });

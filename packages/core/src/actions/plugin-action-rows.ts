@@ -42,9 +42,7 @@ export async function queryPluginActionRows(
   const filters: Prisma.Sql[] = [];
   if (query.plugin) filters.push(Prisma.sql`AND p.slug = ${query.plugin}`);
   if (query.category) {
-    // The containment test lets the GIN index pick the plugins before their actions unfold. It
-    // cannot find entries stored without a category, which are 'general' (the schema's default).
-    if (query.category !== DEFAULT_CATEGORY) {
+    if (await shouldPrefilterByCategory(db, tenantId, query.category, page.limit)) {
       const containsCategory = JSON.stringify({ actions: [{ category: query.category }] });
       filters.push(Prisma.sql`AND p.registered_actions @> ${containsCategory}::jsonb`);
     }
@@ -79,6 +77,40 @@ export async function queryPluginActionRows(
     position: Number(row.position),
     action: toDiscoveredAction(row),
   }));
+}
+
+/**
+ * Two plans serve a category filter, and PostgreSQL cannot tell which is right because it has
+ * no statistics inside jsonb. Through the GIN index the plugins offering the category are found
+ * and all their actions sorted: the cost grows with how many offer it. Walking plugins in slug
+ * order stops once the page is full: the cost grows with how rare the category is. At 10,000
+ * plugins a common category took 70 ms the first way and under 1 ms the second. The GIN way
+ * wins while `offering² ≤ limit × total`; a count bounded at that point (a few ms) decides.
+ * Entries stored without a category read as 'general' and are invisible to containment, so
+ * 'general' always walks.
+ */
+async function shouldPrefilterByCategory(
+  db: Db,
+  tenantId: string,
+  category: string,
+  limit: number | undefined,
+): Promise<boolean> {
+  if (category === DEFAULT_CATEGORY) return false;
+  if (limit === undefined) return true;
+  const containsCategory = JSON.stringify({ actions: [{ category }] });
+  const [counts] = await db.$queryRaw<{ total: number }[]>`
+    SELECT count(*)::int AS total FROM plugins
+    WHERE tenant_id = ${tenantId}::uuid AND status = 'active'`;
+  const threshold = Math.ceil(Math.sqrt(limit * (counts?.total ?? 0)));
+  // Counting stops past the threshold: rechecking every match's jsonb costs as much as the slow plan.
+  const [row] = await db.$queryRaw<{ offering: number }[]>`
+    SELECT count(*)::int AS offering FROM (
+      SELECT 1 FROM plugins
+      WHERE tenant_id = ${tenantId}::uuid AND status = 'active'
+        AND registered_actions @> ${containsCategory}::jsonb
+      LIMIT ${threshold + 1}
+    ) AS offered`;
+  return (row?.offering ?? 0) <= threshold;
 }
 
 function toDiscoveredAction(row: RawRow): DiscoveredPluginAction | undefined {
