@@ -11,6 +11,7 @@ import { type EmbeddedPostgres, startEmbeddedPostgres } from '@registry/db/embed
 import { migrateDatabase } from '@registry/db/migrate';
 import { pointSeedPluginsAt, seedDatabase } from '@registry/db/seed';
 import { type SamplePlugin, startSamplePlugin } from '@registry/sample-plugin';
+import { nextServerArgs, webDir } from '@registry/web/server-command';
 
 const root = resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -46,21 +47,15 @@ if (process.env.SAMPLE_PLUGIN !== 'off') {
 }
 await db.$disconnect();
 
-const webDir = resolve(root, 'apps/web');
-const nextBin = resolve(webDir, 'node_modules/next/dist/bin/next');
-const app = spawn(
-  process.execPath,
-  [nextBin, dev ? 'dev' : 'start', '--port', String(port), '--hostname', host],
-  {
-    cwd: webDir,
-    stdio: 'inherit',
-    env: {
-      ...process.env,
-      DATABASE_URL: databaseUrl,
-      NODE_ENV: dev ? 'development' : 'production',
-    },
+const app = spawn(process.execPath, nextServerArgs({ dev, port, host }), {
+  cwd: webDir,
+  stdio: 'inherit',
+  env: {
+    ...process.env,
+    DATABASE_URL: databaseUrl,
+    NODE_ENV: dev ? 'development' : 'production',
   },
-);
+});
 console.log(`Plugin Action Registry: http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
 
 let stopping = false;
