@@ -3,3 +3,4 @@ export { createDb, createPool } from './client';
 export { DEFAULT_TENANT_ID } from './default-tenant';
 export type { ActionExecution, Plugin, PrismaClient } from './generated/prisma/client';
 export { Prisma } from './generated/prisma/client';
+export { newSigningSecret } from './signing-secret';

@@ -2,6 +2,7 @@ import type { Db } from './client';
 import { DEFAULT_TENANT_ID } from './default-tenant';
 import type { Prisma } from './generated/prisma/client';
 import { SEED_PLUGINS } from './seed-plugins';
+import { newSigningSecret } from './signing-secret';
 
 export { EMAIL_AUTOMATION_PLUGIN_ID, SEED_PLUGINS } from './seed-plugins';
 
@@ -11,8 +12,9 @@ export interface SeedOptions {
 }
 
 /**
- * Creates the default tenant's seed plugins if they are missing. Idempotent: plugins that
- * exist keep their status, registrations and settings.
+ * Creates the default tenant's seed plugins if they are missing, and a signing secret for each
+ * that lacks one. Idempotent: plugins that exist keep their status, registrations, settings
+ * and secrets.
  */
 export async function seedDatabase(db: Db, { samplePluginUrl }: SeedOptions): Promise<number> {
   const registeredAt = new Date().toISOString();
@@ -33,7 +35,44 @@ export async function seedDatabase(db: Db, { samplePluginUrl }: SeedOptions): Pr
       } as Prisma.InputJsonObject,
     })),
   });
+  const seeded = await db.plugin.findMany({
+    where: { tenantId: DEFAULT_TENANT_ID, id: { in: SEED_PLUGINS.map((plugin) => plugin.id) } },
+    select: { id: true },
+  });
+  await db.pluginSecret.createMany({
+    skipDuplicates: true,
+    data: seeded.map(({ id }) => ({ pluginId: id, secret: newSigningSecret() })),
+  });
   return result.count;
+}
+
+/**
+ * The signing secrets the sample plugin server needs to verify the seed plugins' calls, by
+ * slug: the current one, and the previous one while its grace period lasts.
+ */
+export async function seedPluginSecrets(db: Db): Promise<Map<string, string[]>> {
+  const rows = await db.pluginSecret.findMany({
+    where: {
+      plugin: {
+        tenantId: DEFAULT_TENANT_ID,
+        id: { in: SEED_PLUGINS.map((plugin) => plugin.id) },
+      },
+    },
+    select: {
+      secret: true,
+      previousSecret: true,
+      previousValidUntil: true,
+      plugin: { select: { slug: true } },
+    },
+  });
+  const now = Date.now();
+  return new Map(
+    rows.map((row) => {
+      const previousValid = row.previousSecret && (row.previousValidUntil?.getTime() ?? 0) > now;
+      const secrets = previousValid ? [row.secret, row.previousSecret as string] : [row.secret];
+      return [row.plugin.slug, secrets];
+    }),
+  );
 }
 
 /**
