@@ -9,7 +9,7 @@ import { resolve } from 'node:path';
 import { createDb } from '@registry/db';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@registry/db/embedded';
 import { migrateDatabase } from '@registry/db/migrate';
-import { pointSeedPluginsAt, seedDatabase } from '@registry/db/seed';
+import { pointSeedPluginsAt, seedDatabase, seedPluginSecrets } from '@registry/db/seed';
 import { type SamplePlugin, startSamplePlugin } from '@registry/sample-plugin';
 import { nextServerArgs, webDir } from '@registry/web/server-command';
 
@@ -38,9 +38,17 @@ if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`)
 let sample: SamplePlugin | undefined;
 const db = createDb(databaseUrl, { maxConnections: 1 });
 if (process.env.SAMPLE_PLUGIN !== 'off') {
-  sample = await startSamplePlugin({ host: '127.0.0.1', port: samplePort });
+  // The sample plugin verifies every call with the seed plugins' signing secrets, known once
+  // the seed has made them (restart after rotating one of them).
+  let secrets = new Map<string, string[]>();
+  sample = await startSamplePlugin({
+    host: '127.0.0.1',
+    port: samplePort,
+    secretsFor: (slug) => secrets.get(slug),
+  });
   await seedDatabase(db, { samplePluginUrl: sample.url });
   await pointSeedPluginsAt(db, sample.url);
+  secrets = await seedPluginSecrets(db);
   console.log(`Sample plugin: ${sample.url} (serves the seed plugins' actions)`);
 } else {
   await seedDatabase(db, { samplePluginUrl: `http://127.0.0.1:${samplePort}` });

@@ -1,11 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { Webhook } from 'standardwebhooks';
 
 /**
  * A small stand-in for third-party plugins, so the seed document's examples work out of the
- * box. It serves `POST [/<plugin>]/actions/<action>` for the seed plugins, checks the required
- * fields of the two email actions, and remembers what it "sent".
+ * box. It serves `POST [/<plugin>]/actions/<action>` for the seed plugins, verifies each call's
+ * Standard Webhooks signature as a real plugin should, checks the required fields of the two
+ * email actions, and remembers what it "sent".
  */
 export interface SamplePlugin {
   url: string;
@@ -28,12 +30,20 @@ const REQUIRED_FIELDS: Record<string, string[]> = {
 
 const ACTION_PATH = /^(?:\/([a-z0-9-]+))?\/actions\/([a-z0-9-]+)\/?$/;
 
-export async function startSamplePlugin(
-  options: { host?: string; port?: number } = {},
-): Promise<SamplePlugin> {
+export interface SamplePluginOptions {
+  host?: string;
+  port?: number;
+  /**
+   * The signing secrets (`whsec_…`) of the plugin a call is for, by slug. A call for a plugin
+   * without one, or whose signature none of them verifies, is refused with 401.
+   */
+  secretsFor: (pluginSlug: string) => readonly string[] | undefined;
+}
+
+export async function startSamplePlugin(options: SamplePluginOptions): Promise<SamplePlugin> {
   const sent: SentMessage[] = [];
   const server = createServer((request, response) => {
-    handle(request, response, sent).catch(() =>
+    handle(request, response, sent, options.secretsFor).catch(() =>
       reply(response, 500, { error: 'sample plugin failed' }),
     );
   });
@@ -54,7 +64,12 @@ export async function startSamplePlugin(
   };
 }
 
-async function handle(request: IncomingMessage, response: ServerResponse, sent: SentMessage[]) {
+async function handle(
+  request: IncomingMessage,
+  response: ServerResponse,
+  sent: SentMessage[],
+  secretsFor: SamplePluginOptions['secretsFor'],
+) {
   const path = new URL(request.url ?? '/', 'http://sample').pathname;
   if (request.method === 'GET' && (path === '/' || path === '/health')) {
     return reply(response, 200, { status: 'ok', service: 'sample-plugin', sent: sent.length });
@@ -64,7 +79,10 @@ async function handle(request: IncomingMessage, response: ServerResponse, sent: 
   if (!match) return reply(response, 404, { error: `No such endpoint: ${path}` });
   if (request.method !== 'POST') return reply(response, 405, { error: 'Use POST' });
   const [, plugin = 'email-automation', action = ''] = match;
-  const payload = await readJson(request);
+  const body = await readBody(request);
+  const unverified = verificationFailure(body, request.headers, secretsFor(plugin));
+  if (unverified) return reply(response, 401, { error: unverified });
+  const payload = parseJsonObject(body);
   if (!payload) return reply(response, 400, { error: 'Body must be a JSON object' });
   const missing = (REQUIRED_FIELDS[action] ?? []).filter((field) => payload[field] == null);
   if (missing.length > 0) {
@@ -82,11 +100,43 @@ async function handle(request: IncomingMessage, response: ServerResponse, sent: 
   return reply(response, 200, { success: true, message_id: message.id, action, plugin });
 }
 
-async function readJson(request: IncomingMessage): Promise<Record<string, unknown> | null> {
+/**
+ * Why a call's signature is not acceptable (missing, wrong, or a timestamp more than five
+ * minutes off), or undefined when one of the plugin's secrets verifies it. This is all a plugin
+ * needs: the Standard Webhooks library, its secret, the raw body and the three headers.
+ */
+function verificationFailure(
+  body: string,
+  headers: IncomingMessage['headers'],
+  secrets: readonly string[] | undefined,
+): string | undefined {
+  if (!secrets || secrets.length === 0) return 'No signing secret is configured for this plugin';
+  const signed = {
+    'webhook-id': String(headers['webhook-id'] ?? ''),
+    'webhook-timestamp': String(headers['webhook-timestamp'] ?? ''),
+    'webhook-signature': String(headers['webhook-signature'] ?? ''),
+  };
+  let reason = 'Invalid signature';
+  for (const secret of secrets) {
+    try {
+      new Webhook(secret).verify(body, signed);
+      return undefined;
+    } catch (error) {
+      reason = error instanceof Error ? error.message : reason;
+    }
+  }
+  return `Signature rejected: ${reason}`;
+}
+
+async function readBody(request: IncomingMessage): Promise<string> {
   const chunks: Buffer[] = [];
   for await (const chunk of request) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+function parseJsonObject(text: string): Record<string, unknown> | null {
   try {
-    const value: unknown = JSON.parse(Buffer.concat(chunks).toString('utf8'));
+    const value: unknown = JSON.parse(text);
     return typeof value === 'object' && value !== null && !Array.isArray(value)
       ? (value as Record<string, unknown>)
       : null;

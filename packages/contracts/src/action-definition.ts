@@ -3,6 +3,8 @@ import { storableString } from './json-value';
 
 export const ACTION_TYPE_PATTERN = /^[a-z0-9_-]+$/;
 export const MAX_ACTIONS_PER_PLUGIN = 500;
+/** Upper bound of an action's own `timeout_ms`; the server's PLUGIN_TIMEOUT_MAX_MS caps it further. */
+export const MAX_ACTION_TIMEOUT_MS = 300_000;
 
 export const ZActionTypeSchema = z
   .string()
@@ -52,6 +54,13 @@ export const ZActionDefinitionFieldsSchema = z.strictObject({
   required_fields: ZFieldListSchema,
   optional_fields: ZFieldListSchema.default([]),
   endpoint: ZActionEndpointSchema,
+  /** Deadline of one call to this action, when it needs another than the server's default. */
+  timeout_ms: z
+    .number()
+    .int('must be a whole number of milliseconds')
+    .min(1, 'must be at least 1')
+    .max(MAX_ACTION_TIMEOUT_MS, `must be at most ${MAX_ACTION_TIMEOUT_MS}`)
+    .optional(),
 });
 
 /** What a plugin tells the registry about one action it performs: the single source of truth. */

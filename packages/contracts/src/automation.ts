@@ -1,12 +1,25 @@
 import { z } from 'zod';
 import { ZActionTypeSchema } from './action-definition';
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from './json-value';
+import { ZPluginCircuitSchema } from './plugin-circuit';
 import { whenPresent } from './validation-issues';
 
 export const MAX_EVENTS_PER_BATCH = 1000;
 
+/**
+ * A caller's key for one event. It is sent to the plugin as the `webhook-id` header, hence
+ * visible ASCII only.
+ */
+export const ZIdempotencyKeySchema = z
+  .string()
+  .min(1, 'must not be empty')
+  .max(255, 'must be at most 255 characters')
+  .regex(/^[\x21-\x7e]+$/, 'must contain only visible ASCII characters (no spaces)');
+
 export const ZAutomationEventSchema = z.strictObject({
   action_type: ZActionTypeSchema,
+  /** Replaying an event with the same key returns its recorded outcome; derived when absent. */
+  idempotency_key: ZIdempotencyKeySchema.optional(),
   /** Routes the event to this plugin's registered action; absent or null for platform actions. */
   plugin_id: z.guid(whenPresent('must be a UUID')).nullish(),
   payload: z
@@ -45,6 +58,10 @@ const ZEventResultBaseSchema = z.object({
   plugin_id: z.guid().optional(),
   plugin_slug: z.string().optional(),
   duration_ms: z.number(),
+  /** Plugin calls made for the event (0 for platform actions and events never sent). */
+  attempts: z.number().int(),
+  /** Present when the event's key was already recorded: this is that recorded outcome. */
+  replayed: z.literal(true).optional(),
 });
 
 /** Stable reasons an event failed; plugin call failures say how the call failed. */
@@ -63,15 +80,28 @@ export const EVENT_ERROR_CODES = [
   'CONNECTION_RESET',
   'DNS',
   'NETWORK_ERROR',
+  'TLS',
   'HTTP_4XX',
   'HTTP_5XX',
   'REDIRECT_BLOCKED',
   'BODY_TOO_LARGE',
   'INVALID_JSON',
+  'CIRCUIT_OPEN',
+  'IDEMPOTENCY_CONFLICT',
   'INTERNAL_ERROR',
 ] as const;
 export const ZEventErrorCodeSchema = z.enum(EVENT_ERROR_CODES);
 export type EventErrorCode = z.infer<typeof ZEventErrorCodeSchema>;
+
+/** One plugin call made for an event; `reason` is null for the call that succeeded. */
+export const ZAttemptSchema = z.object({
+  number: z.number().int(),
+  reason: ZEventErrorCodeSchema.nullable(),
+  http_status: z.number().int().nullable(),
+  duration_ms: z.number(),
+  started_at: z.string(),
+});
+export type Attempt = z.output<typeof ZAttemptSchema>;
 
 export const ZEventResultSchema = z.discriminatedUnion('success', [
   ZEventResultBaseSchema.extend({ success: z.literal(true), result: z.unknown() }),
@@ -114,6 +144,10 @@ export const ZAutomationHealthSchema = z.object({
     error: z.string().optional(),
   }),
   total_actions: z.number().int(),
+  /** This server process's circuit breakers for the tenant's plugins, where any exist. */
+  plugin_circuits: z.array(
+    ZPluginCircuitSchema.extend({ plugin_id: z.guid(), plugin_slug: z.string() }),
+  ),
 });
 export type AutomationHealth = z.output<typeof ZAutomationHealthSchema>;
 

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAttemptSchema } from './automation';
 import { storableString } from './json-value';
 
 export const EXECUTION_STATUSES = ['pending', 'success', 'failed'] as const;
@@ -19,6 +20,8 @@ export const ZExecutionSchema = z.object({
   duration_ms: z.number().nullable(),
   created_at: z.string(),
   completed_at: z.string().nullable(),
+  idempotency_key: z.string().nullable(),
+  attempts: z.array(ZAttemptSchema),
 });
 export type Execution = z.output<typeof ZExecutionSchema>;
 

@@ -8,6 +8,7 @@ export * from './execution';
 export * from './execution-stats';
 export * from './json-value';
 export * from './plugin';
+export * from './plugin-circuit';
 export * from './query-params';
 export * from './registration';
 export * from './required-fields';

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZActionDefinitionSchema } from './action-definition';
 import { storableJsonObject, storableString } from './json-value';
+import { ZPluginCircuitSchema } from './plugin-circuit';
 import { optionalQueryParam } from './query-params';
 
 /** Slugs that name REST routes under /api/plugins or the platform pseudo-plugin. */
@@ -84,8 +85,19 @@ export const ZPluginSchema = z.object({
   registered_at: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
+  /** The plugin's circuit breaker in the answering server process, once it has one. */
+  circuit: ZPluginCircuitSchema.optional(),
 });
 export type Plugin = z.output<typeof ZPluginSchema>;
+
+/** A new signing secret, shown once; the previous one still signs until its grace period ends. */
+export const ZRotateSigningSecretResponseSchema = z.object({
+  success: z.literal(true),
+  plugin_slug: z.string(),
+  signing_secret: z.string(),
+  previous_secret_valid_until: z.string().nullable(),
+});
+export type RotateSigningSecretResponse = z.output<typeof ZRotateSigningSecretResponseSchema>;
 
 export const ZListPluginsQuerySchema = z.object({
   status: optionalQueryParam(ZPluginStatusSchema),

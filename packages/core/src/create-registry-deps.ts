@@ -1,7 +1,13 @@
 import { createDb, createPool } from '@registry/db';
+import { createPluginCircuits } from './dispatch/plugin-circuits';
 import { createPluginHttpClient } from './http/plugin-http-client';
 import { createLogger } from './logger';
-import { DEFAULT_DISPATCH_SETTINGS, type RegistryDeps } from './registry-deps';
+import { createDispatchMetrics } from './metrics/dispatch-metrics';
+import {
+  DEFAULT_DISPATCH_SETTINGS,
+  type DispatchSettings,
+  type RegistryDeps,
+} from './registry-deps';
 
 type Env = Record<string, string | undefined>;
 
@@ -15,15 +21,36 @@ export function createRegistryDeps(env: Env = process.env): RegistryDeps {
     );
   }
   const sql = createPool(databaseUrl);
+  const logger = createLogger(env.LOG_LEVEL);
+  const metrics = createDispatchMetrics();
+  const dispatch = dispatchSettings(env);
   return {
     db: createDb(sql),
     sql,
     pluginHttp: createPluginHttpClient(),
-    logger: createLogger(env.LOG_LEVEL),
-    dispatch: {
-      concurrency: positiveInt(env, 'DISPATCH_CONCURRENCY', DEFAULT_DISPATCH_SETTINGS.concurrency),
-      timeoutMs: positiveInt(env, 'PLUGIN_TIMEOUT_MS', DEFAULT_DISPATCH_SETTINGS.timeoutMs),
-    },
+    logger,
+    dispatch,
+    metrics,
+    circuits: createPluginCircuits(dispatch, (plugin, circuit) => {
+      metrics.circuitChanged(plugin.slug, circuit.state);
+      logger.warn({ tenantId: plugin.tenantId, plugin: plugin.slug, circuit }, 'plugin circuit');
+    }),
+  };
+}
+
+function dispatchSettings(env: Env): DispatchSettings {
+  const setting = (name: string, key: keyof DispatchSettings) =>
+    positiveInt(env, name, DEFAULT_DISPATCH_SETTINGS[key]);
+  return {
+    concurrency: setting('DISPATCH_CONCURRENCY', 'concurrency'),
+    timeoutMs: setting('PLUGIN_TIMEOUT_MS', 'timeoutMs'),
+    timeoutMaxMs: setting('PLUGIN_TIMEOUT_MAX_MS', 'timeoutMaxMs'),
+    eventDeadlineMs: setting('PLUGIN_EVENT_DEADLINE_MS', 'eventDeadlineMs'),
+    maxAttempts: setting('PLUGIN_MAX_ATTEMPTS', 'maxAttempts'),
+    baseDelayMs: setting('PLUGIN_RETRY_BASE_MS', 'baseDelayMs'),
+    maxDelayMs: setting('PLUGIN_RETRY_MAX_MS', 'maxDelayMs'),
+    circuitThreshold: setting('PLUGIN_CIRCUIT_THRESHOLD', 'circuitThreshold'),
+    circuitCooldownMs: setting('PLUGIN_CIRCUIT_COOLDOWN_MS', 'circuitCooldownMs'),
   };
 }
 

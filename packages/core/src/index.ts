@@ -5,19 +5,24 @@ export { registerActions } from './actions/register-actions';
 export { createRegistryDeps } from './create-registry-deps';
 export { joinPluginUrl } from './dispatch/call-plugin-action';
 export { dispatchEvents } from './dispatch/dispatch-events';
+export { createPluginCircuits, type PluginCircuits } from './dispatch/plugin-circuits';
 export { AppError, HTTP_STATUS_BY_CODE, parseInput } from './errors/app-error';
 export { EventFailure } from './errors/event-failure';
 export { getExecution, listExecutions } from './executions/execution-queries';
 export { executionStats } from './executions/execution-stats';
 export { automationHealth } from './health/automation-health';
+export { createPluginDispatcher } from './http/plugin-dispatcher';
 export {
   createPluginHttpClient,
   type PluginHttpClient,
   type PluginHttpClientOptions,
 } from './http/plugin-http-client';
+export { webhookHeaders } from './http/webhook-signature';
 export { createLogger, type Logger } from './logger';
+export { createDispatchMetrics, type DispatchMetrics } from './metrics/dispatch-metrics';
 export { PLATFORM_ACTIONS, PLATFORM_CATALOG } from './platform/platform-catalog';
 export {
+  type CreatedPlugin,
   createPlugin,
   deletePlugin,
   getPlugin,
@@ -26,6 +31,7 @@ export {
   replacePlugin,
   setPluginStatus,
 } from './plugins/plugin-queries';
+export { rotateSigningSecret, SECRET_GRACE_MS } from './plugins/plugin-secrets';
 export { testPluginConnectivity } from './plugins/test-plugin-connectivity';
 export {
   DEFAULT_DISPATCH_SETTINGS,

@@ -13,6 +13,7 @@ import {
   patchPlugin,
   type RegistryDeps,
   replacePlugin,
+  rotateSigningSecret,
   testPluginConnectivity,
 } from '@registry/core';
 import { z } from 'zod';
@@ -35,9 +36,9 @@ export function pluginCollectionRoutes(deps: RegistryDeps) {
     }),
     POST: restHandler(deps, async (request, { tenantId }) => {
       const input = parseInput(ZCreatePluginRequestSchema, await readJsonBody(request));
-      const plugin = await createPlugin(deps, tenantId, input);
+      const { plugin, signing_secret } = await createPlugin(deps, tenantId, input);
       return jsonResponse(
-        { success: true, message: `Plugin created: ${plugin.slug}`, plugin },
+        { success: true, message: `Plugin created: ${plugin.slug}`, plugin, signing_secret },
         201,
       );
     }),
@@ -82,6 +83,15 @@ export function pluginItemRoutes(deps: RegistryDeps) {
       await deletePlugin(deps, tenantId, slugOf(params));
       return jsonResponse({ success: true, message: `Plugin deleted: ${slugOf(params)}` });
     }),
+  };
+}
+
+/** `POST /api/plugins/{slug}/rotate-secret` — a new signing secret, shown once. */
+export function rotateSecretRoutes(deps: RegistryDeps) {
+  return {
+    POST: restHandler(deps, async (_request, { tenantId }, params) =>
+      jsonResponse(await rotateSigningSecret(deps, tenantId, slugOf(params))),
+    ),
   };
 }
 

@@ -1,18 +1,33 @@
 import { type ActionDefinition, missingRequiredFields } from '@registry/contracts';
 import { EventFailure } from '../errors/event-failure';
-import type { PluginHttpClient } from '../http/plugin-http-client';
+import type { RegistryDeps } from '../registry-deps';
+import {
+  type DeliveryResult,
+  deliverPluginEvent,
+  type PluginDelivery,
+} from './deliver-plugin-event';
 import type { PluginRecord } from './dispatch-target';
 
 export interface PluginCall {
+  tenantId: string;
+  flowExecutionId: string;
   plugin: PluginRecord;
   action: ActionDefinition;
   payload: Record<string, unknown>;
-  flowExecutionId: string;
-  timeoutMs: number;
+  idempotencyKey: string;
+  /** `performance.now()` by which the event must be over, retries included. */
+  deadline: number;
 }
 
-/** Checks the action's required fields, then POSTs the payload to the plugin's endpoint. */
-export async function callPluginAction(http: PluginHttpClient, call: PluginCall): Promise<unknown> {
+/**
+ * Checks the action's required fields, then delivers the payload to the plugin's endpoint
+ * through the plugin's circuit breaker, with retries. Throws an EventFailure when the event
+ * cannot be sent at all.
+ */
+export async function callPluginAction(
+  deps: Pick<RegistryDeps, 'pluginHttp' | 'dispatch' | 'circuits' | 'metrics' | 'logger'>,
+  call: PluginCall,
+): Promise<DeliveryResult> {
   const { plugin, action, payload } = call;
   const missing = missingRequiredFields(action.required_fields, payload);
   if (missing.length > 0) {
@@ -28,18 +43,47 @@ export async function callPluginAction(http: PluginHttpClient, call: PluginCall)
       `Plugin ${plugin.slug} has no api_endpoint to send ${action.action_type} to`,
     );
   }
-  const response = await http.postJson(
-    joinPluginUrl(plugin.api_endpoint, action.endpoint),
-    payload,
-    {
-      timeoutMs: call.timeoutMs,
-      headers: {
-        'x-flow-execution-id': call.flowExecutionId,
-        'x-action-type': action.action_type,
-      },
-    },
+  const { dispatch, metrics, logger } = deps;
+  const delivery: PluginDelivery = {
+    url: joinPluginUrl(plugin.api_endpoint, action.endpoint),
+    body: JSON.stringify(payload),
+    webhookId: call.idempotencyKey,
+    secrets: plugin.secrets,
+    headers: { 'x-flow-execution-id': call.flowExecutionId, 'x-action-type': action.action_type },
+    attemptTimeoutMs: Math.min(action.timeout_ms ?? dispatch.timeoutMs, dispatch.timeoutMaxMs),
+    deadline: call.deadline,
+  };
+  const context = {
+    tenantId: call.tenantId,
+    flowExecutionId: call.flowExecutionId,
+    eventKey: call.idempotencyKey,
+    plugin: plugin.slug,
+    actionType: action.action_type,
+  };
+  const circuitPlugin = { id: plugin.id, slug: plugin.slug, tenantId: call.tenantId };
+  const delivered = await deps.circuits.run(circuitPlugin, () =>
+    deliverPluginEvent(deps.pluginHttp, dispatch, delivery, (attempt, retryInMs) => {
+      metrics.attemptFinished(plugin.slug, attempt.reason ?? 'success', attempt.duration_ms);
+      if (attempt.reason && retryInMs !== undefined) {
+        metrics.retryScheduled(plugin.slug, attempt.reason);
+        const { number, reason, http_status } = attempt;
+        logger.info(
+          { ...context, attempt: number, reason, httpStatus: http_status, retryInMs },
+          'plugin call failed; retrying',
+        );
+      }
+    }),
   );
-  return response.body;
+  return delivered ?? { ok: false, failure: circuitOpen(deps, plugin), attempts: [] };
+}
+
+function circuitOpen(deps: Pick<RegistryDeps, 'circuits'>, plugin: PluginRecord): EventFailure {
+  const until = deps.circuits.get(plugin.id)?.half_open_at;
+  return new EventFailure(
+    'CIRCUIT_OPEN',
+    `Plugin ${plugin.slug} keeps failing, so its circuit is open: not called` +
+      (until ? ` (a trial call is allowed from ${until})` : ''),
+  );
 }
 
 /** `https://host/base/` + `/actions/x` → `https://host/base/actions/x` (a path below the base). */

@@ -1,24 +1,20 @@
 import { randomUUID } from 'node:crypto';
-import type {
-  AutomationEvent,
-  DispatchRequest,
-  DispatchResponse,
-  EventResult,
-} from '@registry/contracts';
+import type { DispatchRequest, DispatchResponse } from '@registry/contracts';
 import pLimit from 'p-limit';
-import { EventFailure } from '../errors/event-failure';
-import { runPlatformAction } from '../platform/run-platform-action';
 import type { RegistryDeps } from '../registry-deps';
-import { callPluginAction } from './call-plugin-action';
 import type { DispatchTarget } from './dispatch-target';
-import { type ExecutionOutcome, recordPending } from './execution-log';
+import { claimExecutions, type ExecutionOutcome } from './execution-log';
+import { eventFingerprint, eventIdempotencyKey } from './idempotency';
 import { createOutcomeRecorder } from './outcome-recorder';
+import { type OwnedRuns, type RepeatedEvent, settleRepeatedEvents } from './repeated-events';
 import { resolveTargets } from './resolve-targets';
+import { type EventRun, pluginOf, roundMs, runEvent } from './run-event';
 
 /**
  * Dispatches a batch of automation events: each goes to its plugin or platform action, at most
  * `concurrency` at once; each gets its own result, in input order; no event's failure fails
- * another. Every event is recorded before any is called and completed afterwards.
+ * another. Every event is recorded before any is called and completed afterwards. An event
+ * whose idempotency key is already recorded is not run again: its recorded outcome is returned.
  *
  * A plain function of its inputs, so a request handler and a queue worker can both call it.
  */
@@ -29,43 +25,59 @@ export async function dispatchEvents(
 ): Promise<DispatchResponse> {
   const started = performance.now();
   const flowExecutionId = request.flow_execution_id ?? `flow_${randomUUID()}`;
+  const context = { tenantId, flowExecutionId };
   const targets = await resolveTargets(deps.sql, tenantId, request.events);
-  const executionIds = request.events.map(() => randomUUID());
-  await recordPending(
+  const jobs = request.events.map((event, index) => ({
+    event,
+    index,
+    executionId: randomUUID(),
+    target: targets[index] as DispatchTarget,
+    idempotencyKey: eventIdempotencyKey(tenantId, flowExecutionId, index, event),
+    fingerprint: eventFingerprint(event),
+  }));
+  const claimed = await claimExecutions(
     deps.sql,
     tenantId,
     flowExecutionId,
-    request.events.map((event, index) => ({
-      id: executionIds[index] as string,
-      eventIndex: index,
-      actionType: event.action_type,
-      pluginId: pluginOf(targets[index])?.id ?? null,
-      pluginSlug: pluginOf(targets[index])?.slug ?? null,
-      payload: event.payload,
+    jobs.map((job) => ({
+      id: job.executionId,
+      eventIndex: job.index,
+      actionType: job.event.action_type,
+      pluginId: pluginOf(job.target)?.id ?? null,
+      pluginSlug: pluginOf(job.target)?.slug ?? null,
+      payload: job.event.payload,
+      idempotencyKey: job.idempotencyKey,
+      payloadHash: job.fingerprint,
     })),
   );
 
   const limit = pLimit(deps.dispatch.concurrency);
   const recorder = createOutcomeRecorder(deps.sql);
-  const results = await Promise.all(
-    request.events.map((event, index) =>
-      limit(async () => {
-        const result = await runEvent(deps, tenantId, flowExecutionId, {
-          event,
-          index,
-          executionId: executionIds[index] as string,
-          target: targets[index] as DispatchTarget,
-        });
-        recorder.add(toOutcome(result));
-        return result;
-      }),
-    ),
-  );
+  const owned: OwnedRuns = new Map();
+  for (const job of jobs) {
+    if (!claimed.has(job.executionId)) continue;
+    const run = limit(async () => {
+      const eventRun = await runEvent(deps, context, job);
+      recorder.add(toOutcome(eventRun));
+      return eventRun;
+    });
+    owned.set(job.idempotencyKey, {
+      executionId: job.executionId,
+      fingerprint: job.fingerprint,
+      run,
+    });
+  }
+  const repeated: RepeatedEvent[] = jobs.filter((job) => !claimed.has(job.executionId));
+  const [ownResults, repeatedResults] = await Promise.all([
+    Promise.all([...owned.values()].map(async ({ run }) => (await run).result)),
+    settleRepeatedEvents(deps, context, repeated, owned, started + deps.dispatch.eventDeadlineMs),
+  ]);
   // The plugins have been called: their answers reach the caller even if recording them fails.
   await recorder.finish().catch((error: unknown) => {
     deps.logger.error({ err: error, tenantId, flowExecutionId }, 'could not record event outcomes');
   });
 
+  const results = [...ownResults, ...repeatedResults].sort((a, b) => a.index - b.index);
   const successful = results.filter((result) => result.success).length;
   return {
     flow_execution_id: flowExecutionId,
@@ -79,106 +91,9 @@ export async function dispatchEvents(
   };
 }
 
-interface EventJob {
-  event: AutomationEvent;
-  index: number;
-  executionId: string;
-  target: DispatchTarget;
-}
-
-async function runEvent(
-  deps: RegistryDeps,
-  tenantId: string,
-  flowExecutionId: string,
-  { event, index, executionId, target }: EventJob,
-): Promise<EventResult> {
-  const started = performance.now();
-  const plugin = pluginOf(target);
-  const base = {
-    index,
-    execution_id: executionId,
-    action_type: event.action_type,
-    ...(plugin ? { plugin_id: plugin.id, plugin_slug: plugin.slug } : {}),
-  };
-  try {
-    const result = await perform(deps, tenantId, flowExecutionId, event, target);
-    return { ...base, success: true, result, duration_ms: roundMs(performance.now() - started) };
-  } catch (error) {
-    const failure = toFailure(error);
-    const context = {
-      tenantId,
-      flowExecutionId,
-      index,
-      actionType: event.action_type,
-      plugin: plugin?.slug,
-      reason: failure.code,
-    };
-    if (failure.code === 'INTERNAL_ERROR') {
-      deps.logger.error({ ...context, err: error }, 'automation event failed unexpectedly');
-    } else {
-      deps.logger.info(context, 'automation event failed');
-    }
-    return {
-      ...base,
-      success: false,
-      error: failure.message,
-      error_code: failure.code,
-      ...(failure.httpStatus ? { http_status: failure.httpStatus } : {}),
-      duration_ms: roundMs(performance.now() - started),
-    };
-  }
-}
-
-function perform(
-  deps: RegistryDeps,
-  tenantId: string,
-  flowExecutionId: string,
-  event: AutomationEvent,
-  target: DispatchTarget,
-): Promise<unknown> {
-  switch (target.kind) {
-    case 'unroutable':
-      throw target.failure;
-    case 'platform':
-      return runPlatformAction(target.action, { db: deps.db, tenantId }, event.payload);
-    case 'plugin':
-      return callPluginAction(deps.pluginHttp, {
-        plugin: target.plugin,
-        action: target.action,
-        payload: event.payload,
-        flowExecutionId,
-        timeoutMs: deps.dispatch.timeoutMs,
-      });
-  }
-}
-
-/** Unexpected errors fail the event with a generic message; details go to the log only. */
-function toFailure(error: unknown): EventFailure {
-  if (error instanceof EventFailure) return error;
-  return new EventFailure('INTERNAL_ERROR', 'The action failed unexpectedly; see the server log');
-}
-
-function pluginOf(target: DispatchTarget | undefined) {
-  return target && target.kind !== 'platform' ? target.plugin : undefined;
-}
-
-function toOutcome(result: EventResult): ExecutionOutcome {
+function toOutcome({ result, attempts }: EventRun): ExecutionOutcome {
+  const common = { id: result.execution_id, durationMs: result.duration_ms, attempts };
   return result.success
-    ? {
-        id: result.execution_id,
-        success: true,
-        result: result.result,
-        durationMs: result.duration_ms,
-      }
-    : {
-        id: result.execution_id,
-        success: false,
-        error: result.error,
-        errorCode: result.error_code,
-        durationMs: result.duration_ms,
-      };
-}
-
-function roundMs(ms: number): number {
-  return Math.round(ms * 100) / 100;
+    ? { ...common, success: true, result: result.result }
+    : { ...common, success: false, error: result.error, errorCode: result.error_code };
 }

@@ -119,7 +119,7 @@ describe('dispatchEvents: a failing plugin fails only its own event', () => {
     ]);
   });
 
-  it('[DISPATCH][TIMEOUT]: a plugin that never answers fails with TIMEOUT once the deadline passes', async () => {
+  it('[DISPATCH][TIMEOUT]: a plugin that never answers fails with TIMEOUT after its attempts', async () => {
     const tenant = newTenantId();
     const healthy = await pluginAnswering(tenant, 'healthy', respondJson(200, { fine: true }));
     const silent = await pluginAnswering(tenant, 'silent', neverAnswers);
@@ -132,7 +132,11 @@ describe('dispatchEvents: a failing plugin fails only its own event', () => {
     );
 
     expect(performance.now() - started).toBeLessThan(5000);
-    expect(silent.server.calls).toHaveLength(2);
+    // Each event is tried three times, always under its own webhook-id.
+    const ids = silent.server.calls.map((call) => call.headers['webhook-id']);
+    expect(ids).toHaveLength(6);
+    expect(new Set(ids).size).toBe(2);
+    expect(response.results.map((r) => r.attempts)).toEqual([3, 1, 3]);
     expect(response.results.map((r) => (r.success ? 'ok' : r.error_code))).toEqual([
       'TIMEOUT',
       'ok',

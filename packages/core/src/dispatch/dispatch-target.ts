@@ -9,6 +9,8 @@ export interface PluginRecord {
   status: string;
   api_endpoint: string | null;
   registered_actions: unknown;
+  /** Signing secrets: the current one, and the previous one during a rotation's grace period. */
+  secrets: string[];
 }
 
 /** Where one event goes, decided before anything is called. */

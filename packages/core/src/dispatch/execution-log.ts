@@ -1,4 +1,4 @@
-import type { EventErrorCode } from '@registry/contracts';
+import type { Attempt, EventErrorCode } from '@registry/contracts';
 import type { SqlPool } from '@registry/db';
 import { toStorableJson, toStorableText } from './storable-json';
 
@@ -9,36 +9,43 @@ export interface PendingExecution {
   pluginId: string | null;
   pluginSlug: string | null;
   payload: Record<string, unknown>;
+  idempotencyKey: string;
+  payloadHash: string;
 }
 
-export type ExecutionOutcome =
-  | { id: string; success: true; result: unknown; durationMs: number }
-  | {
-      id: string;
-      success: false;
-      error: string;
-      errorCode: EventErrorCode;
-      durationMs: number;
-    };
+export type ExecutionOutcome = { id: string; durationMs: number; attempts: Attempt[] } & (
+  | { success: true; result: unknown }
+  | { success: false; error: string; errorCode: EventErrorCode }
+);
 
 /**
- * Records every event of a batch as `pending` before anything is called: one statement. Plain
- * (unnamed) statements: embedded PostgreSQL serves all connections from one session, where
- * named prepared statements of different connections would collide.
+ * Records a batch's events as `pending` before anything is called, in one statement, and claims
+ * their idempotency keys with it: returns the ids of the rows inserted. An event whose key is
+ * already recorded inserts nothing; the caller replays that record instead. Rows go in key
+ * order, so two requests sharing keys lock them in the same order and cannot deadlock.
+ *
+ * Plain (unnamed) statements: embedded PostgreSQL serves all connections from one session,
+ * where named prepared statements of different connections would collide.
  */
-export async function recordPending(
+export async function claimExecutions(
   sql: SqlPool,
   tenantId: string,
   flowExecutionId: string,
   rows: readonly PendingExecution[],
-): Promise<void> {
-  await sql.query({
+): Promise<Set<string>> {
+  const { rows: claimed } = await sql.query<{ id: string }>({
     text: `INSERT INTO action_executions
              (id, tenant_id, flow_execution_id, event_index, action_type, plugin_id, plugin_slug,
-              status, payload)
-           SELECT id, $1::uuid, $2::text, event_index, action_type, plugin_id, plugin_slug, 'pending', payload::jsonb
-           FROM unnest($3::uuid[], $4::int[], $5::text[], $6::uuid[], $7::text[], $8::text[])
-             AS r(id, event_index, action_type, plugin_id, plugin_slug, payload)`,
+              status, payload, idempotency_key, payload_hash)
+           SELECT id, $1::uuid, $2::text, event_index, action_type, plugin_id, plugin_slug,
+                  'pending', payload::jsonb, idempotency_key, payload_hash
+           FROM unnest($3::uuid[], $4::int[], $5::text[], $6::uuid[], $7::text[], $8::text[],
+                       $9::text[], $10::text[])
+             AS r(id, event_index, action_type, plugin_id, plugin_slug, payload, idempotency_key,
+                  payload_hash)
+           ORDER BY idempotency_key
+           ON CONFLICT (tenant_id, idempotency_key) DO NOTHING
+           RETURNING id::text`,
     values: [
       tenantId,
       toStorableText(flowExecutionId),
@@ -48,8 +55,11 @@ export async function recordPending(
       rows.map((row) => row.pluginId),
       rows.map((row) => row.pluginSlug),
       rows.map((row) => toStorableJson(row.payload)),
+      rows.map((row) => row.idempotencyKey),
+      rows.map((row) => row.payloadHash),
     ],
   });
+  return new Set(claimed.map((row) => row.id));
 }
 
 /** Completes a batch's executions in one statement, whatever the batch size. */
@@ -61,9 +71,11 @@ export async function recordOutcomes(
   await sql.query({
     text: `UPDATE action_executions AS e
            SET status = v.status, result = v.result::jsonb, error = v.error,
-               error_code = v.error_code, duration_ms = v.duration_ms, completed_at = now()
-           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[])
-             AS v(id, status, result, error, error_code, duration_ms)
+               error_code = v.error_code, duration_ms = v.duration_ms, completed_at = now(),
+               attempts = v.attempts::jsonb
+           FROM unnest($1::uuid[], $2::text[], $3::text[], $4::text[], $5::text[], $6::float8[],
+                       $7::text[])
+             AS v(id, status, result, error, error_code, duration_ms, attempts)
            WHERE e.id = v.id`,
     values: [
       outcomes.map((o) => o.id),
@@ -72,6 +84,7 @@ export async function recordOutcomes(
       outcomes.map((o) => (o.success ? null : toStorableText(o.error))),
       outcomes.map((o) => (o.success ? null : o.errorCode)),
       outcomes.map((o) => o.durationMs),
+      outcomes.map((o) => JSON.stringify(o.attempts)),
     ],
   });
 }

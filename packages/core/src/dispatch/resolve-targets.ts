@@ -2,6 +2,7 @@ import type { AutomationEvent } from '@registry/contracts';
 import type { SqlPool } from '@registry/db';
 import { EventFailure } from '../errors/event-failure';
 import { findPlatformAction } from '../platform/platform-catalog';
+import { ensureSigningSecrets } from '../plugins/plugin-secrets';
 import { findRegisteredAction } from '../plugins/registered-actions';
 import type { DispatchTarget, PluginRecord } from './dispatch-target';
 
@@ -9,6 +10,7 @@ import type { DispatchTarget, PluginRecord } from './dispatch-target';
  * Decides each event's target with at most two queries per batch, however large the batch:
  * plugins named by `plugin_id`, and active plugins registering the action types that neither
  * name a plugin nor are platform actions (found through the GIN index on registered_actions).
+ * Both bring the plugins' signing secrets along.
  */
 export async function resolveTargets(
   sql: SqlPool,
@@ -25,6 +27,7 @@ export async function resolveTargets(
     loadPluginsById(sql, tenantId, pluginIds),
     loadProviders(sql, tenantId, openTypes),
   ]);
+  await addMissingSecrets(sql, [...named, ...providers]);
   const byId = new Map(named.map((plugin) => [plugin.id, plugin]));
   // A batch mostly repeats a few (plugin, action) pairs: decide each pair once.
   const decided = new Map<string, DispatchTarget>();
@@ -90,7 +93,10 @@ function unroutable(
   return { kind: 'unroutable', failure: new EventFailure(code, message), plugin };
 }
 
-const PLUGIN_COLUMNS = 'id::text, slug, name, status, api_endpoint, registered_actions';
+const PLUGIN_COLUMNS = `p.id::text, p.slug, p.name, p.status, p.api_endpoint,
+  p.registered_actions, array_remove(ARRAY[s.secret,
+    CASE WHEN s.previous_valid_until > now() THEN s.previous_secret END], NULL) AS secrets`;
+const PLUGINS_WITH_SECRETS = 'plugins p LEFT JOIN plugin_secrets s ON s.plugin_id = p.id';
 
 async function loadPluginsById(
   sql: SqlPool,
@@ -99,10 +105,21 @@ async function loadPluginsById(
 ): Promise<PluginRecord[]> {
   if (ids.length === 0) return [];
   const { rows } = await sql.query<PluginRecord>({
-    text: `SELECT ${PLUGIN_COLUMNS} FROM plugins WHERE tenant_id = $1 AND id = ANY($2::uuid[])`,
+    text: `SELECT ${PLUGIN_COLUMNS} FROM ${PLUGINS_WITH_SECRETS}
+           WHERE p.tenant_id = $1 AND p.id = ANY($2::uuid[])`,
     values: [tenantId, ids],
   });
   return rows;
+}
+
+async function addMissingSecrets(sql: SqlPool, plugins: PluginRecord[]): Promise<void> {
+  const unsigned = plugins.filter((plugin) => plugin.secrets.length === 0);
+  if (unsigned.length === 0) return;
+  const created = await ensureSigningSecrets(sql, unique(unsigned.map((plugin) => plugin.id)));
+  for (const plugin of unsigned) {
+    const secret = created.get(plugin.id);
+    if (secret) plugin.secrets = [secret];
+  }
 }
 
 async function loadProviders(
@@ -112,10 +129,10 @@ async function loadProviders(
 ): Promise<PluginRecord[]> {
   if (actionTypes.length === 0) return [];
   // One containment test per type, OR-ed: each can use the GIN index (`@> ANY` cannot).
-  const registers = actionTypes.map((_, i) => `registered_actions @> $${i + 2}::jsonb`);
+  const registers = actionTypes.map((_, i) => `p.registered_actions @> $${i + 2}::jsonb`);
   const { rows } = await sql.query<PluginRecord>(
-    `SELECT ${PLUGIN_COLUMNS} FROM plugins
-     WHERE tenant_id = $1 AND status = 'active' AND (${registers.join(' OR ')})`,
+    `SELECT ${PLUGIN_COLUMNS} FROM ${PLUGINS_WITH_SECRETS}
+     WHERE p.tenant_id = $1 AND p.status = 'active' AND (${registers.join(' OR ')})`,
     [tenantId, ...actionTypes.map((type) => JSON.stringify({ actions: [{ action_type: type }] }))],
   );
   return rows;

@@ -8,6 +8,8 @@ export class EventFailure extends Error {
     readonly code: EventErrorCode,
     message: string,
     readonly httpStatus?: number,
+    /** How long the plugin asked us to wait before trying again (`Retry-After`). */
+    readonly retryAfterMs?: number,
   ) {
     super(message);
   }

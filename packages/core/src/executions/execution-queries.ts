@@ -1,4 +1,4 @@
-import type { Execution, ExecutionList, ListExecutionsQuery } from '@registry/contracts';
+import type { Attempt, Execution, ExecutionList, ListExecutionsQuery } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
 import { AppError } from '../errors/app-error';
 import type { RegistryDeps } from '../registry-deps';
@@ -21,6 +21,8 @@ export function toExecutionDto(row: ExecutionRow): Execution {
     duration_ms: row.durationMs,
     created_at: row.createdAt.toISOString(),
     completed_at: row.completedAt?.toISOString() ?? null,
+    idempotency_key: row.idempotencyKey,
+    attempts: Array.isArray(row.attempts) ? (row.attempts as unknown as Attempt[]) : [],
   };
 }
 

@@ -5,14 +5,16 @@ import type { RegistryDeps } from '../registry-deps';
 
 /**
  * What the automation endpoint can dispatch. Platform actions need no database, so they are
- * reported even when plugin actions cannot be loaded; the status then says `degraded`.
+ * reported even when plugin actions cannot be loaded; the status then says `degraded`. An open
+ * plugin circuit is reported but degrades nothing: the other plugins are served as usual.
  */
 export async function automationHealth(
-  deps: Pick<RegistryDeps, 'db' | 'logger'>,
+  deps: Pick<RegistryDeps, 'db' | 'logger' | 'circuits'>,
   tenantId: string,
 ): Promise<AutomationHealth> {
   const platform = PLATFORM_ACTIONS.map((action) => action.action_type);
   const platformActions = { count: platform.length, actions: platform };
+  const pluginCircuits = deps.circuits.forTenant(tenantId);
   try {
     const pluginActions = (await discoverPluginActions(deps, tenantId, {})).map((action) => ({
       action_type: action.action_type,
@@ -27,6 +29,7 @@ export async function automationHealth(
       platform_actions: platformActions,
       plugin_actions: { count: pluginActions.length, actions: pluginActions },
       total_actions: platform.length + pluginActions.length,
+      plugin_circuits: pluginCircuits,
     };
   } catch (error) {
     deps.logger.error({ err: error, tenantId }, 'could not load plugin actions for health');
@@ -35,6 +38,7 @@ export async function automationHealth(
       platform_actions: platformActions,
       plugin_actions: { count: 0, actions: [], error: 'Plugin actions could not be loaded' },
       total_actions: platform.length,
+      plugin_circuits: pluginCircuits,
     };
   }
 }

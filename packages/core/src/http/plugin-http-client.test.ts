@@ -7,7 +7,7 @@ const client = createPluginHttpClient({ maxResponseBytes: 1024 });
 afterAll(() => client.close());
 
 const post = (url: string, timeoutMs = 5000) =>
-  client.postJson(url, { hello: 'plugin' }, { timeoutMs });
+  client.postJson(url, JSON.stringify({ hello: 'plugin' }), { timeoutMs });
 
 async function serve(routes: Record<string, PluginRoute>) {
   const server = await startPluginServer(routes);

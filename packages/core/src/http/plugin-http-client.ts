@@ -1,6 +1,8 @@
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '@registry/contracts';
-import { Agent, request, errors as undiciErrors } from 'undici';
+import { type Dispatcher, request, errors as undiciErrors } from 'undici';
 import { EventFailure } from '../errors/event-failure';
+import { createPluginDispatcher, type PluginDispatcherOptions } from './plugin-dispatcher';
+import { retryAfterMs } from './retry-after';
 
 export interface PluginResponse {
   status: number;
@@ -9,8 +11,11 @@ export interface PluginResponse {
 }
 
 export interface PluginHttpClient {
-  /** POSTs JSON to a plugin and returns its JSON answer, or throws an EventFailure saying why. */
-  postJson(url: string, payload: unknown, options: PostOptions): Promise<PluginResponse>;
+  /**
+   * POSTs a JSON body (already serialised: signatures cover these exact bytes) to a plugin and
+   * returns its JSON answer, or throws an EventFailure saying why.
+   */
+  postJson(url: string, body: string, options: PostOptions): Promise<PluginResponse>;
   /** GETs a URL and reports whether anything answered, for connectivity tests. */
   probe(url: string, timeoutMs: number): Promise<{ status: number; latencyMs: number }>;
   close(): Promise<void>;
@@ -21,25 +26,22 @@ export interface PostOptions {
   headers?: Record<string, string>;
 }
 
-export interface PluginHttpClientOptions {
+export interface PluginHttpClientOptions extends PluginDispatcherOptions {
   /** Largest response body read from a plugin. */
   maxResponseBytes?: number;
-  /** Keep-alive connections per plugin origin: one slow plugin cannot take them all. */
-  connectionsPerOrigin?: number;
+  /** How connections are made; built by createPluginDispatcher unless given. */
+  dispatcher?: Dispatcher;
 }
 
 const USER_AGENT = 'BCS-Automation/1.0';
 
-/** Plugin calls over one pooled keep-alive undici Agent, with a real deadline per call. */
+/** Plugin calls over one pooled keep-alive dispatcher, with a real deadline per call. */
 export function createPluginHttpClient(options: PluginHttpClientOptions = {}): PluginHttpClient {
   const maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
-  const agent = new Agent({
-    connections: options.connectionsPerOrigin ?? 64,
-    keepAliveTimeout: 10_000,
-  });
+  const agent = options.dispatcher ?? createPluginDispatcher(options);
 
   return {
-    async postJson(url, payload, { timeoutMs, headers }) {
+    async postJson(url, body, { timeoutMs, headers }) {
       const deadline = startDeadline(timeoutMs);
       const { signal } = deadline;
       try {
@@ -53,7 +55,7 @@ export function createPluginHttpClient(options: PluginHttpClientOptions = {}): P
             'user-agent': USER_AGENT,
             ...headers,
           },
-          body: JSON.stringify(payload),
+          body,
         });
         const text = await readCapped(response.body, response.headers, maxResponseBytes);
         return interpret(response.statusCode, response.headers, text);
@@ -143,6 +145,7 @@ function interpret(
       status >= 500 ? 'HTTP_5XX' : 'HTTP_4XX',
       `Plugin action failed: ${status} - ${excerpt(text)}`,
       status,
+      retryAfterMs(headers['retry-after']),
     );
   }
   if (text.trim() === '') return { status, body: null };
@@ -195,9 +198,15 @@ function toEventFailure(error: unknown, signal: AbortSignal, timeoutMs: number):
     case 'EAI_AGAIN':
       return new EventFailure('DNS', `Plugin host could not be resolved (${detail})`);
     default:
+      if (code && TLS_ERROR.test(code)) {
+        return new EventFailure('TLS', `TLS with the plugin failed (${detail})`);
+      }
       return new EventFailure('NETWORK_ERROR', `Plugin call failed: ${detail}`);
   }
 }
+
+/** OpenSSL and Node name certificate and handshake failures like these. */
+const TLS_ERROR = /CERT|SSL|TLS|EPROTO/;
 
 function networkCode(error: unknown): string | undefined {
   let current: unknown = error;

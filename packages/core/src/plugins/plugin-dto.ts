@@ -1,4 +1,4 @@
-import type { Plugin } from '@registry/contracts';
+import type { Plugin, PluginCircuit } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
 import { readRegisteredActions } from './registered-actions';
 
@@ -19,8 +19,11 @@ export const pluginSelect = {
 
 export type PluginRow = Prisma.PluginGetPayload<{ select: typeof pluginSelect }>;
 
-/** The plugin as callers see it; `api_key` never leaves the database. */
-export function toPluginDto(row: PluginRow): Plugin {
+/**
+ * The plugin as callers see it, with its circuit breaker when this process has one; `api_key`
+ * and the signing secret never leave the database this way.
+ */
+export function toPluginDto(row: PluginRow, circuit?: PluginCircuit): Plugin {
   const registration = readRegisteredActions(row.registeredActions);
   return {
     id: row.id,
@@ -37,6 +40,7 @@ export function toPluginDto(row: PluginRow): Plugin {
     registered_at: registration.registered_at,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
+    ...(circuit ? { circuit } : {}),
   };
 }
 

@@ -32,15 +32,17 @@ afterAll(async () => {
   await deps.db.$disconnect();
 });
 
-const create = (tenantId: string, body: Record<string, unknown>) =>
+const create = async (tenantId: string, body: Record<string, unknown>) =>
+  (await createWithSecret(tenantId, body)).plugin;
+const createWithSecret = (tenantId: string, body: Record<string, unknown>) =>
   createPlugin(deps, tenantId, parseInput(ZCreatePluginRequestSchema, body));
 const list = (tenantId: string, query: Record<string, unknown> = {}) =>
   listPlugins(deps, tenantId, parseInput(ZListPluginsQuerySchema, query));
 
 describe('plugin queries', () => {
-  it('[PLUGINS][CREATE]: creates a plugin with defaults and never shows its api_key', async () => {
+  it('[PLUGINS][CREATE]: creates a plugin with defaults and never shows its api_key or signing secret', async () => {
     const tenant = newTenantId();
-    const plugin = await create(tenant, {
+    const { plugin, signing_secret } = await createWithSecret(tenant, {
       name: 'Email Automation',
       slug: 'email-automation',
       api_endpoint: 'http://127.0.0.1:5180/email-automation',
@@ -58,8 +60,11 @@ describe('plugin queries', () => {
       registered_at: null,
     });
     await deps.db.plugin.update({ where: { id: plugin.id }, data: { apiKey: 'secret' } });
+    expect(signing_secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const shown = await getPlugin(deps, tenant, 'email-automation');
+    const listed = await list(tenant);
     expect(JSON.stringify(shown)).not.toContain('secret');
+    expect(JSON.stringify(listed)).not.toContain('whsec_');
   });
 
   it('[PLUGINS][CREATE]: a duplicate slug is a CONFLICT, but another tenant may use it', async () => {

@@ -6,16 +6,22 @@ import type {
   PluginList,
   UpdatePluginFields,
 } from '@registry/contracts';
-import type { Prisma } from '@registry/db';
+import { newSigningSecret, type Prisma } from '@registry/db';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/prisma-errors';
 import type { RegistryDeps } from '../registry-deps';
 import { pluginSelect, toPluginDto } from './plugin-dto';
 
-type Deps = Pick<RegistryDeps, 'db'>;
+type Deps = Pick<RegistryDeps, 'db' | 'circuits'>;
+
+/** A new plugin, and its signing secret: shown this once. */
+export interface CreatedPlugin {
+  plugin: Plugin;
+  signing_secret: string;
+}
 
 export async function listPlugins(
-  { db }: Deps,
+  { db, circuits }: Deps,
   tenantId: string,
   query: ListPluginsQuery,
 ): Promise<PluginList> {
@@ -31,31 +37,43 @@ export async function listPlugins(
   });
   const page = rows.slice(0, query.limit);
   return {
-    plugins: page.map(toPluginDto),
+    plugins: page.map((row) => toPluginDto(row, circuits.get(row.id))),
     next_cursor: rows.length > query.limit ? (page.at(-1)?.slug ?? null) : null,
   };
 }
 
-export async function getPlugin({ db }: Deps, tenantId: string, slug: string): Promise<Plugin> {
+export async function getPlugin(
+  { db, circuits }: Deps,
+  tenantId: string,
+  slug: string,
+): Promise<Plugin> {
   const row = await db.plugin.findUnique({
     where: { tenantId_slug: { tenantId, slug } },
     select: pluginSelect,
   });
   if (!row) throw pluginNotFound(slug);
-  return toPluginDto(row);
+  return toPluginDto(row, circuits.get(row.id));
 }
 
+/** Creates a plugin together with its signing secret. */
 export async function createPlugin(
   { db }: Deps,
   tenantId: string,
   input: CreatePluginRequest,
-): Promise<Plugin> {
+): Promise<CreatedPlugin> {
+  const secret = newSigningSecret();
   try {
     const row = await db.plugin.create({
-      data: { ...toColumns(input), tenantId, slug: input.slug, name: input.name },
+      data: {
+        ...toColumns(input),
+        tenantId,
+        slug: input.slug,
+        name: input.name,
+        signingSecret: { create: { secret } },
+      },
       select: pluginSelect,
     });
-    return toPluginDto(row);
+    return { plugin: toPluginDto(row), signing_secret: secret };
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw AppError.conflict(`A plugin with slug "${input.slug}" already exists`);
@@ -93,7 +111,11 @@ export function setPluginStatus(
   return updatePluginColumns(deps, tenantId, slug, { status });
 }
 
-export async function deletePlugin({ db }: Deps, tenantId: string, slug: string): Promise<void> {
+export async function deletePlugin(
+  { db }: Pick<RegistryDeps, 'db'>,
+  tenantId: string,
+  slug: string,
+): Promise<void> {
   const { count } = await db.plugin.deleteMany({ where: { tenantId, slug } });
   if (count === 0) throw pluginNotFound(slug);
 }
@@ -103,14 +125,14 @@ export function pluginNotFound(slug: string): AppError {
 }
 
 async function updatePluginColumns(
-  { db }: Deps,
+  deps: Deps,
   tenantId: string,
   slug: string,
   data: Prisma.PluginUpdateManyMutationInput,
 ): Promise<Plugin> {
-  const { count } = await db.plugin.updateMany({ where: { tenantId, slug }, data });
+  const { count } = await deps.db.plugin.updateMany({ where: { tenantId, slug }, data });
   if (count === 0) throw pluginNotFound(slug);
-  return getPlugin({ db }, tenantId, slug);
+  return getPlugin(deps, tenantId, slug);
 }
 
 function toColumns(input: PatchPluginFields) {

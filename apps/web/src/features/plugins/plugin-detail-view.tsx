@@ -12,6 +12,7 @@ import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { trpc } from '@/trpc/trpc';
+import { CircuitState } from './circuit-state';
 import { ConnectivityResult } from './connectivity-result';
 import { PluginActionsTable } from './plugin-actions-table';
 
@@ -96,6 +97,11 @@ export function PluginDetailView() {
                   </Fact>
                   <Fact term="Events">{data.events.length > 0 ? data.events.join(', ') : '—'}</Fact>
                   <Fact term="Actions">{data.actions_count}</Fact>
+                  {data.circuit && (
+                    <Fact term="Circuit breaker">
+                      <CircuitState circuit={data.circuit} />
+                    </Fact>
+                  )}
                   <Fact term="Last registration">
                     <TimeAgo iso={data.registered_at} />
                   </Fact>

@@ -151,6 +151,7 @@ describe('automation router', () => {
         ],
       },
       total_actions: 15,
+      plugin_circuits: [],
     });
     const empty = await callerFor(deps, newTenantId()).automation.health();
     expect(empty).toMatchObject({ plugin_actions: { count: 0, actions: [] }, total_actions: 13 });

@@ -6,6 +6,7 @@ import {
   ZPluginListSchema,
   ZPluginSchema,
   ZPluginStatusSchema,
+  ZRotateSigningSecretResponseSchema,
 } from '@registry/contracts';
 import {
   createPlugin,
@@ -13,6 +14,7 @@ import {
   getPlugin,
   listPlugins,
   patchPlugin,
+  rotateSigningSecret,
   setPluginStatus,
   testPluginConnectivity,
 } from '@registry/core';
@@ -36,7 +38,13 @@ export const pluginsRouter = router({
   create: publicProcedure
     .input(ZCreatePluginRequestSchema)
     .output(ZPluginSchema)
-    .mutation(({ ctx, input }) => createPlugin(ctx.deps, ctx.tenantId, input)),
+    .mutation(async ({ ctx, input }) => (await createPlugin(ctx.deps, ctx.tenantId, input)).plugin),
+
+  /** A new signing secret for the plugin, returned this once; the old one signs for 24 h more. */
+  rotateSecret: publicProcedure
+    .input(ZSlugInputSchema)
+    .output(ZRotateSigningSecretResponseSchema)
+    .mutation(({ ctx, input }) => rotateSigningSecret(ctx.deps, ctx.tenantId, input.slug)),
 
   update: publicProcedure
     .input(z.strictObject({ ...ZSlugInputSchema.shape, ...ZPatchPluginFieldsSchema.shape }))

@@ -1,0 +1,14 @@
+import type { RegistryDeps } from '@registry/core';
+import { restHandler } from './rest-handler';
+
+/** `GET /api/metrics` — the dispatcher's metrics in Prometheus' text format. */
+export function metricsRoutes(deps: RegistryDeps) {
+  return {
+    GET: restHandler(deps, async () => {
+      const { registry } = deps.metrics;
+      return new Response(await registry.metrics(), {
+        headers: { 'content-type': registry.contentType, 'cache-control': 'no-store' },
+      });
+    }),
+  };
+}

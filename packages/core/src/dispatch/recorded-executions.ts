@@ -1,0 +1,75 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import type { Attempt, EventErrorCode, EventResult } from '@registry/contracts';
+import type { SqlPool } from '@registry/db';
+
+/** An execution recorded under an idempotency key another event (or request) claimed first. */
+export interface RecordedExecution {
+  id: string;
+  idempotency_key: string;
+  payload_hash: string | null;
+  status: 'pending' | 'success' | 'failed';
+  action_type: string;
+  plugin_id: string | null;
+  plugin_slug: string | null;
+  result: unknown;
+  error: string | null;
+  error_code: EventErrorCode | null;
+  duration_ms: number | null;
+  attempts: Attempt[];
+}
+
+/**
+ * The executions recorded under `keys`, waiting while any is still `pending` (its first run in
+ * flight, here or in another process) until `deadline`; whatever is pending then stays so.
+ */
+export async function awaitRecordedExecutions(
+  sql: SqlPool,
+  tenantId: string,
+  keys: readonly string[],
+  deadline: number,
+): Promise<Map<string, RecordedExecution>> {
+  const recorded = new Map<string, RecordedExecution>();
+  let waiting = [...new Set(keys)];
+  for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
+    for (const row of await loadRecorded(sql, tenantId, waiting)) {
+      recorded.set(row.idempotency_key, row);
+    }
+    waiting = waiting.filter((key) => recorded.get(key)?.status === 'pending');
+    if (waiting.length === 0 || performance.now() + pause >= deadline) return recorded;
+    await sleep(pause);
+  }
+}
+
+/** The recorded outcome, answered for the event at `index` that repeated its key. */
+export function replayedResult(recorded: RecordedExecution, index: number): EventResult {
+  const base = {
+    index,
+    execution_id: recorded.id,
+    action_type: recorded.action_type,
+    ...(recorded.plugin_id ? { plugin_id: recorded.plugin_id } : {}),
+    ...(recorded.plugin_slug ? { plugin_slug: recorded.plugin_slug } : {}),
+    duration_ms: recorded.duration_ms ?? 0,
+    attempts: recorded.attempts.length,
+    replayed: true as const,
+  };
+  if (recorded.status === 'success') return { ...base, success: true, result: recorded.result };
+  const httpStatus = recorded.attempts.at(-1)?.http_status;
+  return {
+    ...base,
+    success: false,
+    error: recorded.error ?? 'The event failed',
+    error_code: recorded.error_code ?? 'INTERNAL_ERROR',
+    ...(httpStatus ? { http_status: httpStatus } : {}),
+  };
+}
+
+async function loadRecorded(sql: SqlPool, tenantId: string, keys: readonly string[]) {
+  const { rows } = await sql.query<RecordedExecution>({
+    text: `SELECT id::text, idempotency_key, payload_hash, status, action_type,
+                  plugin_id::text, plugin_slug, result, error, error_code, duration_ms, attempts
+           FROM action_executions
+           WHERE tenant_id = $1 AND idempotency_key = ANY($2::text[])`,
+    values: [tenantId, keys],
+  });
+  return rows;
+}

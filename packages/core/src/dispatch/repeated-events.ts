@@ -1,0 +1,81 @@
+import type { AutomationEvent, EventResult } from '@registry/contracts';
+import type { RegistryDeps } from '../registry-deps';
+import { awaitRecordedExecutions, replayedResult } from './recorded-executions';
+import type { EventContext, EventRun } from './run-event';
+
+/** An event whose idempotency key was claimed by another event first. */
+export interface RepeatedEvent {
+  index: number;
+  event: AutomationEvent;
+  idempotencyKey: string;
+  fingerprint: string;
+}
+
+/** Events of this batch that claimed their key, by key. */
+export type OwnedRuns = Map<
+  string,
+  { executionId: string; fingerprint: string; run: Promise<EventRun> }
+>;
+
+/**
+ * Answers repeated events without calling anything: with the outcome of the event that claimed
+ * the key (in this batch, or in an earlier or concurrent request, waiting until `deadline`
+ * while it is in flight), or with IDEMPOTENCY_CONFLICT when the key was used for a different
+ * event or its first run is still going at the deadline.
+ */
+export async function settleRepeatedEvents(
+  deps: Pick<RegistryDeps, 'sql' | 'logger'>,
+  context: EventContext,
+  repeated: readonly RepeatedEvent[],
+  owned: OwnedRuns,
+  deadline: number,
+): Promise<EventResult[]> {
+  if (repeated.length === 0) return [];
+  const elsewhere = repeated.filter((event) => !owned.has(event.idempotencyKey));
+  const recorded = await awaitRecordedExecutions(
+    deps.sql,
+    context.tenantId,
+    elsewhere.map((event) => event.idempotencyKey),
+    deadline,
+  );
+  const conflict = (event: RepeatedEvent, executionId: string, why: string): EventResult => {
+    const message = `${keyName(context, event)} ${why} (execution ${executionId})`;
+    deps.logger.info({ ...context, eventKey: event.idempotencyKey, why }, 'idempotency conflict');
+    return {
+      index: event.index,
+      execution_id: executionId,
+      action_type: event.event.action_type,
+      ...(event.event.plugin_id ? { plugin_id: event.event.plugin_id } : {}),
+      success: false,
+      error: message,
+      error_code: 'IDEMPOTENCY_CONFLICT',
+      duration_ms: 0,
+      attempts: 0,
+    };
+  };
+  return Promise.all(
+    repeated.map(async (event): Promise<EventResult> => {
+      const first = owned.get(event.idempotencyKey) ?? recorded.get(event.idempotencyKey);
+      if (!first) return conflict(event, '00000000-0000-0000-0000-000000000000', 'vanished');
+      const executionId = 'run' in first ? first.executionId : first.id;
+      const fingerprint = 'run' in first ? first.fingerprint : first.payload_hash;
+      if (fingerprint !== event.fingerprint) {
+        return conflict(event, executionId, 'was already used for a different action or payload');
+      }
+      if ('run' in first) {
+        const { result } = await first.run;
+        return { ...result, index: event.index, replayed: true };
+      }
+      if (first.status === 'pending') {
+        return conflict(event, executionId, 'is still being processed by another request');
+      }
+      return replayedResult(first, event.index);
+    }),
+  );
+}
+
+function keyName(context: EventContext, { event, index }: RepeatedEvent): string {
+  return event.idempotency_key
+    ? `idempotency_key "${event.idempotency_key}"`
+    : `Event ${index} of flow_execution_id "${context.flowExecutionId}"`;
+}
