@@ -11,8 +11,14 @@ import {
 
 type Env = Record<string, string | undefined>;
 
-/** Builds the registry's dependencies from the environment of the process hosting it. */
-export function createRegistryDeps(env: Env = process.env): RegistryDeps {
+/**
+ * Builds the registry's dependencies from the environment of the process hosting it; tests may
+ * supply their own plugin HTTP client (e.g. with an injected DNS lookup).
+ */
+export function createRegistryDeps(
+  env: Env = process.env,
+  overrides: Partial<Pick<RegistryDeps, 'pluginHttp'>> = {},
+): RegistryDeps {
   const databaseUrl = env.DATABASE_URL;
   if (!databaseUrl) {
     throw new Error(
@@ -27,7 +33,7 @@ export function createRegistryDeps(env: Env = process.env): RegistryDeps {
   return {
     db: createDb(sql),
     sql,
-    pluginHttp: createPluginHttpClient(),
+    pluginHttp: overrides.pluginHttp ?? createPluginHttpClient(),
     logger,
     dispatch,
     metrics,

@@ -1,0 +1,210 @@
+import { lookup as dnsLookup } from 'node:dns';
+import type { LookupFunction } from 'node:net';
+import { type EventErrorCode, ZDispatchRequestSchema } from '@registry/contracts';
+import {
+  actionDefinition,
+  chaosRoutes,
+  insertPlugin,
+  newTenantId,
+  respondJson,
+  startPluginServer,
+} from '@registry/testing';
+import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { createRegistryDeps } from '../create-registry-deps';
+import { parseInput } from '../errors/app-error';
+import { createPluginHttpClient } from '../http/plugin-http-client';
+import { dispatchEvents } from './dispatch-events';
+
+const ATTEMPT_MS = 250;
+const EVENT_DEADLINE_MS = 2500;
+
+/** Names under `.invalid` never resolve, and the lookup never leaves this process. */
+const lookup: LookupFunction = (hostname, options, callback) => {
+  if (!hostname.endsWith('.invalid')) return dnsLookup(hostname, options, callback);
+  const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
+    code: 'ENOTFOUND',
+    hostname,
+  });
+  process.nextTick(() => callback(error, '', 0));
+};
+
+const deps = createRegistryDeps(
+  {
+    DATABASE_URL: inject('databaseUrl'),
+    LOG_LEVEL: 'silent',
+    PLUGIN_TIMEOUT_MS: String(ATTEMPT_MS),
+    PLUGIN_EVENT_DEADLINE_MS: String(EVENT_DEADLINE_MS),
+    PLUGIN_MAX_ATTEMPTS: '3',
+    PLUGIN_RETRY_BASE_MS: '20',
+    PLUGIN_RETRY_MAX_MS: '100',
+  },
+  { pluginHttp: createPluginHttpClient({ lookup }) },
+);
+afterAll(async () => {
+  await deps.pluginHttp.close();
+  await deps.db.$disconnect();
+});
+
+interface Fault {
+  name: string;
+  /** The plugin's api_endpoint and the action's endpoint below it. */
+  at: (servers: { chaos: string; closed: string }) => [string, string];
+  code: EventErrorCode | 'ok';
+  attempts: number;
+  httpStatus?: number;
+}
+
+const route =
+  (path: string) =>
+  ({ chaos }: { chaos: string }) =>
+    [chaos, path] as [string, string];
+
+const FAULTS: Fault[] = [
+  { name: 'hangs past the deadline', at: route('/hang'), code: 'TIMEOUT', attempts: 3 },
+  { name: 'slow headers', at: route('/slow-headers'), code: 'TIMEOUT', attempts: 3 },
+  { name: 'body dripping a byte a second', at: route('/drip'), code: 'TIMEOUT', attempts: 3 },
+  { name: '500', at: route('/500'), code: 'HTTP_5XX', attempts: 3, httpStatus: 500 },
+  { name: '503 then success', at: route('/503-then-ok'), code: 'ok', attempts: 2 },
+  { name: '429 with Retry-After: 1', at: route('/429-retry-after-1s'), code: 'ok', attempts: 2 },
+  {
+    name: '429 with Retry-After past the deadline',
+    at: route('/429-retry-after-2m'),
+    code: 'HTTP_4XX',
+    attempts: 1,
+    httpStatus: 429,
+  },
+  { name: '410', at: route('/410'), code: 'HTTP_4XX', attempts: 1, httpStatus: 410 },
+  {
+    name: 'redirect to another host',
+    at: route('/redirect'),
+    code: 'REDIRECT_BLOCKED',
+    attempts: 1,
+    httpStatus: 302,
+  },
+  {
+    name: 'connection reset mid-body',
+    at: route('/reset-mid-body'),
+    code: 'CONNECTION_RESET',
+    attempts: 3,
+  },
+  {
+    name: 'connection refused',
+    at: ({ closed }) => [closed, '/anything'],
+    code: 'CONNECTION_REFUSED',
+    attempts: 3,
+  },
+  {
+    name: 'invalid JSON',
+    at: route('/invalid-json'),
+    code: 'INVALID_JSON',
+    attempts: 1,
+    httpStatus: 200,
+  },
+  { name: '5 MiB body', at: route('/5mib'), code: 'BODY_TOO_LARGE', attempts: 1 },
+  {
+    name: 'unresolvable host',
+    at: () => ['http://plugin.chaos.invalid:8080', '/act'],
+    code: 'DNS',
+    attempts: 3,
+  },
+  {
+    name: 'TLS with a plain HTTP server',
+    at: ({ chaos }) => [chaos.replace('http:', 'https:'), '/ok'],
+    code: 'TLS',
+    attempts: 1,
+  },
+];
+const HEALTHY_EVENTS = 5;
+
+describe('fault matrix: a chaos plugin answers every way it can go wrong', () => {
+  it('[DISPATCH][FAULTS]: each fault gets its reason and attempts within deadlines; the rest of the batch succeeds', async () => {
+    const tenant = newTenantId();
+    const stolen = await startPluginServer({ '/steal': respondJson(200, { stolen: true }) });
+    const chaos = await startPluginServer(
+      chaosRoutes({ slowMs: 3 * ATTEMPT_MS, redirectTo: stolen.url }),
+    );
+    const closed = await startPluginServer({});
+    await closed.close();
+    onTestFinished(async () => {
+      await chaos.close();
+      await stolen.close();
+    });
+    const faultEvents = [];
+    for (const [i, fault] of FAULTS.entries()) {
+      const [apiEndpoint, endpoint] = fault.at({ chaos: chaos.url, closed: closed.url });
+      const plugin = await insertPlugin(deps.db, tenant, {
+        slug: `fault-${i}`,
+        apiEndpoint,
+        actions: [actionDefinition('act', { endpoint })],
+      });
+      faultEvents.push({
+        action_type: 'act',
+        plugin_id: plugin.id,
+        payload: { fault: fault.name },
+      });
+    }
+    const healthy = await insertPlugin(deps.db, tenant, {
+      slug: 'healthy',
+      apiEndpoint: chaos.url,
+      actions: [actionDefinition('act', { endpoint: '/ok' })],
+    });
+    const healthyEvents = Array.from({ length: HEALTHY_EVENTS }, (_, n) => ({
+      action_type: 'act',
+      plugin_id: healthy.id,
+      payload: { n },
+    }));
+
+    const started = performance.now();
+    const response = await dispatchEvents(
+      deps,
+      tenant,
+      parseInput(ZDispatchRequestSchema, { events: [...faultEvents, ...healthyEvents] }),
+    );
+    const batchMs = performance.now() - started;
+
+    const seen = response.results.slice(0, FAULTS.length).map((result, i) => ({
+      name: FAULTS[i]?.name,
+      code: result.success ? 'ok' : result.error_code,
+      attempts: result.attempts,
+      ...(!result.success && result.http_status ? { httpStatus: result.http_status } : {}),
+    }));
+    expect(seen).toEqual(
+      FAULTS.map(({ name, code, attempts, httpStatus }) => ({
+        name,
+        code,
+        attempts,
+        ...(httpStatus ? { httpStatus } : {}),
+      })),
+    );
+    expect(response.results.slice(FAULTS.length).every((result) => result.success)).toBe(true);
+    expect(batchMs).toBeLessThan(EVENT_DEADLINE_MS + 1000);
+
+    const rows = await deps.db.actionExecution.findMany({
+      where: { tenantId: tenant },
+      orderBy: { eventIndex: 'asc' },
+    });
+    expect(rows.map((row) => row.status)).not.toContain('pending');
+    const attempts = rows.flatMap(
+      (row) => row.attempts as { duration_ms: number; started_at: string }[],
+    );
+    expect(rows.map((row) => (row.attempts as unknown[]).length)).toEqual(
+      response.results.map((result) => result.attempts),
+    );
+    for (const attempt of attempts) expect(attempt.duration_ms).toBeLessThan(ATTEMPT_MS + 1000);
+    const polite = rows[FAULTS.findIndex((fault) => fault.name.includes('Retry-After: 1'))];
+    const [first, second] = (polite?.attempts ?? []) as { started_at: string }[];
+    expect(
+      Date.parse(second?.started_at ?? '') - Date.parse(first?.started_at ?? ''),
+    ).toBeGreaterThanOrEqual(1000);
+
+    expect(stolen.calls).toEqual([]);
+    const after = await fetch(`${chaos.url}/ok`, { method: 'POST', body: '{}' });
+    expect(after.status).toBe(200);
+    console.log(
+      `[fault matrix] ${FAULTS.length} faults + ${HEALTHY_EVENTS} healthy events in one batch: ` +
+        `${FAULTS.length} reason codes and attempt counts as expected, ${attempts.length} attempts ` +
+        `each under ${ATTEMPT_MS} ms + 1 s, batch ${Math.round(batchMs)} ms ` +
+        `(event deadline ${EVENT_DEADLINE_MS} ms), ${HEALTHY_EVENTS}/${HEALTHY_EVENTS} healthy events succeeded`,
+    );
+  });
+});
