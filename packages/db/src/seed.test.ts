@@ -1,7 +1,12 @@
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createDb, type Db } from './client';
 import { DEFAULT_TENANT_ID } from './default-tenant';
-import { EMAIL_AUTOMATION_PLUGIN_ID, pointSeedPluginsAt, seedDatabase } from './seed';
+import {
+  EMAIL_AUTOMATION_PLUGIN_ID,
+  pointSeedPluginsAt,
+  seedDatabase,
+  seedPluginSecrets,
+} from './seed';
 import { createTestDatabase, type TestDatabase } from './test-database';
 
 const SAMPLE_URL = 'http://127.0.0.1:5180';
@@ -73,6 +78,22 @@ describe('seedDatabase', () => {
       registeredActions: changedActions,
       apiEndpoint: SAMPLE_URL,
     });
+  });
+
+  it('[DB][SEED]: gives each seed plugin a signing secret once, and lists them by slug', async () => {
+    await seedDatabase(db, { samplePluginUrl: SAMPLE_URL });
+    const first = await seedPluginSecrets(db);
+    expect([...first.keys()].sort()).toEqual([
+      'analytics-tracker',
+      'email-automation',
+      'slack-alerts',
+      'sms-notifications',
+    ]);
+    for (const secrets of first.values())
+      expect(secrets).toEqual([expect.stringMatching(/^whsec_/)]);
+
+    await seedDatabase(db, { samplePluginUrl: SAMPLE_URL });
+    expect(await seedPluginSecrets(db)).toEqual(first);
   });
 
   it('[DB][SEED]: re-creates only a seed plugin that was deleted', async () => {
