@@ -69,7 +69,7 @@ describe('GET /api/metrics', () => {
       `registry_dispatched_events_total{action_type="act",plugin="${slug}",outcome="success"} 1`,
     );
     expect(text).toContain(
-      'registry_dispatched_events_total{action_type="no_such_action",plugin="platform",outcome="ACTION_NOT_FOUND"} 1',
+      'registry_dispatched_events_total{action_type="unknown",plugin="none",outcome="ACTION_NOT_FOUND"}',
     );
     expect(text).toContain(
       `registry_plugin_attempt_duration_seconds_count{plugin="${slug}",outcome="success"} 1`,

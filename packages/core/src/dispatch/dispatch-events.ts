@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DispatchRequest, DispatchResponse } from '@registry/contracts';
+import type { DispatchRequest, DispatchResponse, EventResult } from '@registry/contracts';
 import pLimit from 'p-limit';
 import type { RegistryDeps } from '../registry-deps';
+import { claimEvents } from './claim-events';
 import type { DispatchTarget } from './dispatch-target';
-import { claimExecutions, type ExecutionOutcome } from './execution-log';
+import type { ExecutionOutcome } from './execution-log';
 import { eventFingerprint, eventIdempotencyKey } from './idempotency';
 import { createOutcomeRecorder } from './outcome-recorder';
 import { type OwnedRuns, type RepeatedEvent, settleRepeatedEvents } from './repeated-events';
@@ -27,47 +28,41 @@ export async function dispatchEvents(
   const flowExecutionId = request.flow_execution_id ?? `flow_${randomUUID()}`;
   const context = { tenantId, flowExecutionId };
   const targets = await resolveTargets(deps.sql, tenantId, request.events);
-  const jobs = request.events.map((event, index) => ({
-    event,
-    index,
-    executionId: randomUUID(),
-    target: targets[index] as DispatchTarget,
-    idempotencyKey: eventIdempotencyKey(tenantId, flowExecutionId, index, event),
-    fingerprint: eventFingerprint(event),
-  }));
-  const claimed = await claimExecutions(
-    deps.sql,
-    tenantId,
-    flowExecutionId,
-    jobs.map((job) => ({
-      id: job.executionId,
-      eventIndex: job.index,
-      actionType: job.event.action_type,
-      pluginId: pluginOf(job.target)?.id ?? null,
-      pluginSlug: pluginOf(job.target)?.slug ?? null,
-      payload: job.event.payload,
-      idempotencyKey: job.idempotencyKey,
-      payloadHash: job.fingerprint,
-    })),
-  );
+  const jobs = request.events.map((event, index) => {
+    const target = targets[index] as DispatchTarget;
+    const idempotencyKey = eventIdempotencyKey(tenantId, flowExecutionId, index, event);
+    const fingerprint = eventFingerprint(event);
+    const record = {
+      id: randomUUID(),
+      eventIndex: index,
+      actionType: event.action_type,
+      pluginId: pluginOf(target)?.id ?? null,
+      pluginSlug: pluginOf(target)?.slug ?? null,
+      payload: event.payload,
+      idempotencyKey,
+      payloadHash: fingerprint,
+    };
+    return { event, index, target, idempotencyKey, fingerprint, record };
+  });
+  const owners = await claimEvents(deps, tenantId, flowExecutionId, jobs);
 
   const limit = pLimit(deps.dispatch.concurrency);
   const recorder = createOutcomeRecorder(deps.sql);
   const owned: OwnedRuns = new Map();
+  const repeated: RepeatedEvent[] = [];
   for (const job of jobs) {
-    if (!claimed.has(job.executionId)) continue;
+    const owner = owners.get(job.idempotencyKey);
+    if (owner?.index !== job.index) {
+      repeated.push(job);
+      continue;
+    }
     const run = limit(async () => {
-      const eventRun = await runEvent(deps, context, job);
+      const eventRun = await runEvent(deps, context, { ...job, executionId: owner.executionId });
       recorder.add(toOutcome(eventRun));
       return eventRun;
     });
-    owned.set(job.idempotencyKey, {
-      executionId: job.executionId,
-      fingerprint: job.fingerprint,
-      run,
-    });
+    owned.set(job.idempotencyKey, { ...owner, fingerprint: job.fingerprint, run });
   }
-  const repeated: RepeatedEvent[] = jobs.filter((job) => !claimed.has(job.executionId));
   const [ownResults, repeatedResults] = await Promise.all([
     Promise.all([...owned.values()].map(async ({ run }) => (await run).result)),
     settleRepeatedEvents(deps, context, repeated, owned, started + deps.dispatch.eventDeadlineMs),
@@ -76,8 +71,15 @@ export async function dispatchEvents(
   await recorder.finish().catch((error: unknown) => {
     deps.logger.error({ err: error, tenantId, flowExecutionId }, 'could not record event outcomes');
   });
+  return respond(flowExecutionId, [...ownResults, ...repeatedResults], started);
+}
 
-  const results = [...ownResults, ...repeatedResults].sort((a, b) => a.index - b.index);
+function respond(
+  flowExecutionId: string,
+  unordered: EventResult[],
+  started: number,
+): DispatchResponse {
+  const results = unordered.sort((a, b) => a.index - b.index);
   const successful = results.filter((result) => result.success).length;
   return {
     flow_execution_id: flowExecutionId,

@@ -88,3 +88,55 @@ export async function recordOutcomes(
     ],
   });
 }
+
+/** Failures decided before any plugin call: nothing was sent, so trying again is safe. */
+const NEVER_SENT: readonly EventErrorCode[] = [
+  'CIRCUIT_OPEN',
+  'PLUGIN_NOT_FOUND',
+  'PLUGIN_INACTIVE',
+  'PLUGIN_NOT_CONFIGURED',
+  'ACTION_NOT_FOUND',
+  'AMBIGUOUS_ACTION',
+  'MISSING_REQUIRED_FIELDS',
+];
+
+/**
+ * Reopens recorded executions of these keys (same payload) that failed before any plugin was
+ * called, for this request to run again: a replay after an open circuit or a missing
+ * registration gets a real try, while anything a plugin may have received keeps its outcome.
+ * Returns the reopened rows; concurrent replays reopen each row once.
+ */
+export async function reopenUnsentFailures(
+  sql: SqlPool,
+  tenantId: string,
+  rows: readonly Pick<
+    PendingExecution,
+    'idempotencyKey' | 'payloadHash' | 'pluginId' | 'pluginSlug'
+  >[],
+): Promise<Array<{ id: string; idempotency_key: string; payload_hash: string }>> {
+  if (rows.length === 0) return [];
+  const { rows: reopened } = await sql.query<{
+    id: string;
+    idempotency_key: string;
+    payload_hash: string;
+  }>({
+    text: `UPDATE action_executions AS e
+           SET status = 'pending', error = NULL, error_code = NULL, duration_ms = NULL,
+               completed_at = NULL, plugin_id = r.plugin_id, plugin_slug = r.plugin_slug
+           FROM unnest($2::text[], $3::text[], $4::uuid[], $5::text[])
+             AS r(idempotency_key, payload_hash, plugin_id, plugin_slug)
+           WHERE e.tenant_id = $1 AND e.idempotency_key = r.idempotency_key
+             AND e.payload_hash = r.payload_hash AND e.status = 'failed'
+             AND e.attempts = '[]'::jsonb AND e.error_code = ANY($6::text[])
+           RETURNING e.id::text, e.idempotency_key, e.payload_hash`,
+    values: [
+      tenantId,
+      rows.map((row) => row.idempotencyKey),
+      rows.map((row) => row.payloadHash),
+      rows.map((row) => row.pluginId),
+      rows.map((row) => row.pluginSlug),
+      NEVER_SENT,
+    ],
+  });
+  return reopened;
+}

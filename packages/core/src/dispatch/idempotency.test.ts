@@ -117,6 +117,33 @@ describe('dispatchEvents: idempotency', () => {
     expect(other.results[0]).toMatchObject({ success: false, error_code: 'ACTION_NOT_FOUND' });
   });
 
+  it('[DISPATCH][IDEMPOTENCY]: an event that failed before any plugin call runs again when replayed', async () => {
+    const tenant = newTenantId();
+    const { server, plugin } = await countingPlugin(tenant);
+    await deps.db.plugin.update({ where: { id: plugin.id }, data: { status: 'inactive' } });
+    const request = {
+      flow_execution_id: 'flow-after-activation',
+      events: [{ action_type: 'act', plugin_id: plugin.id, payload: { n: 1 } }],
+    };
+    const first = await dispatch(tenant, request);
+    await deps.db.plugin.update({ where: { id: plugin.id }, data: { status: 'active' } });
+
+    const second = await dispatch(tenant, request);
+    const third = await dispatch(tenant, request);
+
+    expect(first.results[0]).toMatchObject({ success: false, error_code: 'PLUGIN_INACTIVE' });
+    expect(second.results[0]).toMatchObject({
+      success: true,
+      execution_id: first.results[0]?.execution_id,
+      attempts: 1,
+    });
+    expect(second.results[0]).not.toHaveProperty('replayed');
+    expect(third.results[0]).toMatchObject({ success: true, replayed: true });
+    expect(server.calls).toHaveLength(1);
+    const rows = await deps.db.actionExecution.findMany({ where: { tenantId: tenant } });
+    expect(rows.map((row) => [row.status, row.errorCode])).toEqual([['success', null]]);
+  });
+
   it('[DISPATCH][IDEMPOTENCY]: without flow_execution_id nothing is deduplicated', async () => {
     const tenant = newTenantId();
     const { server, plugin } = await countingPlugin(tenant);

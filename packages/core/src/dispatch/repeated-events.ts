@@ -56,7 +56,10 @@ export async function settleRepeatedEvents(
   return Promise.all(
     repeated.map(async (event): Promise<EventResult> => {
       const first = owned.get(event.idempotencyKey) ?? recorded.get(event.idempotencyKey);
-      if (!first) return conflict(event, '00000000-0000-0000-0000-000000000000', 'vanished');
+      if (!first) {
+        const unknown = '00000000-0000-0000-0000-000000000000';
+        return conflict(event, unknown, 'is recorded but its record could not be read; retry');
+      }
       const executionId = 'run' in first ? first.executionId : first.id;
       const fingerprint = 'run' in first ? first.fingerprint : first.payload_hash;
       if (fingerprint !== event.fingerprint) {

@@ -43,9 +43,15 @@ export async function runEvent(
   const outcome = await perform(deps, context, job, started + deps.dispatch.eventDeadlineMs);
   const duration_ms = roundMs(performance.now() - started);
   const attempts = outcome.attempts;
+  // Unroutable events carry whatever action_type a caller sent: one label value for them all
+  // keeps the number of series bounded.
+  const [actionLabel, pluginLabel] =
+    target.kind === 'unroutable'
+      ? ['unknown', plugin?.slug ?? 'none']
+      : [event.action_type, plugin?.slug ?? 'platform'];
   deps.metrics.eventFinished(
-    event.action_type,
-    plugin?.slug ?? 'platform',
+    actionLabel,
+    pluginLabel,
     outcome.ok ? 'success' : outcome.failure.code,
   );
   if (outcome.ok) {
