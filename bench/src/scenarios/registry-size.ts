@@ -51,7 +51,11 @@ async function measureSize(
   }, 100);
   const load = await runLoad({
     url: automationUrl(context),
-    body: () => ({ flow_execution_id: `bench_size_${size}`, events: [pluginEvent(pick(), n++)] }),
+    // One flow per request: a repeated flow id and event index would be an idempotent replay.
+    body: () => ({
+      flow_execution_id: `bench_size_${size}_${n}`,
+      events: [pluginEvent(pick(), n++)],
+    }),
     connections: 50,
     seconds: context.seconds,
   });
