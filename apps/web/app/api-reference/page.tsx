@@ -15,10 +15,12 @@ const ENDPOINTS = [
   ['GET', '/api/plugins/actions', 'Discover actions (?category=, ?plugin=, ?search=)'],
   ['POST', '/api/plugins/{slug}/register-actions', "Register a plugin's actions"],
   ['POST', '/api/plugins/events/automation', 'Dispatch a batch of automation events'],
-  ['GET', '/api/plugins/events/automation', 'Health: platform and plugin actions'],
+  ['GET', '/api/plugins/events/automation', 'Health: platform and plugin actions, circuits'],
   ['GET, POST, PUT, PATCH', '/api/plugins', 'List, create and update plugins'],
   ['GET, PUT, PATCH, DELETE', '/api/plugins/{slug}', 'Read, change or remove one plugin'],
   ['GET', '/api/plugins/{slug}/test', "Test a plugin's connectivity"],
+  ['POST', '/api/plugins/{slug}/rotate-secret', "Rotate a plugin's signing secret (shown once)"],
+  ['GET', '/api/metrics', 'Prometheus metrics: dispatched events, attempts, retries, circuits'],
   ['GET, POST', '/api/trpc/*', 'Typed tRPC API (AppRouter from @registry/api)'],
 ] as const;
 

@@ -12,6 +12,7 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { formatMs } from '@/lib/format-ms';
 import { trpc } from '@/trpc/trpc';
+import { AttemptsTable } from './attempts-table';
 
 export function ExecutionDetailView() {
   const { id } = useParams<{ id: string }>();
@@ -93,6 +94,14 @@ export function ExecutionDetailView() {
                   <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900">
                     {data.error}
                   </p>
+                </section>
+              )}
+              {data.attempts.length > 0 && (
+                <section aria-labelledby="execution-attempts" className="flex flex-col gap-2">
+                  <h2 id="execution-attempts" className="font-semibold text-sm">
+                    Plugin calls
+                  </h2>
+                  <AttemptsTable attempts={data.attempts} />
                 </section>
               )}
               <section aria-labelledby="execution-payload" className="flex flex-col gap-2">
