@@ -34,15 +34,16 @@ export async function runEvent(
   const started = performance.now();
   const { event, index, target } = job;
   const plugin = pluginOf(target);
+  const outcome = await perform(deps, context, job, started + deps.dispatch.eventDeadlineMs);
+  const { attempts } = outcome;
   const base = {
     index,
     execution_id: job.executionId,
     action_type: event.action_type,
     ...(plugin ? { plugin_id: plugin.id, plugin_slug: plugin.slug } : {}),
+    duration_ms: roundMs(performance.now() - started),
+    attempts: attempts.length,
   };
-  const outcome = await perform(deps, context, job, started + deps.dispatch.eventDeadlineMs);
-  const duration_ms = roundMs(performance.now() - started);
-  const attempts = outcome.attempts;
   // Unroutable events carry whatever action_type a caller sent: one label value for them all
   // keeps the number of series bounded.
   const [actionLabel, pluginLabel] =
@@ -54,10 +55,7 @@ export async function runEvent(
     pluginLabel,
     outcome.ok ? 'success' : outcome.failure.code,
   );
-  if (outcome.ok) {
-    const result = { ...base, success: true as const, result: outcome.body, duration_ms };
-    return { result: { ...result, attempts: attempts.length }, attempts };
-  }
+  if (outcome.ok) return { result: { ...base, success: true, result: outcome.body }, attempts };
   const { failure } = outcome;
   const log = {
     ...context,
@@ -79,8 +77,6 @@ export async function runEvent(
     error: failure.message,
     error_code: failure.code,
     ...(failure.httpStatus ? { http_status: failure.httpStatus } : {}),
-    duration_ms,
-    attempts: attempts.length,
   };
   return { result, attempts };
 }
