@@ -5,7 +5,7 @@ import type { RegistryDeps } from '../registry-deps';
 import { claimEvents } from './claim-events';
 import type { DispatchTarget } from './dispatch-target';
 import type { ExecutionOutcome } from './execution-log';
-import { eventFingerprint, eventIdempotencyKey } from './idempotency';
+import { eventFingerprint, idempotencyKeys } from './idempotency';
 import { createOutcomeRecorder } from './outcome-recorder';
 import { type OwnedRuns, type RepeatedEvent, settleRepeatedEvents } from './repeated-events';
 import { resolveTargets } from './resolve-targets';
@@ -28,9 +28,10 @@ export async function dispatchEvents(
   const flowExecutionId = request.flow_execution_id ?? `flow_${randomUUID()}`;
   const context = { tenantId, flowExecutionId };
   const targets = await resolveTargets(deps.sql, tenantId, request.events);
+  const keyOf = idempotencyKeys(tenantId, flowExecutionId);
   const jobs = request.events.map((event, index) => {
     const target = targets[index] as DispatchTarget;
-    const idempotencyKey = eventIdempotencyKey(tenantId, flowExecutionId, index, event);
+    const idempotencyKey = keyOf(index, event);
     const fingerprint = eventFingerprint(event);
     const record = {
       id: randomUUID(),

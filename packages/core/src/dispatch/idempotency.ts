@@ -2,21 +2,19 @@ import { createHash } from 'node:crypto';
 import type { AutomationEvent } from '@registry/contracts';
 
 /**
- * The event's idempotency key: the caller's, or one derived from where the event sits (tenant,
- * flow run, position, action, plugin), so re-sending the same request finds the same keys.
- * Derived keys are hashes: header-safe as a `webhook-id`, and distinct between tenants.
+ * Idempotency keys for a batch's events: the caller's `idempotency_key`, or one derived from
+ * where the event sits (tenant, flow run, position, action, plugin), so re-sending the same
+ * request finds the same keys. The tenant and flow are hashed once per batch: header-safe as a
+ * `webhook-id` whatever the flow id's characters, and distinct between tenants.
  */
-export function eventIdempotencyKey(
-  tenantId: string,
-  flowExecutionId: string,
-  index: number,
-  event: AutomationEvent,
-): string {
-  if (event.idempotency_key) return event.idempotency_key;
-  const source = [tenantId, flowExecutionId, index, event.action_type, event.plugin_id ?? '']
-    .map(String)
-    .join('\u001f');
-  return `evt_${createHash('sha256').update(source).digest('base64url')}`;
+export function idempotencyKeys(tenantId: string, flowExecutionId: string) {
+  const flow = createHash('sha256')
+    .update(`${tenantId}\u001f${flowExecutionId}`)
+    .digest('base64url')
+    .slice(0, 22);
+  return (index: number, event: AutomationEvent): string =>
+    event.idempotency_key ??
+    `evt_${flow}:${index}:${event.action_type}:${event.plugin_id ?? 'platform'}`;
 }
 
 /** What a replay must repeat exactly: the action, the plugin and the payload (key order aside). */
