@@ -12,7 +12,7 @@ import { diffDatamodels } from '../schema-engine';
 const args = process.argv.slice(2);
 const fromIndex = args.indexOf('--from');
 const fromRevision = fromIndex >= 0 ? args[fromIndex + 1] : 'HEAD';
-const name = args.find((arg, i) => !arg.startsWith('--') && i !== fromIndex + 1);
+const name = args.find((arg, i) => !arg.startsWith('--') && (fromIndex < 0 || i !== fromIndex + 1));
 if (!name || !/^[a-z0-9_]+$/.test(name)) {
   console.error('usage: pnpm db:migration <name_in_snake_case> [--from <git revision>]');
   process.exit(1);
