@@ -1,6 +1,8 @@
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '@registry/contracts';
-import { Agent, request, errors as undiciErrors } from 'undici';
+import { request, errors as undiciErrors } from 'undici';
 import { EventFailure } from '../errors/event-failure';
+import type { AddressPolicy } from './address-policy';
+import { createGuardedAgent, type Resolver } from './guarded-agent';
 
 export interface PluginResponse {
   status: number;
@@ -22,6 +24,10 @@ export interface PostOptions {
 }
 
 export interface PluginHttpClientOptions {
+  /** Which non-public addresses plugins may use; none by default. */
+  addressPolicy?: AddressPolicy;
+  /** How host names are resolved (tests inject names without touching DNS). */
+  resolve?: Resolver;
   /** Largest response body read from a plugin. */
   maxResponseBytes?: number;
   /** Keep-alive connections per plugin origin: one slow plugin cannot take them all. */
@@ -33,7 +39,9 @@ const USER_AGENT = 'BCS-Automation/1.0';
 /** Plugin calls over one pooled keep-alive undici Agent, with a real deadline per call. */
 export function createPluginHttpClient(options: PluginHttpClientOptions = {}): PluginHttpClient {
   const maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
-  const agent = new Agent({
+  const agent = createGuardedAgent({
+    policy: options.addressPolicy ?? { allowList: [] },
+    resolve: options.resolve,
     connections: options.connectionsPerOrigin ?? 64,
     keepAliveTimeout: 10_000,
   });
@@ -191,6 +199,8 @@ function toEventFailure(error: unknown, signal: AbortSignal, timeoutMs: number):
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
       return new EventFailure('CONNECTION_RESET', `Plugin closed the connection (${detail})`);
+    case 'ERR_ADDRESS_NOT_ALLOWED':
+      return new EventFailure('ADDRESS_NOT_ALLOWED', detail);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new EventFailure('DNS', `Plugin host could not be resolved (${detail})`);
