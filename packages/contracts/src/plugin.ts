@@ -87,6 +87,10 @@ export const ZPluginSchema = z.object({
 });
 export type Plugin = z.output<typeof ZPluginSchema>;
 
+/** A plugin just created: with its API key, shown this once and stored only hashed. */
+export const ZCreatedPluginSchema = ZPluginSchema.extend({ api_key: z.string() });
+export type CreatedPlugin = z.output<typeof ZCreatedPluginSchema>;
+
 export const ZListPluginsQuerySchema = z.object({
   status: optionalQueryParam(ZPluginStatusSchema),
   limit: optionalQueryParam(z.coerce.number().int().min(1).max(500)).transform((n) => n ?? 100),

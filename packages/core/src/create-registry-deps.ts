@@ -1,4 +1,6 @@
 import { createDb, createPool } from '@registry/db';
+import { accessSettingsFrom } from './auth/local-access';
+import { parseAddressAllowList } from './http/address-policy';
 import { createPluginHttpClient } from './http/plugin-http-client';
 import { createLogger } from './logger';
 import { DEFAULT_DISPATCH_SETTINGS, type RegistryDeps } from './registry-deps';
@@ -18,8 +20,11 @@ export function createRegistryDeps(env: Env = process.env): RegistryDeps {
   return {
     db: createDb(sql),
     sql,
-    pluginHttp: createPluginHttpClient(),
+    pluginHttp: createPluginHttpClient({
+      addressPolicy: parseAddressAllowList(env.PLUGIN_ALLOWED_ADDRESSES),
+    }),
     logger: createLogger(env.LOG_LEVEL),
+    access: accessSettingsFrom(env),
     dispatch: {
       concurrency: positiveInt(env, 'DISPATCH_CONCURRENCY', DEFAULT_DISPATCH_SETTINGS.concurrency),
       timeoutMs: positiveInt(env, 'PLUGIN_TIMEOUT_MS', DEFAULT_DISPATCH_SETTINGS.timeoutMs),

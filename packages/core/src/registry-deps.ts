@@ -1,5 +1,6 @@
 import type { Db, SqlPool } from '@registry/db';
 import type { Logger } from 'pino';
+import type { AccessSettings } from './auth/local-access';
 import type { PluginHttpClient } from './http/plugin-http-client';
 
 /** Everything the registry's domain functions need from the outside world. */
@@ -10,6 +11,7 @@ export interface RegistryDeps {
   pluginHttp: PluginHttpClient;
   logger: Logger;
   dispatch: DispatchSettings;
+  access: AccessSettings;
 }
 
 export interface DispatchSettings {

@@ -16,3 +16,4 @@ export {
   startPluginServer,
   type TestPluginServer,
 } from './plugin-server';
+export { testEnv } from './test-env';

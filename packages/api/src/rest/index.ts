@@ -1,11 +1,17 @@
 import type { RegistryDeps } from '@registry/core';
 import { discoverActionsRoutes, registerActionsRoutes } from './action-routes';
 import { automationRoutes } from './automation-routes';
-import { pluginCollectionRoutes, pluginItemRoutes, pluginTestRoutes } from './plugin-routes';
+import {
+  pluginCollectionRoutes,
+  pluginItemRoutes,
+  pluginTestRoutes,
+  rotatePluginKeyRoutes,
+} from './plugin-routes';
+import { sessionRoutes } from './session-routes';
 
 export type { RestHandler, RouteParams } from './rest-handler';
 
-/** Every REST route of the seed document, by path, as Fetch API handlers. */
+/** Every REST route (the seed document's, and sign-in for the dashboard), as Fetch API handlers. */
 export function createRestRoutes(deps: RegistryDeps) {
   return {
     '/api/plugins': pluginCollectionRoutes(deps),
@@ -14,6 +20,8 @@ export function createRestRoutes(deps: RegistryDeps) {
     '/api/plugins/[slug]': pluginItemRoutes(deps),
     '/api/plugins/[slug]/register-actions': registerActionsRoutes(deps),
     '/api/plugins/[slug]/test': pluginTestRoutes(deps),
+    '/api/plugins/[slug]/rotate-key': rotatePluginKeyRoutes(deps),
+    '/api/session': sessionRoutes(deps),
   };
 }
 

@@ -11,8 +11,9 @@ import {
   insertPlugin,
   newTenantId,
   startPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
@@ -26,7 +27,7 @@ import {
   setPluginStatus,
 } from './plugin-queries';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(async () => {
   await deps.pluginHttp.close();
   await deps.db.$disconnect();

@@ -1,12 +1,15 @@
-import type {
-  CreatePluginRequest,
-  ListPluginsQuery,
-  PatchPluginFields,
-  Plugin,
-  PluginList,
-  UpdatePluginFields,
+import {
+  type CreatedPlugin,
+  type CreatePluginRequest,
+  type ListPluginsQuery,
+  type PatchPluginFields,
+  PLUGIN_KEY_PREFIX,
+  type Plugin,
+  type PluginList,
+  type UpdatePluginFields,
 } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
+import { generateSecret, hashSecret } from '../auth/secrets';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/prisma-errors';
 import type { RegistryDeps } from '../registry-deps';
@@ -45,17 +48,25 @@ export async function getPlugin({ db }: Deps, tenantId: string, slug: string): P
   return toPluginDto(row);
 }
 
+/** Creates a plugin with a fresh API key, returned this once (the database keeps its hash). */
 export async function createPlugin(
   { db }: Deps,
   tenantId: string,
   input: CreatePluginRequest,
-): Promise<Plugin> {
+): Promise<CreatedPlugin> {
+  const apiKey = generateSecret(PLUGIN_KEY_PREFIX);
   try {
     const row = await db.plugin.create({
-      data: { ...toColumns(input), tenantId, slug: input.slug, name: input.name },
+      data: {
+        ...toColumns(input),
+        tenantId,
+        slug: input.slug,
+        name: input.name,
+        apiKey: hashSecret(apiKey),
+      },
       select: pluginSelect,
     });
-    return toPluginDto(row);
+    return { ...toPluginDto(row), api_key: apiKey };
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw AppError.conflict(`A plugin with slug "${input.slug}" already exists`);
