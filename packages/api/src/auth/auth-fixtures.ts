@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { ZCreatePluginRequestSchema } from '@registry/contracts';
 import {
   createAdminToken,
   createPlugin,
@@ -7,21 +8,15 @@ import {
 } from '@registry/core';
 import { actionDefinition, newTenantId } from '@registry/testing';
 
+/** A plugin named after its slug, with every other field at its default. */
+export const pluginInput = (slug: string) => ZCreatePluginRequestSchema.parse({ name: slug, slug });
+
 /** Two tenants with admin tokens and plugin keys: every kind of credential the matrix tries. */
 export async function createAuthFixtures(deps: RegistryDeps) {
   const tenantA = newTenantId();
   const tenantB = newTenantId();
   const plugin = async (tenantId: string, slug: string) => {
-    const created = await createPlugin(deps, tenantId, {
-      name: slug,
-      slug,
-      status: 'active',
-      api_endpoint: null,
-      webhook_url: null,
-      events: [],
-      config: {},
-      metadata: {},
-    });
+    const created = await createPlugin(deps, tenantId, pluginInput(slug));
     await deps.db.plugin.update({
       where: { id: created.id },
       data: { registeredActions: { actions: [actionDefinition('own_action')] } },
@@ -51,16 +46,7 @@ export type CredentialKind = keyof AuthFixtures['credentials'];
 /** Things in tenant A that an operation may consume (delete, revoke), made fresh for each call. */
 export async function freshTargets(deps: RegistryDeps, fixtures: AuthFixtures) {
   const slug = `target-${randomUUID().slice(0, 8)}`;
-  await createPlugin(deps, fixtures.tenantA, {
-    name: slug,
-    slug,
-    status: 'active',
-    api_endpoint: null,
-    webhook_url: null,
-    events: [],
-    config: {},
-    metadata: {},
-  });
+  await createPlugin(deps, fixtures.tenantA, pluginInput(slug));
   const token = await createAdminToken(deps, fixtures.tenantA, 'target');
   const execution = await deps.db.actionExecution.create({
     data: {

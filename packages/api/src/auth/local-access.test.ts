@@ -4,9 +4,11 @@ import {
   createRegistryDeps,
   type RegistryDeps,
 } from '@registry/core';
+import { DEFAULT_TENANT_ID } from '@registry/db';
 import { createTestDatabase, type TestDatabase } from '@registry/db/test-database';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestRoutes } from '../rest';
+import { pluginInput } from './auth-fixtures';
 
 /**
  * Protected local mode, on a database of its own (it depends on no admin token existing at
@@ -69,22 +71,13 @@ describe('protected local mode', () => {
 
   it('[AUTH][LOCAL]: a plugin key is a plugin, not the local admin', async () => {
     const { deps, listPlugins } = registry({ REGISTRY_LISTEN_HOST: '127.0.0.1' });
-    const plugin = await createPlugin(deps, '11111111-1111-1111-1111-111111111111', {
-      name: 'Local',
-      slug: 'local-plugin',
-      status: 'active',
-      api_endpoint: null,
-      webhook_url: null,
-      events: [],
-      config: {},
-      metadata: {},
-    });
+    const plugin = await createPlugin(deps, DEFAULT_TENANT_ID, pluginInput('local-plugin'));
     expect(await listPlugins({ authorization: `Bearer ${plugin.api_key}` })).toBe(403);
   });
 
   it('[AUTH][LOCAL]: creating an admin token turns local access off; the token works', async () => {
     const { deps, listPlugins } = registry({ REGISTRY_LISTEN_HOST: '127.0.0.1' });
-    const { token } = await createAdminToken(deps, '11111111-1111-1111-1111-111111111111', 'first');
+    const { token } = await createAdminToken(deps, DEFAULT_TENANT_ID, 'first');
     expect(await listPlugins()).toBe(401);
     expect(await listPlugins({ authorization: `Bearer ${token}` })).toBe(200);
     // A server started earlier notices within its short cache (2 s), or at once when it made the token.
