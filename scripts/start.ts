@@ -6,6 +6,7 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
+import { accessSettingsFrom, describeLocalAccess, localAccessState } from '@registry/core';
 import { createDb } from '@registry/db';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@registry/db/embedded';
 import { migrateDatabase } from '@registry/db/migrate';
@@ -53,6 +54,11 @@ if (process.env.SAMPLE_PLUGIN !== 'off') {
 } else {
   await seedDatabase(db, { samplePluginUrl: `http://127.0.0.1:${samplePort}` });
 }
+const access = accessSettingsFrom({
+  REGISTRY_MODE: process.env.REGISTRY_MODE,
+  REGISTRY_LISTEN_HOST: host,
+});
+console.log(describeLocalAccess(await localAccessState({ db, access }), host));
 await db.$disconnect();
 
 const app = spawn(process.execPath, nextServerArgs({ dev, port, host }), {
@@ -62,6 +68,9 @@ const app = spawn(process.execPath, nextServerArgs({ dev, port, host }), {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NODE_ENV: dev ? 'development' : 'production',
+    REGISTRY_LISTEN_HOST: host,
+    // Plugins must be on the public internet, except the sample plugin this command runs.
+    PLUGIN_ALLOWED_ADDRESSES: allowedPluginAddresses(),
   },
 });
 console.log(`Plugin Action Registry: http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
@@ -78,6 +87,11 @@ async function stop(code: number) {
 app.on('exit', (code) => void stop(code ?? 0));
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
+
+function allowedPluginAddresses(): string {
+  const configured = process.env.PLUGIN_ALLOWED_ADDRESSES ?? '';
+  return sample ? [configured, '127.0.0.1'].filter(Boolean).join(',') : configured;
+}
 
 function redact(url: string): string {
   return url.replace(/\/\/([^:@/]+):[^@/]+@/, '//$1:***@');

@@ -31,6 +31,9 @@ export async function startRegistryServer(
         DATABASE_URL: databaseUrl,
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
+        // Protected local mode (no token needed on loopback) and the mock plugin's address.
+        REGISTRY_LISTEN_HOST: '127.0.0.1',
+        PLUGIN_ALLOWED_ADDRESSES: '127.0.0.1',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
     },

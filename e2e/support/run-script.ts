@@ -6,10 +6,14 @@ import { repoRoot } from './running-product';
 const run = promisify(execFile);
 
 /** Runs one of the seed document's shell scripts against the product at `baseUrl`. */
-export async function runSeedScript(name: string, baseUrl: string): Promise<string> {
+export async function runSeedScript(
+  name: string,
+  baseUrl: string,
+  env: Record<string, string> = {},
+): Promise<string> {
   const script = resolve(repoRoot, 'e2e/contract/seed', name);
   const { stdout } = await run('bash', [script], {
-    env: { ...process.env, BASE_URL: baseUrl },
+    env: { ...process.env, ...env, BASE_URL: baseUrl },
     maxBuffer: 16 * 1024 * 1024,
   });
   return stdout;

@@ -1,7 +1,6 @@
 import './globals.css';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
-import { AppShell } from '@/components/app-shell';
 import { TrpcProvider } from '@/trpc/trpc-provider';
 
 export const metadata: Metadata = {
@@ -13,9 +12,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
   return (
     <html lang="en">
       <body>
-        <TrpcProvider>
-          <AppShell>{children}</AppShell>
-        </TrpcProvider>
+        <TrpcProvider>{children}</TrpcProvider>
       </body>
     </html>
   );

@@ -4,6 +4,8 @@ import { z } from 'zod';
 export const API_ERROR_CODES = [
   'VALIDATION_ERROR',
   'MALFORMED_JSON',
+  'UNAUTHORIZED',
+  'FORBIDDEN',
   'UNSUPPORTED_MEDIA_TYPE',
   'PAYLOAD_TOO_LARGE',
   'NOT_FOUND',

@@ -2,6 +2,7 @@ export * from './action-definition';
 export * from './action-facets';
 export * from './action-payload-form';
 export * from './automation';
+export * from './credentials';
 export * from './discovery';
 export * from './errors';
 export * from './execution';

@@ -90,6 +90,16 @@ export const ZPluginSchema = z.object({
 });
 export type Plugin = z.output<typeof ZPluginSchema>;
 
+/**
+ * A plugin just created: with its API key (stored only hashed) and its signing secret, both
+ * shown this once.
+ */
+export const ZCreatedPluginSchema = ZPluginSchema.extend({
+  api_key: z.string(),
+  signing_secret: z.string(),
+});
+export type CreatedPlugin = z.output<typeof ZCreatedPluginSchema>;
+
 /** A new signing secret, shown once; the previous one still signs until its grace period ends. */
 export const ZRotateSigningSecretResponseSchema = z.object({
   success: z.literal(true),

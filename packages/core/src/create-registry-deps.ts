@@ -1,5 +1,7 @@
 import { createDb, createPool } from '@registry/db';
+import { accessSettingsFrom } from './auth/local-access';
 import { createPluginCircuits } from './dispatch/plugin-circuits';
+import { parseAddressAllowList } from './http/address-policy';
 import { createPluginHttpClient } from './http/plugin-http-client';
 import { createLogger } from './logger';
 import { createDispatchMetrics } from './metrics/dispatch-metrics';
@@ -13,7 +15,7 @@ type Env = Record<string, string | undefined>;
 
 /**
  * Builds the registry's dependencies from the environment of the process hosting it; tests may
- * supply their own plugin HTTP client (e.g. with an injected DNS lookup).
+ * supply their own plugin HTTP client (e.g. with an injected resolver).
  */
 export function createRegistryDeps(
   env: Env = process.env,
@@ -33,8 +35,13 @@ export function createRegistryDeps(
   return {
     db: createDb(sql),
     sql,
-    pluginHttp: overrides.pluginHttp ?? createPluginHttpClient(),
+    pluginHttp:
+      overrides.pluginHttp ??
+      createPluginHttpClient({
+        addressPolicy: parseAddressAllowList(env.PLUGIN_ALLOWED_ADDRESSES),
+      }),
     logger,
+    access: accessSettingsFrom(env),
     dispatch,
     metrics,
     circuits: createPluginCircuits(dispatch, (plugin, circuit) => {

@@ -2,6 +2,20 @@ export { actionFacets } from './actions/action-facets';
 export { discoverActions } from './actions/discover-actions';
 export { getAction } from './actions/get-action';
 export { registerActions } from './actions/register-actions';
+export { AUTHENTICATION_HELP, authorize } from './auth/access';
+export { createAdminToken, listAdminTokens, revokeAdminToken } from './auth/admin-tokens';
+export { authenticateSecret } from './auth/authenticate';
+export {
+  type AccessSettings,
+  accessSettingsFrom,
+  describeLocalAccess,
+  type LocalAccessState,
+  localAccessState,
+  localAdmin,
+} from './auth/local-access';
+export { rotatePluginKey } from './auth/plugin-keys';
+export type { Access, Principal } from './auth/principal';
+export { isLocalRequest, isLoopbackAddress, type RequestOrigin } from './auth/request-origin';
 export { createRegistryDeps } from './create-registry-deps';
 export { joinPluginUrl } from './dispatch/call-plugin-action';
 export { dispatchEvents } from './dispatch/dispatch-events';
@@ -11,7 +25,13 @@ export { EventFailure } from './errors/event-failure';
 export { getExecution, listExecutions } from './executions/execution-queries';
 export { executionStats } from './executions/execution-stats';
 export { automationHealth } from './health/automation-health';
-export { createPluginDispatcher } from './http/plugin-dispatcher';
+export {
+  type AddressPolicy,
+  type AddressVerdict,
+  checkAddress,
+  parseAddressAllowList,
+} from './http/address-policy';
+export { AddressNotAllowedError, createGuardedAgent, type Resolver } from './http/guarded-agent';
 export {
   createPluginHttpClient,
   type PluginHttpClient,
@@ -22,7 +42,6 @@ export { createLogger, type Logger } from './logger';
 export { createDispatchMetrics, type DispatchMetrics } from './metrics/dispatch-metrics';
 export { PLATFORM_ACTIONS, PLATFORM_CATALOG } from './platform/platform-catalog';
 export {
-  type CreatedPlugin,
   createPlugin,
   deletePlugin,
   getPlugin,

@@ -1,5 +1,6 @@
 import type { Db, SqlPool } from '@registry/db';
 import type { Logger } from 'pino';
+import type { AccessSettings } from './auth/local-access';
 import type { PluginCircuits } from './dispatch/plugin-circuits';
 import type { RetrySettings } from './dispatch/retry-policy';
 import type { PluginHttpClient } from './http/plugin-http-client';
@@ -16,6 +17,7 @@ export interface RegistryDeps {
   /** This process's circuit breaker per plugin. */
   circuits: PluginCircuits;
   metrics: DispatchMetrics;
+  access: AccessSettings;
 }
 
 export interface DispatchSettings extends RetrySettings {

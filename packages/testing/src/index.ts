@@ -17,3 +17,4 @@ export {
   startPluginServer,
   type TestPluginServer,
 } from './plugin-server';
+export { testEnv } from './test-env';

@@ -3,6 +3,7 @@
 import { BookOpen, Menu, Workflow } from 'lucide-react';
 import Link from 'next/link';
 import { type ReactNode, useState } from 'react';
+import { SignOutButton } from '@/features/session/sign-out-button';
 import { NavLinks } from './nav-links';
 import { Button } from './ui/button';
 import { Sheet, SheetContent, SheetTitle, SheetTrigger } from './ui/sheet';
@@ -31,8 +32,18 @@ function ApiReferenceLink() {
   );
 }
 
+/** Who is signed in: a note in protected local mode, else a way out. */
+function SessionFooter({ localMode }: { localMode: boolean }) {
+  if (!localMode) return <SignOutButton />;
+  return (
+    <p className="px-2 text-xs text-muted-foreground">
+      Local mode: this machine acts as the admin until a token is created.
+    </p>
+  );
+}
+
 /** Sidebar navigation on wide screens; a top bar with a slide-in menu at phone width. */
-export function AppShell({ children }: { children: ReactNode }) {
+export function AppShell({ children, localMode }: { children: ReactNode; localMode: boolean }) {
   const [menuOpen, setMenuOpen] = useState(false);
   return (
     <div className="min-h-dvh md:grid md:grid-cols-[220px_1fr]">
@@ -50,7 +61,10 @@ export function AppShell({ children }: { children: ReactNode }) {
           </div>
           <nav aria-label="Main" className="flex flex-1 flex-col justify-between">
             <NavLinks />
-            <ApiReferenceLink />
+            <div className="flex flex-col gap-1">
+              <ApiReferenceLink />
+              <SessionFooter localMode={localMode} />
+            </div>
           </nav>
         </aside>
       </div>
@@ -65,7 +79,10 @@ export function AppShell({ children }: { children: ReactNode }) {
             <SheetTitle className="mb-4 px-2 font-semibold">Action Registry</SheetTitle>
             <nav aria-label="Main" className="flex flex-1 flex-col justify-between">
               <NavLinks onNavigate={() => setMenuOpen(false)} />
-              <ApiReferenceLink />
+              <div className="flex flex-col gap-1">
+                <ApiReferenceLink />
+                <SessionFooter localMode={localMode} />
+              </div>
             </nav>
           </SheetContent>
         </Sheet>

@@ -13,6 +13,7 @@ export function restRoute<P extends keyof RestRoutes>(path: P, method: Method<P>
       request: Request,
       params: Record<string, string>,
     ) => Promise<Response>;
-    return handler(request, await context.params);
+    // Routes without dynamic segments get no params from Next.js.
+    return handler(request, (await context.params) ?? {});
   };
 }

@@ -1,18 +1,21 @@
 'use client';
 
-import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
+import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { httpBatchLink, TRPCClientError } from '@trpc/client';
 import { type ReactNode, useState } from 'react';
 import { trpc } from './trpc';
 
 /**
- * The one place the dashboard talks to the API: when credentials arrive (admin token, session
- * cookie), they are added to this link and nowhere else.
+ * The one place the dashboard talks to the API. Credentials travel as the httpOnly session
+ * cookie, which same-origin requests carry by themselves; a 401 (session expired or its token
+ * revoked) sends the browser to the sign-in page.
  */
 export function TrpcProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(
     () =>
       new QueryClient({
+        queryCache: new QueryCache({ onError: signInWhenUnauthorized }),
+        mutationCache: new MutationCache({ onError: signInWhenUnauthorized }),
         defaultOptions: {
           queries: {
             staleTime: 5_000,
@@ -30,6 +33,12 @@ export function TrpcProvider({ children }: { children: ReactNode }) {
       <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>
     </trpc.Provider>
   );
+}
+
+function signInWhenUnauthorized(error: unknown): void {
+  if (error instanceof TRPCClientError && error.data?.httpStatus === 401) {
+    window.location.assign('/sign-in');
+  }
 }
 
 function isClientError(error: unknown): boolean {

@@ -6,6 +6,7 @@ import {
   createTestDatabase,
   insertPlugin,
   type TestDatabase,
+  testEnv,
 } from '@registry/testing';
 import { TRPCError } from '@trpc/server';
 import fc from 'fast-check';
@@ -33,7 +34,7 @@ let send: ReturnType<typeof createRestClient>;
 let before: string;
 beforeAll(async () => {
   database = await createTestDatabase();
-  deps = createRegistryDeps({ DATABASE_URL: database.url, LOG_LEVEL: 'silent' });
+  deps = createRegistryDeps(testEnv({ DATABASE_URL: database.url }));
   send = createRestClient(deps);
   await insertPlugin(deps.db, DEFAULT_TENANT_ID, {
     slug: SLUG,

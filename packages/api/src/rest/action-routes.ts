@@ -8,7 +8,7 @@ import { searchParamsOf } from './search-params';
 /** `POST /api/plugins/{slug}/register-actions` */
 export function registerActionsRoutes(deps: RegistryDeps) {
   return {
-    POST: restHandler(deps, async (request, { tenantId }, params) => {
+    POST: restHandler(deps, 'plugin-self', async (request, { tenantId }, params) => {
       const body = parseInput(ZRegisterActionsRequestSchema, await readJsonBody(request));
       return jsonResponse(await registerActions(deps, tenantId, params.slug ?? '', body));
     }),
@@ -18,7 +18,7 @@ export function registerActionsRoutes(deps: RegistryDeps) {
 /** `GET /api/plugins/actions?category=&plugin=&search=&limit=&cursor=` */
 export function discoverActionsRoutes(deps: RegistryDeps) {
   return {
-    GET: restHandler(deps, async (request, { tenantId }) => {
+    GET: restHandler(deps, 'catalog', async (request, { tenantId }) => {
       const query = parseInput(ZDiscoverActionsQuerySchema, searchParamsOf(request));
       const { actions, next_cursor } = await discoverActions(deps, tenantId, query);
       // Without `limit` the answer keeps the seed's exact shape: `{ actions }`, every match.

@@ -9,11 +9,12 @@ import {
   respondJson,
   startPluginServer,
   type TestPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestClient, expectRestError } from '../test-support/rest-client';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 const send = createRestClient(deps);
 const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 

@@ -7,11 +7,11 @@ import { restHandler } from './rest-handler';
 /** `/api/plugins/events/automation` — dispatch a batch (POST), health (GET). */
 export function automationRoutes(deps: RegistryDeps) {
   return {
-    POST: restHandler(deps, async (request, { tenantId }) => {
+    POST: restHandler(deps, 'admin', async (request, { tenantId }) => {
       const batch = parseInput(ZDispatchRequestSchema, await readJsonBody(request));
       return jsonResponse(await dispatchEvents(deps, tenantId, batch));
     }),
-    GET: restHandler(deps, async (_request, { tenantId }) => {
+    GET: restHandler(deps, 'catalog', async (_request, { tenantId }) => {
       const health = await automationHealth(deps, tenantId);
       return jsonResponse(health, health.status === 'healthy' ? 200 : 503);
     }),

@@ -2,12 +2,18 @@ import { randomUUID } from 'node:crypto';
 import type { DispatchResponse } from '@registry/contracts';
 import { createRegistryDeps, getPlugin } from '@registry/core';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import { actionDefinition, echo, insertPlugin, startPluginServer } from '@registry/testing';
-import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import {
+  actionDefinition,
+  echo,
+  insertPlugin,
+  startPluginServer,
+  testEnv,
+} from '@registry/testing';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRestClient } from '../test-support/rest-client';
 import { callerFor } from '../test-support/trpc-caller';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(async () => {
   await deps.pluginHttp.close();
   await deps.db.$disconnect();

@@ -6,12 +6,14 @@ import {
   pluginCollectionRoutes,
   pluginItemRoutes,
   pluginTestRoutes,
+  rotatePluginKeyRoutes,
   rotateSecretRoutes,
 } from './plugin-routes';
+import { sessionRoutes } from './session-routes';
 
 export type { RestHandler, RouteParams } from './rest-handler';
 
-/** Every REST route (the seed document's, and the few since), by path, as Fetch API handlers. */
+/** Every REST route (the seed document's, and those added since), as Fetch API handlers. */
 export function createRestRoutes(deps: RegistryDeps) {
   return {
     '/api/plugins': pluginCollectionRoutes(deps),
@@ -20,7 +22,9 @@ export function createRestRoutes(deps: RegistryDeps) {
     '/api/plugins/[slug]': pluginItemRoutes(deps),
     '/api/plugins/[slug]/register-actions': registerActionsRoutes(deps),
     '/api/plugins/[slug]/test': pluginTestRoutes(deps),
+    '/api/plugins/[slug]/rotate-key': rotatePluginKeyRoutes(deps),
     '/api/plugins/[slug]/rotate-secret': rotateSecretRoutes(deps),
+    '/api/session': sessionRoutes(deps),
     '/api/metrics': metricsRoutes(deps),
   };
 }

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ZPluginSchema } from '@registry/contracts';
 import { createRegistryDeps, getPlugin } from '@registry/core';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import { actionDefinition, insertPlugin } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { actionDefinition, insertPlugin, testEnv } from '@registry/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRestClient, expectRestError } from '../test-support/rest-client';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(() => deps.db.$disconnect());
 const send = createRestClient(deps);
 const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

@@ -13,6 +13,7 @@ import {
   patchPlugin,
   type RegistryDeps,
   replacePlugin,
+  rotatePluginKey,
   rotateSigningSecret,
   testPluginConnectivity,
 } from '@registry/core';
@@ -30,19 +31,19 @@ const slugOf = (params: RouteParams) => params.slug ?? '';
 /** `/api/plugins` — list and create; PUT and PATCH name the plugin by `slug` in the body. */
 export function pluginCollectionRoutes(deps: RegistryDeps) {
   return {
-    GET: restHandler(deps, async (request, { tenantId }) => {
+    GET: restHandler(deps, 'admin', async (request, { tenantId }) => {
       const query = parseInput(ZListPluginsQuerySchema, searchParamsOf(request));
       return jsonResponse(await listPlugins(deps, tenantId, query));
     }),
-    POST: restHandler(deps, async (request, { tenantId }) => {
+    POST: restHandler(deps, 'admin', async (request, { tenantId }) => {
       const input = parseInput(ZCreatePluginRequestSchema, await readJsonBody(request));
-      const { plugin, signing_secret } = await createPlugin(deps, tenantId, input);
+      const plugin = await createPlugin(deps, tenantId, input);
       return jsonResponse(
-        { success: true, message: `Plugin created: ${plugin.slug}`, plugin, signing_secret },
+        { success: true, message: `Plugin created: ${plugin.slug}`, plugin },
         201,
       );
     }),
-    PUT: restHandler(deps, async (request, { tenantId }) => {
+    PUT: restHandler(deps, 'admin', async (request, { tenantId }) => {
       const schema = z.strictObject({
         slug: ZExistingSlugSchema,
         ...ZUpdatePluginFieldsSchema.shape,
@@ -51,7 +52,7 @@ export function pluginCollectionRoutes(deps: RegistryDeps) {
       const plugin = await replacePlugin(deps, tenantId, slug, fields);
       return jsonResponse({ success: true, message: `Plugin updated: ${slug}`, plugin });
     }),
-    PATCH: restHandler(deps, async (request, { tenantId }) => {
+    PATCH: restHandler(deps, 'admin', async (request, { tenantId }) => {
       const schema = z.strictObject({
         slug: ZExistingSlugSchema,
         ...ZPatchPluginFieldsSchema.shape,
@@ -66,30 +67,39 @@ export function pluginCollectionRoutes(deps: RegistryDeps) {
 /** `/api/plugins/{slug}` — one plugin. */
 export function pluginItemRoutes(deps: RegistryDeps) {
   return {
-    GET: restHandler(deps, async (_request, { tenantId }, params) =>
+    GET: restHandler(deps, 'admin', async (_request, { tenantId }, params) =>
       jsonResponse({ plugin: await getPlugin(deps, tenantId, slugOf(params)) }),
     ),
-    PUT: restHandler(deps, async (request, { tenantId }, params) => {
+    PUT: restHandler(deps, 'admin', async (request, { tenantId }, params) => {
       const fields = parseInput(ZUpdatePluginFieldsSchema, await readJsonBody(request));
       const plugin = await replacePlugin(deps, tenantId, slugOf(params), fields);
       return jsonResponse({ success: true, message: `Plugin updated: ${plugin.slug}`, plugin });
     }),
-    PATCH: restHandler(deps, async (request, { tenantId }, params) => {
+    PATCH: restHandler(deps, 'admin', async (request, { tenantId }, params) => {
       const fields = parseInput(ZPatchPluginFieldsSchema, await readJsonBody(request));
       const plugin = await patchPlugin(deps, tenantId, slugOf(params), fields);
       return jsonResponse({ success: true, message: `Plugin updated: ${plugin.slug}`, plugin });
     }),
-    DELETE: restHandler(deps, async (_request, { tenantId }, params) => {
+    DELETE: restHandler(deps, 'admin', async (_request, { tenantId }, params) => {
       await deletePlugin(deps, tenantId, slugOf(params));
       return jsonResponse({ success: true, message: `Plugin deleted: ${slugOf(params)}` });
     }),
   };
 }
 
+/** `POST /api/plugins/{slug}/rotate-key` — a new API key, shown once; the old one stops working. */
+export function rotatePluginKeyRoutes(deps: RegistryDeps) {
+  return {
+    POST: restHandler(deps, 'admin', async (_request, { tenantId }, params) =>
+      jsonResponse({ success: true, ...(await rotatePluginKey(deps, tenantId, slugOf(params))) }),
+    ),
+  };
+}
+
 /** `POST /api/plugins/{slug}/rotate-secret` — a new signing secret, shown once. */
 export function rotateSecretRoutes(deps: RegistryDeps) {
   return {
-    POST: restHandler(deps, async (_request, { tenantId }, params) =>
+    POST: restHandler(deps, 'admin', async (_request, { tenantId }, params) =>
       jsonResponse(await rotateSigningSecret(deps, tenantId, slugOf(params))),
     ),
   };
@@ -97,7 +107,7 @@ export function rotateSecretRoutes(deps: RegistryDeps) {
 
 /** `/api/plugins/{slug}/test` — connectivity test (GET or POST, as curl users like). */
 export function pluginTestRoutes(deps: RegistryDeps) {
-  const test = restHandler(deps, async (_request, { tenantId }, params) =>
+  const test = restHandler(deps, 'admin', async (_request, { tenantId }, params) =>
     jsonResponse(await testPluginConnectivity(deps, tenantId, slugOf(params))),
   );
   return { GET: test, POST: test };

@@ -2,11 +2,11 @@ import { randomUUID } from 'node:crypto';
 import { ZConnectivityResultSchema } from '@registry/contracts';
 import { createRegistryDeps } from '@registry/core';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import { insertPlugin, respondJson, startPluginServer } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { insertPlugin, respondJson, startPluginServer, testEnv } from '@registry/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRestClient, expectRestError } from '../test-support/rest-client';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(async () => {
   await deps.pluginHttp.close();
   await deps.db.$disconnect();

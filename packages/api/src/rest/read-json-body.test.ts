@@ -1,12 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { createRegistryDeps, getPlugin } from '@registry/core';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import { actionDefinition, echo, insertPlugin, startPluginServer } from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import {
+  actionDefinition,
+  echo,
+  insertPlugin,
+  startPluginServer,
+  testEnv,
+} from '@registry/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestClient, expectRestError, type RestCall } from '../test-support/rest-client';
 import { MAX_BODY_BYTES } from './read-json-body';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 const send = createRestClient(deps);
 const server = await startPluginServer({ '/actions/ping': echo });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { type RestErrorBody, ZRestErrorBodySchema } from '@registry/contracts';
-import type { RegistryDeps } from '@registry/core';
+import { createAdminToken, type RegistryDeps } from '@registry/core';
+import { DEFAULT_TENANT_ID } from '@registry/db';
 import { expect } from 'vitest';
 import { createRestRoutes } from '../rest';
 import type { RestHandler } from '../rest/rest-handler';
@@ -12,6 +13,8 @@ export interface RestAnswer {
 }
 
 export interface RestCall {
+  /** Send no credential (access tests); by default an admin token of the default tenant. */
+  anonymous?: boolean;
   /** Sent as JSON with `content-type: application/json`. */
   json?: unknown;
   /** Sent as is, with exactly the given headers. */
@@ -27,15 +30,25 @@ type Routes = Record<string, Partial<Record<string, RestHandler>>>;
  */
 export function createRestClient(deps: RegistryDeps) {
   const routes: Routes = createRestRoutes(deps);
+  let adminToken: Promise<string> | undefined;
+  const authorization = async (call: RestCall): Promise<Record<string, string>> => {
+    if (call.anonymous || call.headers?.authorization) return {};
+    adminToken ??= createAdminToken(deps, DEFAULT_TENANT_ID, 'REST tests').then((t) => t.token);
+    return { authorization: `Bearer ${await adminToken}` };
+  };
   const patterns = Object.keys(routes).map((pattern) => ({
     pattern,
     regex: new RegExp(`^${pattern.replace('[slug]', '(?<slug>[^/]+)')}$`),
   }));
 
   return async function send(method: string, url: string, call: RestCall = {}) {
+    const credentials = await authorization(call);
     const request = new Request(new URL(url, 'http://localhost'), {
       method,
-      headers: call.json === undefined ? call.headers : { 'content-type': 'application/json' },
+      headers:
+        call.json === undefined
+          ? { ...call.headers, ...credentials }
+          : { 'content-type': 'application/json', ...credentials },
       body: call.json === undefined ? call.body : JSON.stringify(call.json),
       ...(call.body instanceof ReadableStream ? { duplex: 'half' } : {}),
     });

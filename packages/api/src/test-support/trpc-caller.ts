@@ -1,13 +1,19 @@
 import type { ApiErrorCode } from '@registry/contracts';
-import { AppError, type RegistryDeps } from '@registry/core';
+import { AppError, type Principal, type RegistryDeps } from '@registry/core';
 import { type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
 import { createCaller } from '../trpc/app-router';
 import { createContextInner } from '../trpc/init';
 
-/** A server-side caller acting for `tenantId`, as `createCaller` users (and tests) make one. */
+/** A server-side caller acting as `tenantId`'s administrator, as `createCaller` users make one. */
 export const callerFor = (deps: RegistryDeps, tenantId: string) =>
-  createCaller(createContextInner({ deps, tenantId }));
+  createCaller(createContextInner({ deps, principal: adminOf(tenantId) }));
+
+/** A caller acting as `principal` (or nobody): for access tests. */
+export const callerAs = (deps: RegistryDeps, principal: Principal | null) =>
+  createCaller(createContextInner({ deps, principal }));
+
+export const adminOf = (tenantId: string): Principal => ({ kind: 'admin', tenantId, via: 'token' });
 
 /**
  * Asserts that a call fails with the tRPC code and the domain code a client would see, and

@@ -1,11 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { createRegistryDeps, getPlugin, type RegistryDeps } from '@registry/core';
+import { createAdminToken, createRegistryDeps, getPlugin, type RegistryDeps } from '@registry/core';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import { actionDefinition, insertPlugin } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { actionDefinition, insertPlugin, testEnv } from '@registry/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { handleTrpcRequest } from './handle-trpc-request';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 // A real client for a loopback port where no database listens: every query fails.
 const unreachable = createRegistryDeps({
   DATABASE_URL: 'postgresql://registry:secret-password@127.0.0.1:1/registry',
@@ -16,6 +16,10 @@ afterAll(async () => {
   await unreachable.db.$disconnect();
 });
 const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
+const adminToken = createAdminToken(deps, DEFAULT_TENANT_ID, 'tRPC over HTTP tests').then(
+  (created) => created.token,
+);
+const authorization = async () => ({ authorization: `Bearer ${await adminToken}` });
 
 interface TrpcErrorBody {
   error: {
@@ -28,7 +32,7 @@ async function query(path: string, input: unknown, via: RegistryDeps = deps) {
   const search = input === undefined ? '' : `?input=${encodeURIComponent(JSON.stringify(input))}`;
   const response = await handleTrpcRequest(
     via,
-    new Request(`http://localhost/api/trpc/${path}${search}`),
+    new Request(`http://localhost/api/trpc/${path}${search}`, { headers: await authorization() }),
   );
   return { status: response.status, text: await response.text() };
 }
@@ -38,7 +42,7 @@ async function mutate(path: string, input: unknown) {
     deps,
     new Request(`http://localhost/api/trpc/${path}`, {
       method: 'POST',
-      headers: { 'content-type': 'application/json' },
+      headers: { 'content-type': 'application/json', ...(await authorization()) },
       body: JSON.stringify(input),
     }),
   );

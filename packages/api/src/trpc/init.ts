@@ -1,30 +1,39 @@
-import { toValidationIssues } from '@registry/contracts';
-import { AppError } from '@registry/core';
+import { type ApiErrorCode, toValidationIssues } from '@registry/contracts';
+import { type Access, AppError, authorize, type Principal } from '@registry/core';
 import { initTRPC, TRPCError } from '@trpc/server';
-import { z } from 'zod';
+import { ZodError } from 'zod';
 import type { RequestContext } from '../request-context';
 import { toTrpcCode } from './trpc-error-codes';
 
 export type ApiContext = RequestContext;
+
+/** Every procedure says who may call it; the one middleware below enforces it. */
+export interface ApiMeta {
+  access: Access;
+}
 
 /** The context without a request, for tests and server-side callers (`createCaller`). */
 export function createContextInner(context: RequestContext): ApiContext {
   return context;
 }
 
-const t = initTRPC.context<ApiContext>().create({
-  errorFormatter({ shape, error }) {
-    const cause = error.cause instanceof AppError ? error.cause : undefined;
-    // A server fault's own message may describe internals; the log has it, the caller doesn't.
-    const message =
-      error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
-    return {
-      ...shape,
-      message,
-      data: { ...shape.data, stack: undefined, appCode: cause?.code, issues: cause?.issues },
-    };
-  },
-});
+const t = initTRPC
+  .context<ApiContext>()
+  .meta<ApiMeta>()
+  .create({
+    errorFormatter({ shape, error }) {
+      const cause = error.cause instanceof AppError ? error.cause : undefined;
+      // A server fault's own message may describe internals; the log has it, the caller doesn't.
+      const message =
+        error.code === 'INTERNAL_SERVER_ERROR' ? 'Internal server error' : shape.message;
+      const appCode: ApiErrorCode | undefined = cause?.code;
+      return {
+        ...shape,
+        message,
+        data: { ...shape.data, stack: undefined, appCode, issues: cause?.issues },
+      };
+    },
+  });
 
 /** Domain errors become tRPC errors with the matching code; the message stays the domain's. */
 const mapDomainErrors = t.middleware(async ({ next }) => {
@@ -42,12 +51,33 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
  */
 function asAppError(error: TRPCError): AppError | undefined {
   if (error.cause instanceof AppError) return error.cause;
-  if (error.code === 'BAD_REQUEST' && error.cause instanceof z.ZodError) {
+  if (error.code === 'BAD_REQUEST' && error.cause instanceof ZodError) {
     return AppError.validation(toValidationIssues(error.cause));
   }
   return undefined;
 }
 
+/** Resolves who may proceed (401/403 otherwise) and gives procedures their tenant. */
+const enforceAccess = t.middleware(async ({ ctx, meta, getRawInput, next }) => {
+  if (!meta?.access) {
+    throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Procedure declares no access' });
+  }
+  const input = meta.access === 'plugin-self' ? await getRawInput() : undefined;
+  const slug = (input as { slug?: unknown } | undefined)?.slug;
+  const principal: Principal = authorize(ctx.principal, meta.access, {
+    slug: typeof slug === 'string' ? slug : undefined,
+    problem: ctx.problem,
+  });
+  return next({ ctx: { ...ctx, principal, tenantId: principal.tenantId } });
+});
+
+const procedure = t.procedure.use(mapDomainErrors).use(enforceAccess);
+
 export const router = t.router;
-export const publicProcedure = t.procedure.use(mapDomainErrors);
+/** Tenant administrators only. */
+export const adminProcedure = procedure.meta({ access: 'admin' });
+/** Administrators and plugins: reading the catalog. */
+export const catalogProcedure = procedure.meta({ access: 'catalog' });
+/** Administrators, or the plugin named by the input's `slug`. */
+export const pluginSelfProcedure = procedure.meta({ access: 'plugin-self' });
 export const createCallerFactory = t.createCallerFactory;

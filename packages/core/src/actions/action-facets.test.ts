@@ -1,11 +1,11 @@
 import { ZActionFacetsQuerySchema } from '@registry/contracts';
-import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { parseInput } from '../errors/app-error';
 import { actionFacets } from './action-facets';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(() => deps.db.$disconnect());
 
 const facets = (tenantId: string, query: Record<string, string> = {}) =>

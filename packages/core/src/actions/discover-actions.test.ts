@@ -1,12 +1,12 @@
 import { ZDiscoverActionsQuerySchema } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
-import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { parseInput } from '../errors/app-error';
 import { discoverActions } from './discover-actions';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(() => deps.db.$disconnect());
 
 const discoverPage = (tenantId: string, query: Record<string, string> = {}) =>

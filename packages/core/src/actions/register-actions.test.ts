@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ZRegisterActionsRequestSchema } from '@registry/contracts';
-import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { AppError, parseInput } from '../errors/app-error';
 import { getPlugin } from '../plugins/plugin-queries';
 import { registerActions } from './register-actions';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(() => deps.db.$disconnect());
 
 const register = (tenantId: string, slug: string, body: unknown) =>

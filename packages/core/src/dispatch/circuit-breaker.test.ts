@@ -5,8 +5,9 @@ import {
   newTenantId,
   sendJson,
   startPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { parseInput } from '../errors/app-error';
 import { automationHealth } from '../health/automation-health';
@@ -14,13 +15,13 @@ import { getPlugin } from '../plugins/plugin-queries';
 import { dispatchEvents } from './dispatch-events';
 
 const COOL_DOWN_MS = 300;
-const deps = createRegistryDeps({
-  DATABASE_URL: inject('databaseUrl'),
-  LOG_LEVEL: 'silent',
-  PLUGIN_MAX_ATTEMPTS: '1',
-  PLUGIN_CIRCUIT_THRESHOLD: '5',
-  PLUGIN_CIRCUIT_COOLDOWN_MS: String(COOL_DOWN_MS),
-});
+const deps = createRegistryDeps(
+  testEnv({
+    PLUGIN_MAX_ATTEMPTS: '1',
+    PLUGIN_CIRCUIT_THRESHOLD: '5',
+    PLUGIN_CIRCUIT_COOLDOWN_MS: String(COOL_DOWN_MS),
+  }),
+);
 afterAll(async () => {
   await deps.pluginHttp.close();
   await deps.db.$disconnect();

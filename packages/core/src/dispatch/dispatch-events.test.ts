@@ -9,14 +9,15 @@ import {
   respondJson,
   sendJson,
   startPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { parseInput } from '../errors/app-error';
 import type { RegistryDeps } from '../registry-deps';
 import { dispatchEvents } from './dispatch-events';
 
-const env = { DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' };
+const env = testEnv();
 const deps = createRegistryDeps({ ...env, PLUGIN_TIMEOUT_MS: '5000' });
 const narrow = createRegistryDeps({ ...env, PLUGIN_TIMEOUT_MS: '5000', DISPATCH_CONCURRENCY: '3' });
 afterAll(async () => {

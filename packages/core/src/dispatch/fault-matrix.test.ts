@@ -1,5 +1,3 @@
-import { lookup as dnsLookup } from 'node:dns';
-import type { LookupFunction } from 'node:net';
 import { type EventErrorCode, ZDispatchRequestSchema } from '@registry/contracts';
 import {
   actionDefinition,
@@ -8,10 +6,12 @@ import {
   newTenantId,
   respondJson,
   startPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { parseInput } from '../errors/app-error';
+import { parseAddressAllowList } from '../http/address-policy';
 import { createPluginHttpClient } from '../http/plugin-http-client';
 import { dispatchEvents } from './dispatch-events';
 
@@ -24,27 +24,28 @@ const STALL_MS = 500;
 const ATTEMPT_MS = 5000;
 const EVENT_DEADLINE_MS = 8000;
 
-/** Names under `.invalid` never resolve, and the lookup never leaves this process. */
-const lookup: LookupFunction = (hostname, options, callback) => {
-  if (!hostname.endsWith('.invalid')) return dnsLookup(hostname, options, callback);
-  const error = Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), {
-    code: 'ENOTFOUND',
-    hostname,
-  });
-  process.nextTick(() => callback(error, '', 0));
+/**
+ * The one host name the matrix uses is under `.invalid`: it never resolves, and this resolver
+ * answers so without asking DNS (servers are addressed by IP, which needs no resolving).
+ */
+const resolve = async (hostname: string) => {
+  throw Object.assign(new Error(`getaddrinfo ENOTFOUND ${hostname}`), { code: 'ENOTFOUND' });
 };
 
 const deps = createRegistryDeps(
-  {
-    DATABASE_URL: inject('databaseUrl'),
-    LOG_LEVEL: 'silent',
+  testEnv({
     PLUGIN_TIMEOUT_MS: String(ATTEMPT_MS),
     PLUGIN_EVENT_DEADLINE_MS: String(EVENT_DEADLINE_MS),
     PLUGIN_MAX_ATTEMPTS: '3',
     PLUGIN_RETRY_BASE_MS: '20',
     PLUGIN_RETRY_MAX_MS: '100',
+  }),
+  {
+    pluginHttp: createPluginHttpClient({
+      addressPolicy: parseAddressAllowList('127.0.0.1'),
+      resolve,
+    }),
   },
-  { pluginHttp: createPluginHttpClient({ lookup }) },
 );
 afterAll(async () => {
   await deps.pluginHttp.close();

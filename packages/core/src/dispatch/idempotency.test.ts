@@ -6,13 +6,14 @@ import {
   newTenantId,
   type PluginRoute,
   startPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { parseInput } from '../errors/app-error';
 import { dispatchEvents } from './dispatch-events';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(async () => {
   await deps.pluginHttp.close();
   await deps.db.$disconnect();

@@ -5,18 +5,19 @@ import {
   insertPlugin,
   newTenantId,
   startPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { parseInput } from '../errors/app-error';
 import { dispatchEvents } from './dispatch-events';
 
-const deps = createRegistryDeps({
-  DATABASE_URL: inject('databaseUrl'),
-  LOG_LEVEL: 'silent',
-  PLUGIN_TIMEOUT_MS: '5000',
-  PLUGIN_MAX_ATTEMPTS: '1',
-});
+const deps = createRegistryDeps(
+  testEnv({
+    PLUGIN_TIMEOUT_MS: '5000',
+    PLUGIN_MAX_ATTEMPTS: '1',
+  }),
+);
 afterAll(async () => {
   await deps.pluginHttp.close();
   await deps.db.$disconnect();

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ZExecutionStatsQuerySchema } from '@registry/contracts';
-import { insertPlugin, newTenantId } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { insertPlugin, newTenantId, testEnv } from '@registry/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { parseInput } from '../errors/app-error';
 import { executionStats } from './execution-stats';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(() => deps.db.$disconnect());
 
 interface Recorded {

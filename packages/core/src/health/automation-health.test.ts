@@ -1,10 +1,16 @@
-import { actionDefinition, insertPlugin, newTenantId, startPluginServer } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import {
+  actionDefinition,
+  insertPlugin,
+  newTenantId,
+  startPluginServer,
+  testEnv,
+} from '@registry/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { PLATFORM_ACTIONS } from '../platform/platform-catalog';
 import { automationHealth } from './automation-health';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(() => deps.db.$disconnect());
 
 describe('automationHealth', () => {

@@ -1,9 +1,14 @@
 import type { ServerResponse } from 'node:http';
 import { type PluginRoute, respondJson, startPluginServer } from '@registry/testing';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { parseAddressAllowList } from './address-policy';
 import { createPluginHttpClient } from './plugin-http-client';
 
-const client = createPluginHttpClient({ maxResponseBytes: 1024 });
+// The test servers listen on 127.0.0.1, which plugins may only use when allowed, as here.
+const client = createPluginHttpClient({
+  maxResponseBytes: 1024,
+  addressPolicy: parseAddressAllowList('127.0.0.1'),
+});
 afterAll(() => client.close());
 
 const post = (url: string, timeoutMs = 5000) =>

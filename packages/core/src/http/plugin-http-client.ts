@@ -1,7 +1,8 @@
 import { exceedsJsonDepth, MAX_JSON_DEPTH } from '@registry/contracts';
-import { type Dispatcher, request, errors as undiciErrors } from 'undici';
+import { request, errors as undiciErrors } from 'undici';
 import { EventFailure } from '../errors/event-failure';
-import { createPluginDispatcher, type PluginDispatcherOptions } from './plugin-dispatcher';
+import type { AddressPolicy } from './address-policy';
+import { createGuardedAgent, type Resolver } from './guarded-agent';
 import { retryAfterMs } from './retry-after';
 
 export interface PluginResponse {
@@ -26,19 +27,28 @@ export interface PostOptions {
   headers?: Record<string, string>;
 }
 
-export interface PluginHttpClientOptions extends PluginDispatcherOptions {
+export interface PluginHttpClientOptions {
+  /** Which non-public addresses plugins may use; none by default. */
+  addressPolicy?: AddressPolicy;
+  /** How host names are resolved (tests inject names without touching DNS). */
+  resolve?: Resolver;
   /** Largest response body read from a plugin. */
   maxResponseBytes?: number;
-  /** How connections are made; built by createPluginDispatcher unless given. */
-  dispatcher?: Dispatcher;
+  /** Keep-alive connections per plugin origin: one slow plugin cannot take them all. */
+  connectionsPerOrigin?: number;
 }
 
 const USER_AGENT = 'BCS-Automation/1.0';
 
-/** Plugin calls over one pooled keep-alive dispatcher, with a real deadline per call. */
+/** Plugin calls over one pooled keep-alive undici Agent, with a real deadline per call. */
 export function createPluginHttpClient(options: PluginHttpClientOptions = {}): PluginHttpClient {
   const maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
-  const agent = options.dispatcher ?? createPluginDispatcher(options);
+  const agent = createGuardedAgent({
+    policy: options.addressPolicy ?? { allowList: [] },
+    resolve: options.resolve,
+    connections: options.connectionsPerOrigin ?? 64,
+    keepAliveTimeout: 10_000,
+  });
 
   return {
     async postJson(url, body, { timeoutMs, headers }) {
@@ -194,6 +204,8 @@ function toEventFailure(error: unknown, signal: AbortSignal, timeoutMs: number):
     case 'EPIPE':
     case 'UND_ERR_SOCKET':
       return new EventFailure('CONNECTION_RESET', `Plugin closed the connection (${detail})`);
+    case 'ERR_ADDRESS_NOT_ALLOWED':
+      return new EventFailure('ADDRESS_NOT_ALLOWED', detail);
     case 'ENOTFOUND':
     case 'EAI_AGAIN':
       return new EventFailure('DNS', `Plugin host could not be resolved (${detail})`);

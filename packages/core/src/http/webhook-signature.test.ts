@@ -5,16 +5,17 @@ import {
   insertPlugin,
   newTenantId,
   startPluginServer,
+  testEnv,
 } from '@registry/testing';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
 import { rotateSigningSecret } from '../plugins/plugin-secrets';
 import { webhookHeaders } from './webhook-signature';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(async () => {
   await deps.pluginHttp.close();
   await deps.db.$disconnect();

@@ -1,12 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ZDispatchRequestSchema } from '@registry/contracts';
-import { newTenantId } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { newTenantId, testEnv } from '@registry/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(() => deps.db.$disconnect());
 
 /** Runs one event through dispatchEvents, the way automation flows reach platform actions. */

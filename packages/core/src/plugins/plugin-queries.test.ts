@@ -11,8 +11,9 @@ import {
   insertPlugin,
   newTenantId,
   startPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
@@ -26,15 +27,13 @@ import {
   setPluginStatus,
 } from './plugin-queries';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(async () => {
   await deps.pluginHttp.close();
   await deps.db.$disconnect();
 });
 
-const create = async (tenantId: string, body: Record<string, unknown>) =>
-  (await createWithSecret(tenantId, body)).plugin;
-const createWithSecret = (tenantId: string, body: Record<string, unknown>) =>
+const create = (tenantId: string, body: Record<string, unknown>) =>
   createPlugin(deps, tenantId, parseInput(ZCreatePluginRequestSchema, body));
 const list = (tenantId: string, query: Record<string, unknown> = {}) =>
   listPlugins(deps, tenantId, parseInput(ZListPluginsQuerySchema, query));
@@ -42,7 +41,7 @@ const list = (tenantId: string, query: Record<string, unknown> = {}) =>
 describe('plugin queries', () => {
   it('[PLUGINS][CREATE]: creates a plugin with defaults and never shows its api_key or signing secret', async () => {
     const tenant = newTenantId();
-    const { plugin, signing_secret } = await createWithSecret(tenant, {
+    const plugin = await create(tenant, {
       name: 'Email Automation',
       slug: 'email-automation',
       api_endpoint: 'http://127.0.0.1:5180/email-automation',
@@ -60,7 +59,7 @@ describe('plugin queries', () => {
       registered_at: null,
     });
     await deps.db.plugin.update({ where: { id: plugin.id }, data: { apiKey: 'secret' } });
-    expect(signing_secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
+    expect(plugin.signing_secret).toMatch(/^whsec_[A-Za-z0-9+/]{43}=$/);
     const shown = await getPlugin(deps, tenant, 'email-automation');
     const listed = await list(tenant);
     expect(JSON.stringify(shown)).not.toContain('secret');

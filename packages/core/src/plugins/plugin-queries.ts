@@ -1,24 +1,21 @@
-import type {
-  CreatePluginRequest,
-  ListPluginsQuery,
-  PatchPluginFields,
-  Plugin,
-  PluginList,
-  UpdatePluginFields,
+import {
+  type CreatedPlugin,
+  type CreatePluginRequest,
+  type ListPluginsQuery,
+  type PatchPluginFields,
+  PLUGIN_KEY_PREFIX,
+  type Plugin,
+  type PluginList,
+  type UpdatePluginFields,
 } from '@registry/contracts';
 import { newSigningSecret, type Prisma } from '@registry/db';
+import { generateSecret, hashSecret } from '../auth/secrets';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/prisma-errors';
 import type { RegistryDeps } from '../registry-deps';
 import { pluginSelect, toPluginDto } from './plugin-dto';
 
 type Deps = Pick<RegistryDeps, 'db' | 'circuits'>;
-
-/** A new plugin, and its signing secret: shown this once. */
-export interface CreatedPlugin {
-  plugin: Plugin;
-  signing_secret: string;
-}
 
 export async function listPlugins(
   { db, circuits }: Deps,
@@ -55,13 +52,17 @@ export async function getPlugin(
   return toPluginDto(row, circuits.get(row.id));
 }
 
-/** Creates a plugin together with its signing secret. */
+/**
+ * Creates a plugin with a fresh API key (the database keeps its hash) and a signing secret,
+ * both returned this once.
+ */
 export async function createPlugin(
   { db }: Deps,
   tenantId: string,
   input: CreatePluginRequest,
 ): Promise<CreatedPlugin> {
-  const secret = newSigningSecret();
+  const apiKey = generateSecret(PLUGIN_KEY_PREFIX);
+  const signingSecret = newSigningSecret();
   try {
     const row = await db.plugin.create({
       data: {
@@ -69,11 +70,12 @@ export async function createPlugin(
         tenantId,
         slug: input.slug,
         name: input.name,
-        signingSecret: { create: { secret } },
+        apiKey: hashSecret(apiKey),
+        signingSecret: { create: { secret: signingSecret } },
       },
       select: pluginSelect,
     });
-    return { plugin: toPluginDto(row), signing_secret: secret };
+    return { ...toPluginDto(row), api_key: apiKey, signing_secret: signingSecret };
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw AppError.conflict(`A plugin with slug "${input.slug}" already exists`);

@@ -1,9 +1,15 @@
-import { insertPlugin, newTenantId, respondJson, startPluginServer } from '@registry/testing';
-import { afterAll, describe, expect, inject, it, onTestFinished } from 'vitest';
+import {
+  insertPlugin,
+  newTenantId,
+  respondJson,
+  startPluginServer,
+  testEnv,
+} from '@registry/testing';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { testPluginConnectivity } from './test-plugin-connectivity';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(async () => {
   await deps.pluginHttp.close();
   await deps.db.$disconnect();

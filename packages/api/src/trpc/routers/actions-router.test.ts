@@ -1,9 +1,9 @@
 import { createRegistryDeps, PLATFORM_CATALOG } from '@registry/core';
-import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
+import { afterAll, describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(() => deps.db.$disconnect());
 
 async function tenantWithPlugins() {

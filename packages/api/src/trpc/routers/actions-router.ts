@@ -10,10 +10,10 @@ import {
 } from '@registry/contracts';
 import { actionFacets, discoverActions, getAction, registerActions } from '@registry/core';
 import { z } from 'zod';
-import { publicProcedure, router } from '../init';
+import { catalogProcedure, pluginSelfProcedure, router } from '../init';
 
 export const actionsRouter = router({
-  register: publicProcedure
+  register: pluginSelfProcedure
     .input(
       z.strictObject({ slug: z.string().min(1).max(64), ...ZRegisterActionsRequestSchema.shape }),
     )
@@ -22,18 +22,18 @@ export const actionsRouter = router({
       registerActions(ctx.deps, ctx.tenantId, slug, request),
     ),
 
-  discover: publicProcedure
+  discover: catalogProcedure
     .input(ZDiscoverActionsQuerySchema.prefault({}))
     .output(ZDiscoverActionsResponseSchema)
     .query(({ ctx, input }) => discoverActions(ctx.deps, ctx.tenantId, input)),
 
-  get: publicProcedure
+  get: catalogProcedure
     .input(ZGetActionQuerySchema)
     .output(ZDiscoveredActionSchema)
     .query(({ ctx, input }) => getAction(ctx.deps, ctx.tenantId, input)),
 
   /** Counts for the catalog's category and plugin filters. */
-  facets: publicProcedure
+  facets: catalogProcedure
     .input(ZActionFacetsQuerySchema.prefault({}))
     .output(ZActionFacetsSchema)
     .query(({ ctx, input }) => actionFacets(ctx.deps, ctx.tenantId, input)),

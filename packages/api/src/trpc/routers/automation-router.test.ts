@@ -7,11 +7,12 @@ import {
   respondJson,
   startPluginServer,
   type TestPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 let server: TestPluginServer;
 beforeAll(async () => {
   server = await startPluginServer({

@@ -4,15 +4,15 @@ import {
   ZDispatchResponseSchema,
 } from '@registry/contracts';
 import { automationHealth, dispatchEvents } from '@registry/core';
-import { publicProcedure, router } from '../init';
+import { adminProcedure, catalogProcedure, router } from '../init';
 
 export const automationRouter = router({
-  dispatch: publicProcedure
+  dispatch: adminProcedure
     .input(ZDispatchRequestSchema)
     .output(ZDispatchResponseSchema)
     .mutation(({ ctx, input }) => dispatchEvents(ctx.deps, ctx.tenantId, input)),
 
-  health: publicProcedure
+  health: catalogProcedure
     .output(ZAutomationHealthSchema)
     .query(({ ctx }) => automationHealth(ctx.deps, ctx.tenantId)),
 });

@@ -5,11 +5,12 @@ import {
   newTenantId,
   respondJson,
   startPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 const server = await startPluginServer({
   '/ok': respondJson(200, { ok: true }),
   '/broken': respondJson(503, { error: 'down' }),

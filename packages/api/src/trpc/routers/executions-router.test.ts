@@ -6,11 +6,12 @@ import {
   insertPlugin,
   newTenantId,
   startPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 const server = await startPluginServer({ '/actions/ping': echo });
 afterAll(async () => {
   await server.close();

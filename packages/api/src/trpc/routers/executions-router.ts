@@ -7,21 +7,21 @@ import {
 } from '@registry/contracts';
 import { executionStats, getExecution, listExecutions } from '@registry/core';
 import { z } from 'zod';
-import { publicProcedure, router } from '../init';
+import { adminProcedure, router } from '../init';
 
 export const executionsRouter = router({
-  list: publicProcedure
+  list: adminProcedure
     .input(ZListExecutionsQuerySchema.prefault({}))
     .output(ZExecutionListSchema)
     .query(({ ctx, input }) => listExecutions(ctx.deps, ctx.tenantId, input)),
 
-  get: publicProcedure
+  get: adminProcedure
     .input(z.object({ id: z.guid() }))
     .output(ZExecutionSchema)
     .query(({ ctx, input }) => getExecution(ctx.deps, ctx.tenantId, input.id)),
 
   /** Success rate and p50/p95 latency per action, over the window and per time bucket. */
-  stats: publicProcedure
+  stats: adminProcedure
     .input(ZExecutionStatsQuerySchema.prefault({}))
     .output(ZExecutionStatsSchema)
     .query(({ ctx, input }) => executionStats(ctx.deps, ctx.tenantId, input)),

@@ -5,11 +5,12 @@ import {
   newTenantId,
   respondJson,
   startPluginServer,
+  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
 
-const deps = createRegistryDeps({ DATABASE_URL: inject('databaseUrl'), LOG_LEVEL: 'silent' });
+const deps = createRegistryDeps(testEnv());
 afterAll(async () => {
   await deps.pluginHttp.close();
   await deps.db.$disconnect();
@@ -36,7 +37,12 @@ describe('plugins router', () => {
       actions_count: 0,
       registered_at: null,
     });
-    expect(await caller.plugins.get({ slug: 'email-automation' })).toEqual(created);
+    // The API key and signing secret are shown once, at creation; reading the plugin never
+    // shows them again.
+    const { api_key, signing_secret, ...plugin } = created;
+    expect(api_key).toMatch(/^par_plugin_[\w-]{43}$/);
+    expect(signing_secret).toMatch(/^whsec_/);
+    expect(await caller.plugins.get({ slug: 'email-automation' })).toEqual(plugin);
   });
 
   it('[TRPC][PLUGINS]: list pages by slug until next_cursor is null, and filters by status', async () => {

@@ -1,8 +1,10 @@
 import {
   ZConnectivityResultSchema,
+  ZCreatedPluginSchema,
   ZCreatePluginRequestSchema,
   ZListPluginsQuerySchema,
   ZPatchPluginFieldsSchema,
+  ZPluginKeySchema,
   ZPluginListSchema,
   ZPluginSchema,
   ZPluginStatusSchema,
@@ -14,53 +16,54 @@ import {
   getPlugin,
   listPlugins,
   patchPlugin,
+  rotatePluginKey,
   rotateSigningSecret,
   setPluginStatus,
   testPluginConnectivity,
 } from '@registry/core';
 import { z } from 'zod';
-import { publicProcedure, router } from '../init';
+import { adminProcedure, router } from '../init';
 
 /** Names an existing plugin; creation rules (reserved words, pattern) apply only to new slugs. */
 const ZSlugInputSchema = z.object({ slug: z.string().min(1).max(64) });
 
 export const pluginsRouter = router({
-  list: publicProcedure
+  list: adminProcedure
     .input(ZListPluginsQuerySchema.prefault({}))
     .output(ZPluginListSchema)
     .query(({ ctx, input }) => listPlugins(ctx.deps, ctx.tenantId, input)),
 
-  get: publicProcedure
+  get: adminProcedure
     .input(ZSlugInputSchema)
     .output(ZPluginSchema)
     .query(({ ctx, input }) => getPlugin(ctx.deps, ctx.tenantId, input.slug)),
 
-  create: publicProcedure
+  create: adminProcedure
     .input(ZCreatePluginRequestSchema)
-    .output(ZPluginSchema)
-    .mutation(async ({ ctx, input }) => (await createPlugin(ctx.deps, ctx.tenantId, input)).plugin),
+    .output(ZCreatedPluginSchema)
+    .mutation(({ ctx, input }) => createPlugin(ctx.deps, ctx.tenantId, input)),
 
   /** A new signing secret for the plugin, returned this once; the old one signs for 24 h more. */
-  rotateSecret: publicProcedure
+  rotateSecret: adminProcedure
     .input(ZSlugInputSchema)
     .output(ZRotateSigningSecretResponseSchema)
     .mutation(({ ctx, input }) => rotateSigningSecret(ctx.deps, ctx.tenantId, input.slug)),
 
-  update: publicProcedure
+  update: adminProcedure
     .input(z.strictObject({ ...ZSlugInputSchema.shape, ...ZPatchPluginFieldsSchema.shape }))
     .output(ZPluginSchema)
     .mutation(({ ctx, input: { slug, ...fields } }) =>
       patchPlugin(ctx.deps, ctx.tenantId, slug, fields),
     ),
 
-  setStatus: publicProcedure
+  setStatus: adminProcedure
     .input(z.object({ slug: z.string().min(1).max(64), status: ZPluginStatusSchema }))
     .output(ZPluginSchema)
     .mutation(({ ctx, input }) =>
       setPluginStatus(ctx.deps, ctx.tenantId, input.slug, input.status),
     ),
 
-  delete: publicProcedure
+  delete: adminProcedure
     .input(ZSlugInputSchema)
     .output(z.object({ success: z.literal(true), message: z.string() }))
     .mutation(async ({ ctx, input }) => {
@@ -68,7 +71,13 @@ export const pluginsRouter = router({
       return { success: true as const, message: `Plugin deleted: ${input.slug}` };
     }),
 
-  testConnectivity: publicProcedure
+  /** A new API key for the plugin, shown this once; the old key stops working at once. */
+  rotateKey: adminProcedure
+    .input(ZSlugInputSchema)
+    .output(ZPluginKeySchema)
+    .mutation(({ ctx, input }) => rotatePluginKey(ctx.deps, ctx.tenantId, input.slug)),
+
+  testConnectivity: adminProcedure
     .input(ZSlugInputSchema)
     .output(ZConnectivityResultSchema)
     .mutation(({ ctx, input }) => testPluginConnectivity(ctx.deps, ctx.tenantId, input.slug)),

@@ -1,0 +1,339 @@
+import { randomUUID } from 'node:crypto';
+import { type Access, createRegistryDeps, type RegistryDeps } from '@registry/core';
+import { actionDefinition, testEnv } from '@registry/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createRestRoutes } from '../rest';
+import type { RestHandler } from '../rest/rest-handler';
+import { appRouter } from '../trpc/app-router';
+import { handleTrpcRequest } from '../trpc/handle-trpc-request';
+import {
+  type AuthFixtures,
+  type CredentialKind,
+  createAuthFixtures,
+  freshTargets,
+} from './auth-fixtures';
+
+const deps: RegistryDeps = createRegistryDeps(testEnv());
+let fixtures: AuthFixtures;
+beforeAll(async () => {
+  fixtures = await createAuthFixtures(deps);
+});
+afterAll(() => deps.db.$disconnect());
+
+type Targets = Awaited<ReturnType<typeof freshTargets>>;
+/** `not-found`: another tenant addressing tenant A's thing gets 404; `own-tenant`: it acts in its own. */
+type CrossTenant = 'not-found' | 'own-tenant';
+interface Operation {
+  name: string;
+  access: Access;
+  cross: CrossTenant;
+  ok: number;
+  /** Performs the operation; `sent` is everything the caller sent (path, query, body). */
+  call(
+    credential: string | undefined,
+    targets: Targets,
+  ): Promise<{ status: number; text: string; sent: string }>;
+}
+
+/** A valid input for every tRPC procedure, acting on tenant A's things. */
+const TRPC_INPUTS: Record<string, { cross: CrossTenant; input: (t: Targets) => unknown }> = {
+  'plugins.list': { cross: 'own-tenant', input: () => ({}) },
+  'plugins.get': { cross: 'not-found', input: () => ({ slug: 'own-plugin' }) },
+  'plugins.create': {
+    cross: 'own-tenant',
+    input: () => ({ name: 'New', slug: `new-${randomUUID().slice(0, 8)}` }),
+  },
+  'plugins.update': { cross: 'not-found', input: (t) => ({ slug: t.slug, name: 'Renamed' }) },
+  'plugins.setStatus': { cross: 'not-found', input: (t) => ({ slug: t.slug, status: 'inactive' }) },
+  'plugins.delete': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
+  'plugins.rotateKey': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
+  'plugins.rotateSecret': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
+  'plugins.testConnectivity': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
+  'actions.register': {
+    cross: 'not-found',
+    input: () => ({ slug: 'own-plugin', actions: [actionDefinition('own_action')] }),
+  },
+  'actions.discover': { cross: 'own-tenant', input: () => ({}) },
+  'actions.get': {
+    cross: 'not-found',
+    input: () => ({ action_type: 'own_action', plugin_id: fixtures.ownPlugin.id }),
+  },
+  'actions.facets': { cross: 'own-tenant', input: () => ({}) },
+  'automation.dispatch': {
+    cross: 'own-tenant',
+    input: () => ({
+      events: [{ action_type: 'own_action', plugin_id: fixtures.ownPlugin.id, payload: {} }],
+    }),
+  },
+  'automation.health': { cross: 'own-tenant', input: () => undefined },
+  'executions.list': { cross: 'own-tenant', input: () => ({}) },
+  'executions.get': { cross: 'not-found', input: (t) => ({ id: t.executionId }) },
+  'executions.stats': { cross: 'own-tenant', input: () => ({}) },
+  'tokens.list': { cross: 'own-tenant', input: () => undefined },
+  'tokens.create': { cross: 'own-tenant', input: () => ({ name: 'matrix' }) },
+  'tokens.revoke': { cross: 'not-found', input: (t) => ({ id: t.tokenId }) },
+};
+
+type ProcedureDef = { _def: { type: 'query' | 'mutation'; meta?: { access?: Access } } };
+const procedures = appRouter._def.procedures as unknown as Record<string, ProcedureDef>;
+
+const trpcOperations: Operation[] = Object.entries(procedures).map(([path, procedure]) => ({
+  name: `tRPC ${path}`,
+  access: procedure._def.meta?.access as Access,
+  cross: TRPC_INPUTS[path]?.cross ?? 'own-tenant',
+  ok: 200,
+  async call(credential, targets) {
+    const input = TRPC_INPUTS[path]?.input(targets);
+    const headers: Record<string, string> = credential ? { authorization: credential } : {};
+    const query = procedure._def.type === 'query';
+    const search =
+      query && input !== undefined ? `?input=${encodeURIComponent(JSON.stringify(input))}` : '';
+    const response = await handleTrpcRequest(
+      deps,
+      new Request(`http://localhost/api/trpc/${path}${search}`, {
+        method: query ? 'GET' : 'POST',
+        headers: query ? headers : { ...headers, 'content-type': 'application/json' },
+        body: query ? undefined : JSON.stringify(input ?? {}),
+      }),
+    );
+    return {
+      status: response.status,
+      text: await response.text(),
+      sent: `${path} ${JSON.stringify(input)}`,
+    };
+  },
+}));
+
+const rest = createRestRoutes(deps) as unknown as Record<string, Record<string, RestHandler>>;
+function restOperation(
+  method: string,
+  route: string,
+  access: Access,
+  cross: CrossTenant,
+  path: (t: Targets) => string,
+  body?: (t: Targets) => unknown,
+  ok = 200,
+): Operation {
+  return {
+    name: `REST ${method} ${route}`,
+    access,
+    cross,
+    ok,
+    async call(credential, targets) {
+      const url = `http://localhost${path(targets)}`;
+      const payload = body ? JSON.stringify(body(targets)) : undefined;
+      const handler = rest[route]?.[method];
+      if (!handler) throw new Error(`no REST handler ${method} ${route}`);
+      const slug = /\/api\/plugins\/([^/]+)/.exec(new URL(url).pathname)?.[1];
+      const response = await handler(
+        new Request(url, {
+          method,
+          headers: {
+            ...(credential ? { authorization: credential } : {}),
+            'content-type': 'application/json',
+          },
+          body: payload,
+        }),
+        route.includes('[slug]') && slug ? { slug } : {},
+      );
+      return { status: response.status, text: await response.text(), sent: `${url} ${payload}` };
+    },
+  };
+}
+
+const restOperations: Operation[] = [
+  restOperation('GET', '/api/plugins', 'admin', 'own-tenant', () => '/api/plugins'),
+  restOperation(
+    'POST',
+    '/api/plugins',
+    'admin',
+    'own-tenant',
+    () => '/api/plugins',
+    () => ({ name: 'N', slug: `n-${randomUUID().slice(0, 8)}` }),
+    201,
+  ),
+  restOperation(
+    'PUT',
+    '/api/plugins',
+    'admin',
+    'not-found',
+    () => '/api/plugins',
+    (t) => ({ slug: t.slug, name: 'R' }),
+  ),
+  restOperation(
+    'PATCH',
+    '/api/plugins',
+    'admin',
+    'not-found',
+    () => '/api/plugins',
+    (t) => ({ slug: t.slug, status: 'inactive' }),
+  ),
+  restOperation(
+    'GET',
+    '/api/plugins/[slug]',
+    'admin',
+    'not-found',
+    () => '/api/plugins/own-plugin',
+  ),
+  restOperation(
+    'PUT',
+    '/api/plugins/[slug]',
+    'admin',
+    'not-found',
+    (t) => `/api/plugins/${t.slug}`,
+    () => ({ name: 'R' }),
+  ),
+  restOperation(
+    'PATCH',
+    '/api/plugins/[slug]',
+    'admin',
+    'not-found',
+    (t) => `/api/plugins/${t.slug}`,
+    () => ({ name: 'R' }),
+  ),
+  restOperation(
+    'DELETE',
+    '/api/plugins/[slug]',
+    'admin',
+    'not-found',
+    (t) => `/api/plugins/${t.slug}`,
+  ),
+  restOperation(
+    'POST',
+    '/api/plugins/[slug]/register-actions',
+    'plugin-self',
+    'not-found',
+    () => '/api/plugins/own-plugin/register-actions',
+    () => ({ actions: [actionDefinition('own_action')] }),
+  ),
+  restOperation(
+    'GET',
+    '/api/plugins/[slug]/test',
+    'admin',
+    'not-found',
+    (t) => `/api/plugins/${t.slug}/test`,
+  ),
+  restOperation(
+    'POST',
+    '/api/plugins/[slug]/test',
+    'admin',
+    'not-found',
+    (t) => `/api/plugins/${t.slug}/test`,
+  ),
+  restOperation(
+    'POST',
+    '/api/plugins/[slug]/rotate-key',
+    'admin',
+    'not-found',
+    (t) => `/api/plugins/${t.slug}/rotate-key`,
+  ),
+  restOperation(
+    'POST',
+    '/api/plugins/[slug]/rotate-secret',
+    'admin',
+    'not-found',
+    (t) => `/api/plugins/${t.slug}/rotate-secret`,
+  ),
+  // Process-wide figures, no tenant's rows: any tenant's administrator may read them.
+  restOperation('GET', '/api/metrics', 'admin', 'own-tenant', () => '/api/metrics'),
+  restOperation(
+    'GET',
+    '/api/plugins/actions',
+    'catalog',
+    'own-tenant',
+    () => '/api/plugins/actions',
+  ),
+  restOperation(
+    'GET',
+    '/api/plugins/events/automation',
+    'catalog',
+    'own-tenant',
+    () => '/api/plugins/events/automation',
+  ),
+  restOperation(
+    'POST',
+    '/api/plugins/events/automation',
+    'admin',
+    'own-tenant',
+    () => '/api/plugins/events/automation',
+    () => ({
+      events: [{ action_type: 'own_action', plugin_id: fixtures.ownPlugin.id, payload: {} }],
+    }),
+  ),
+];
+
+function expectedStatus(operation: Operation, kind: CredentialKind): number {
+  if (kind === 'none' || kind === 'malformed' || kind === 'revoked') return 401;
+  if (kind === 'ownAdmin') return operation.ok;
+  if (kind === 'otherTenantAdmin') return operation.cross === 'not-found' ? 404 : operation.ok;
+  if (operation.access === 'admin') return 403;
+  if (operation.access === 'catalog') return operation.ok;
+  return kind === 'ownPluginKey' ? operation.ok : 403;
+}
+
+/** Tenant A as stored: what another tenant's call must neither change nor read. */
+async function tenantASnapshot() {
+  const where = { tenantId: fixtures.tenantA };
+  const [plugins, tokens, executions] = await Promise.all([
+    deps.db.plugin.findMany({ where, orderBy: { slug: 'asc' } }),
+    deps.db.apiToken.findMany({ where, orderBy: { id: 'asc' } }),
+    deps.db.actionExecution.findMany({ where, orderBy: { id: 'asc' } }),
+  ]);
+  return JSON.stringify({ plugins, tokens, executions });
+}
+
+describe('the auth matrix: every operation × every kind of credential', () => {
+  it('[AUTH][DECLARED]: every tRPC procedure declares who may call it and has a matrix input', () => {
+    for (const [path, procedure] of Object.entries(procedures)) {
+      expect(procedure._def.meta?.access, path).toMatch(/^(admin|catalog|plugin-self)$/);
+      expect(TRPC_INPUTS[path], `${path} needs an input in TRPC_INPUTS`).toBeDefined();
+    }
+  });
+
+  it('[AUTH][MATRIX]: each answers the expected status, with 0 cross-tenant reads or writes', async () => {
+    const mismatches: string[] = [];
+    let cases = 0;
+    let leaks = 0;
+    // What tenant B has sent so far: identifiers it sent may come back in its own answers and
+    // history ("Plugin not found: x"); any other identifier of tenant A is a cross-tenant read.
+    let sentByB = '';
+    for (const operation of [...trpcOperations, ...restOperations]) {
+      for (const kind of Object.keys(fixtures.credentials) as CredentialKind[]) {
+        const targets = await freshTargets(deps, fixtures);
+        const before = kind === 'otherTenantAdmin' ? await tenantASnapshot() : '';
+        const { status, text, sent } = await operation.call(fixtures.credentials[kind], targets);
+        cases++;
+        const expected = expectedStatus(operation, kind);
+        if (status !== expected)
+          mismatches.push(
+            `${operation.name} as ${kind}: ${status}, expected ${expected}: ${text.slice(0, 160)}`,
+          );
+        if (kind === 'otherTenantAdmin') {
+          sentByB += sent;
+          const secrets = [
+            fixtures.tenantA,
+            fixtures.ownPlugin.id,
+            'own-plugin',
+            'other-plugin',
+            targets.slug,
+            targets.tokenId,
+            targets.executionId,
+          ];
+          const read = secrets.some((secret) => !sentByB.includes(secret) && text.includes(secret));
+          const wrote = (await tenantASnapshot()) !== before;
+          if (read || wrote) {
+            leaks++;
+            mismatches.push(
+              `${operation.name} as another tenant's admin ${read ? 'read' : 'changed'} tenant A`,
+            );
+          }
+        }
+      }
+    }
+    console.log(
+      `[AUTH] ${cases} cases (${trpcOperations.length} tRPC procedures and ${restOperations.length} REST routes × 7 credentials); ${mismatches.length} mismatches; ${leaks} cross-tenant reads or writes`,
+    );
+    expect(mismatches).toEqual([]);
+    expect(leaks).toBe(0);
+  });
+});

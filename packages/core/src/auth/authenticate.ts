@@ -1,0 +1,40 @@
+import { ADMIN_TOKEN_PREFIX } from '@registry/contracts';
+import type { Db } from '@registry/db';
+import type { Principal } from './principal';
+import { hashSecret } from './secrets';
+
+/**
+ * Who presents this secret: an admin token (not revoked) or a plugin's API key. Unknown,
+ * revoked and malformed secrets all answer null, so callers cannot tell them apart.
+ */
+export async function authenticateSecret(
+  { db }: { db: Db },
+  secret: string,
+  via: 'token' | 'session' = 'token',
+): Promise<Principal | null> {
+  if (secret.length < 20 || secret.length > 200) return null;
+  const hash = hashSecret(secret);
+  if (secret.startsWith(ADMIN_TOKEN_PREFIX) || via === 'session') {
+    const token = await db.apiToken.findUnique({ where: { tokenHash: hash } });
+    if (!token || token.revokedAt) return null;
+    await touchToken(db, token.id, token.lastUsedAt);
+    return { kind: 'admin', tenantId: token.tenantId, via, tokenId: token.id };
+  }
+  const plugin = await db.plugin.findFirst({
+    where: { apiKey: hash },
+    select: { id: true, slug: true, tenantId: true },
+  });
+  if (!plugin) return null;
+  return {
+    kind: 'plugin',
+    tenantId: plugin.tenantId,
+    pluginId: plugin.id,
+    pluginSlug: plugin.slug,
+  };
+}
+
+/** Records use at most once a minute per token: enough for "last used", no write per request. */
+async function touchToken(db: Db, id: string, lastUsedAt: Date | null): Promise<void> {
+  if (lastUsedAt && Date.now() - lastUsedAt.getTime() < 60_000) return;
+  await db.apiToken.update({ where: { id }, data: { lastUsedAt: new Date() } });
+}

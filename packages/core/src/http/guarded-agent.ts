@@ -1,0 +1,82 @@
+import type { LookupAddress } from 'node:dns';
+import { lookup as dnsLookup } from 'node:dns/promises';
+import { isIP } from 'node:net';
+import { Agent, buildConnector } from 'undici';
+import { type AddressPolicy, checkAddress } from './address-policy';
+
+/** Resolves a host name to every address it has (the OS resolver by default). */
+export type Resolver = (hostname: string) => Promise<LookupAddress[]>;
+
+export const systemResolver: Resolver = (hostname) =>
+  dnsLookup(hostname, { all: true, verbatim: true });
+
+/** A plugin address the policy refuses; no connection was attempted. */
+export class AddressNotAllowedError extends Error {
+  readonly code = 'ERR_ADDRESS_NOT_ALLOWED';
+  constructor(host: string, address: string, reason: string) {
+    super(
+      address === host
+        ? `Plugin address ${address} is not allowed (${reason})`
+        : `Plugin host ${host} resolves to ${address}, which is not allowed (${reason})`,
+    );
+  }
+}
+
+export interface GuardedAgentOptions {
+  policy: AddressPolicy;
+  resolve?: Resolver;
+  connections: number;
+  keepAliveTimeout: number;
+}
+
+/**
+ * An undici Agent that checks every address inside the connection's own DNS resolution, so the
+ * address checked is the address connected to (no second lookup for a rebinding server to
+ * answer differently). Literal IPs, which skip DNS, are checked before connecting. Names that
+ * resolve to several addresses are refused if any of them is refused.
+ */
+export function createGuardedAgent(options: GuardedAgentOptions): Agent {
+  const resolve = options.resolve ?? systemResolver;
+  const lookup = (
+    hostname: string,
+    lookupOptions: { all?: boolean },
+    callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
+  ) => {
+    resolve(hostname).then(
+      (addresses) => {
+        for (const { address } of addresses) {
+          const verdict = checkAddress(options.policy, address);
+          if (!verdict.allowed) {
+            callback(new AddressNotAllowedError(hostname, address, verdict.reason), '');
+            return;
+          }
+        }
+        const [first] = addresses;
+        if (!first)
+          callback(
+            Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }),
+            '',
+          );
+        else if (lookupOptions.all) callback(null, addresses);
+        else callback(null, first.address, first.family);
+      },
+      (error: Error) => callback(error, ''),
+    );
+  };
+  const connector = buildConnector({ lookup } as buildConnector.BuildOptions);
+  return new Agent({
+    connections: options.connections,
+    keepAliveTimeout: options.keepAliveTimeout,
+    connect(connectOptions, callback) {
+      const host = connectOptions.hostname.replace(/^\[|\]$/g, '');
+      if (isIP(host)) {
+        const verdict = checkAddress(options.policy, host);
+        if (!verdict.allowed) {
+          callback(new AddressNotAllowedError(host, host, verdict.reason), null);
+          return;
+        }
+      }
+      connector(connectOptions, callback);
+    },
+  });
+}
