@@ -22,7 +22,11 @@ import {
   VALID_REGISTRATION,
 } from './input-rules';
 
-/** `FUZZ_SEED=<seed>` replays a failure fast-check reported; otherwise a fresh seed per run. */
+/**
+ * `FUZZ_SEED=<seed>` replays a failure fast-check reported; otherwise a fresh seed per run.
+ * Most cases go through tRPC callers: each REST call also authenticates its admin token against
+ * the database, which makes REST cases several times slower.
+ */
 const seed = Number(process.env.FUZZ_SEED ?? Date.now() % 2 ** 31);
 const SLUG = 'fuzz-target';
 const counts: Record<string, number> = {};
@@ -132,7 +136,7 @@ describe('fuzzing: bad input never reaches the database and never earns a 5xx', 
   it('[FUZZ][REST]: registration, dispatch and discovery refuse bad input naming the field', async () => {
     await run(
       'REST register-actions',
-      2000,
+      800,
       fc.asyncProperty(badRegistrations, async ({ value, field }: BadInput) => {
         expectRestRejection(
           await send('POST', `/api/plugins/${SLUG}/register-actions`, { json: value }),
@@ -142,7 +146,7 @@ describe('fuzzing: bad input never reaches the database and never earns a 5xx', 
     );
     await run(
       'REST automation',
-      2000,
+      800,
       fc.asyncProperty(badDispatches, async ({ value, field }: BadInput) => {
         expectRestRejection(
           await send('POST', '/api/plugins/events/automation', { json: value }),
@@ -156,7 +160,7 @@ describe('fuzzing: bad input never reaches the database and never earns a 5xx', 
     );
     await run(
       'REST malformed JSON',
-      500,
+      200,
       fc.asyncProperty(paths, malformedJson, async (path, text) => {
         const headers = { 'content-type': 'application/json' };
         expectRestRejection(await send('POST', path, { body: text, headers }), 'body');
@@ -164,7 +168,7 @@ describe('fuzzing: bad input never reaches the database and never earns a 5xx', 
     );
     await run(
       'REST wrong content type',
-      500,
+      200,
       fc.asyncProperty(paths, wrongContentType, async (path, type) => {
         const body = JSON.stringify(
           path.endsWith('automation') ? VALID_DISPATCH : VALID_REGISTRATION,
@@ -177,20 +181,20 @@ describe('fuzzing: bad input never reaches the database and never earns a 5xx', 
     );
     await run(
       'REST discovery',
-      1000,
+      500,
       fc.asyncProperty(badDiscoveryQueries, async ({ field, value }) => {
         const query = new URLSearchParams({ [field]: value });
         expectRestRejection(await send('GET', `/api/plugins/actions?${query}`), field);
       }),
     );
     expect(await databaseFingerprint()).toBe(before);
-  });
+  }, 120_000);
 
   it('[FUZZ][TRPC]: the same through tRPC callers', async () => {
     const caller = callerFor(deps, DEFAULT_TENANT_ID);
     await run(
       'tRPC actions.register',
-      1500,
+      3000,
       fc.asyncProperty(badRegistrations, async ({ value, field }: BadInput) => {
         await expectTrpcRejection(
           caller.actions.register({ slug: SLUG, ...(value as object) } as never),
@@ -200,14 +204,14 @@ describe('fuzzing: bad input never reaches the database and never earns a 5xx', 
     );
     await run(
       'tRPC automation.dispatch',
-      1500,
+      3000,
       fc.asyncProperty(badDispatches, async ({ value, field }: BadInput) => {
         await expectTrpcRejection(caller.automation.dispatch(value as never), field);
       }),
     );
     await run(
       'tRPC actions.discover',
-      1000,
+      1500,
       fc.asyncProperty(badDiscoveryQueries, async ({ field, value }) => {
         await expectTrpcRejection(caller.actions.discover({ [field]: value } as never), field);
       }),
@@ -221,5 +225,5 @@ describe('fuzzing: bad input never reaches the database and never earns a 5xx', 
         .map(([name, n]) => `${name} ${n}`)
         .join(', ')}`,
     );
-  });
+  }, 60_000);
 });
