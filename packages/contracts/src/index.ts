@@ -4,6 +4,7 @@ export * from './action-payload-form';
 export * from './automation';
 export * from './credentials';
 export * from './discovery';
+export * from './endpoint-verification';
 export * from './errors';
 export * from './execution';
 export * from './execution-stats';
