@@ -1,0 +1,84 @@
+import type { z } from 'zod';
+
+/** What a handler knows about the call besides its payload. */
+export interface ActionContext {
+  actionType: string;
+  /**
+   * The Standard Webhooks `webhook-id`: the event's idempotency key, the same on every retry,
+   * so a handler can drop a repeat. Undefined on an unsigned call.
+   */
+  webhookId: string | undefined;
+  flowExecutionId: string | undefined;
+}
+
+/** One action a plugin performs: its catalog entry, its input schema and its handler. */
+export interface ActionSpec<Input extends z.ZodObject = z.ZodObject> {
+  title: string;
+  description?: string;
+  category?: string;
+  /** Path below the plugin's base URL; `/actions/<action-type-with-dashes>` when omitted. */
+  endpoint?: string;
+  /** Deadline of one call, when the registry's default does not suit this action. */
+  timeout_ms?: number;
+  /** The payload, as a zod object: the registry learns its JSON Schema, the server enforces it. */
+  input: Input;
+  /**
+   * Does the work. What it returns is the JSON answer (`{ success: true }` for undefined);
+   * throwing an ActionError answers its status, anything else a 500 JSON error.
+   */
+  handler(input: z.output<Input>, context: ActionContext): unknown;
+}
+
+/** A page or JSON document the plugin serves on GET besides its actions (a status page, say). */
+export type PageReply = { json: unknown } | { html: string };
+
+export interface PluginSpec {
+  slug: string;
+  actions: Record<string, ActionSpec>;
+  pages?: Record<string, () => PageReply | Promise<PageReply>>;
+}
+
+/** A plugin's actions with their endpoints settled: what the server routes and registers. */
+export interface Plugin {
+  slug: string;
+  actions: ResolvedAction[];
+  pages: NonNullable<PluginSpec['pages']>;
+}
+
+export interface ResolvedAction extends ActionSpec {
+  action_type: string;
+  endpoint: string;
+}
+
+/** Types an action's handler input from its schema. */
+export function action<Input extends z.ZodObject>(spec: ActionSpec<Input>): ActionSpec<Input> {
+  return spec;
+}
+
+export function definePlugin(spec: PluginSpec): Plugin {
+  const actions = Object.entries(spec.actions).map(([action_type, action]) => ({
+    ...action,
+    action_type,
+    endpoint: action.endpoint ?? `/actions/${action_type.replaceAll('_', '-')}`,
+  }));
+  const endpoints = new Set<string>();
+  for (const { action_type, endpoint } of actions) {
+    if (endpoints.has(endpoint)) {
+      throw new Error(`Action ${action_type}: endpoint ${endpoint} is already used by another`);
+    }
+    endpoints.add(endpoint);
+  }
+  return { slug: spec.slug, actions, pages: spec.pages ?? {} };
+}
+
+/** Thrown by a handler for a failure that is the caller's (an unknown order, say): not a 500. */
+export class ActionError extends Error {
+  override readonly name = 'ActionError';
+
+  constructor(
+    message: string,
+    readonly status = 422,
+  ) {
+    super(message);
+  }
+}

@@ -1,0 +1,17 @@
+export {
+  type ActionContext,
+  ActionError,
+  type ActionSpec,
+  action,
+  definePlugin,
+  type PageReply,
+  type Plugin,
+  type PluginSpec,
+} from './define-plugin';
+export { type ListenOptions, listen, type RunningPlugin } from './listen';
+export {
+  type ActionRegistration,
+  type ObjectJsonSchema,
+  registrationPayload,
+} from './registration-payload';
+export { type Connection, pluginRegistryClient, type RegistryOptions } from './registry-connection';

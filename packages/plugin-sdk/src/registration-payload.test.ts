@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { z } from 'zod';
+import { action, definePlugin } from './define-plugin';
+import { registrationPayload } from './registration-payload';
+
+const plugin = definePlugin({
+  slug: 'mailer',
+  actions: {
+    send_welcome_email: action({
+      title: 'Send Welcome Email',
+      category: 'email',
+      input: z.object({
+        user_id: z.string(),
+        email: z.email(),
+        first_name: z.string().optional(),
+        locale: z.enum(['en', 'de']).default('en'),
+      }),
+      handler: () => undefined,
+    }),
+    ping: action({
+      title: 'Ping',
+      endpoint: '/hooks/ping',
+      timeout_ms: 2000,
+      input: z.object({}),
+      handler: () => undefined,
+    }),
+  },
+});
+
+describe('registrationPayload', () => {
+  it('[SDK][REGISTRATION]: fields and input_schema come from the zod input', () => {
+    const [welcome, ping] = registrationPayload(plugin).actions;
+    expect(welcome).toMatchObject({
+      action_type: 'send_welcome_email',
+      title: 'Send Welcome Email',
+      category: 'email',
+      required_fields: ['user_id', 'email'],
+      // A field with a default is optional for whoever sends the payload.
+      optional_fields: ['first_name', 'locale'],
+      endpoint: '/actions/send-welcome-email',
+      input_schema: {
+        type: 'object',
+        required: ['user_id', 'email'],
+        properties: {
+          user_id: { type: 'string' },
+          email: { type: 'string', format: 'email' },
+          locale: { type: 'string', enum: ['en', 'de'], default: 'en' },
+        },
+      },
+    });
+    expect(ping).toMatchObject({
+      endpoint: '/hooks/ping',
+      timeout_ms: 2000,
+      required_fields: [],
+      optional_fields: [],
+    });
+    expect(ping).not.toHaveProperty('description');
+  });
+
+  it('[SDK][REGISTRATION]: two actions on one endpoint are refused at definition', () => {
+    const twice = () =>
+      definePlugin({
+        slug: 'x',
+        actions: {
+          a: action({ title: 'A', endpoint: '/same', input: z.object({}), handler: () => 1 }),
+          b: action({ title: 'B', endpoint: '/same', input: z.object({}), handler: () => 1 }),
+        },
+      });
+    expect(twice).toThrow('Action b: endpoint /same is already used by another');
+  });
+});
