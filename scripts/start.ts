@@ -1,17 +1,27 @@
 /**
  * Starts the whole product: PostgreSQL (embedded unless DATABASE_URL is set), migrations, seed
- * data, the sample plugin server and the Next.js app. `--dev` runs `next dev` instead of the
- * production build.
+ * data, the sample email plugin and the Next.js app; once the app serves, the email plugin
+ * registers its actions and proves its endpoint, and the command prints `Ready`. `--dev` runs
+ * `next dev` instead of the production build.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { accessSettingsFrom, describeLocalAccess, localAccessState } from '@registry/core';
-import { createDb } from '@registry/db';
+import {
+  accessSettingsFrom,
+  describeLocalAccess,
+  localAccessState,
+  rotatePluginKey,
+} from '@registry/core';
+import { createDb, DEFAULT_TENANT_ID } from '@registry/db';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@registry/db/embedded';
 import { migrateDatabase } from '@registry/db/migrate';
 import { pointSeedPluginsAt, seedDatabase, seedPluginSecrets } from '@registry/db/seed';
-import { type SamplePlugin, startSamplePlugin } from '@registry/sample-plugin';
+import {
+  EMAIL_PLUGIN_SLUG,
+  type RunningEmailPlugin,
+  startEmailPlugin,
+} from '@registry/email-plugin';
 import { nextServerArgs, webDir } from '@registry/web/server-command';
 
 const root = resolve(import.meta.dirname, '..');
@@ -36,23 +46,24 @@ if (!databaseUrl) {
 const { applied } = await migrateDatabase(databaseUrl);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
 
-let sample: SamplePlugin | undefined;
+let emailPlugin: RunningEmailPlugin | undefined;
+let emailPluginKey = '';
 const db = createDb(databaseUrl, { maxConnections: 1 });
+const samplePluginUrl = `http://127.0.0.1:${samplePort}`;
+await seedDatabase(db, { samplePluginUrl });
 if (process.env.SAMPLE_PLUGIN !== 'off') {
-  // The sample plugin verifies every call with the seed plugins' signing secrets, known once
-  // the seed has made them (restart after rotating one of them).
-  let secrets = new Map<string, string[]>();
-  sample = await startSamplePlugin({
+  // The email plugin verifies every call with its seed plugin's signing secrets (restart after
+  // rotating one), and registers with a fresh API key: keys are stored hashed, so each start
+  // makes a new one for it.
+  await pointSeedPluginsAt(db, samplePluginUrl);
+  const secrets = await seedPluginSecrets(db);
+  emailPluginKey = (await rotatePluginKey({ db }, DEFAULT_TENANT_ID, EMAIL_PLUGIN_SLUG)).api_key;
+  emailPlugin = await startEmailPlugin({
     host: '127.0.0.1',
     port: samplePort,
-    secretsFor: (slug) => secrets.get(slug),
+    signingSecrets: secrets.get(EMAIL_PLUGIN_SLUG) ?? [],
   });
-  await seedDatabase(db, { samplePluginUrl: sample.url });
-  await pointSeedPluginsAt(db, sample.url);
-  secrets = await seedPluginSecrets(db);
-  console.log(`Sample plugin: ${sample.url} (serves the seed plugins' actions)`);
-} else {
-  await seedDatabase(db, { samplePluginUrl: `http://127.0.0.1:${samplePort}` });
+  console.log(`Email plugin: ${emailPlugin.url} (its outbox: ${emailPlugin.url}/)`);
 }
 const access = accessSettingsFrom({
   REGISTRY_MODE: process.env.REGISTRY_MODE,
@@ -69,18 +80,19 @@ const app = spawn(process.execPath, nextServerArgs({ dev, port, host }), {
     DATABASE_URL: databaseUrl,
     NODE_ENV: dev ? 'development' : 'production',
     REGISTRY_LISTEN_HOST: host,
-    // Plugins must be on the public internet, except the sample plugin this command runs.
+    // Plugins must be on the public internet, except the email plugin this command runs.
     PLUGIN_ALLOWED_ADDRESSES: allowedPluginAddresses(),
   },
 });
-console.log(`Plugin Action Registry: http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`);
+const appUrl = `http://${host === '127.0.0.1' ? 'localhost' : host}:${port}`;
+console.log(`Plugin Action Registry: ${appUrl}`);
 
 let stopping = false;
 async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   app.kill('SIGTERM');
-  await sample?.close();
+  await emailPlugin?.close();
   await embedded?.stop();
   process.exit(code);
 }
@@ -88,9 +100,35 @@ app.on('exit', (code) => void stop(code ?? 0));
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
+if (emailPlugin) await connectEmailPlugin(emailPlugin);
+console.log(`Ready: ${appUrl}`);
+
+/** Registers the email plugin's actions once the app serves; a failure is reported, not fatal. */
+async function connectEmailPlugin(plugin: RunningEmailPlugin): Promise<void> {
+  const registryUrl = `http://127.0.0.1:${port}`;
+  await waitUntilAnswering(registryUrl);
+  try {
+    const { registration } = await plugin.connect({ url: registryUrl, apiKey: emailPluginKey });
+    console.log(`Email plugin: ${registration.message}`);
+  } catch (error) {
+    console.error(`Email plugin: registration failed: ${(error as Error).message}`);
+  }
+}
+
+async function waitUntilAnswering(url: string): Promise<void> {
+  for (let tries = 0; tries < 600 && !stopping; tries++) {
+    const answered = await fetch(`${url}/api/plugins/events/automation`).then(
+      () => true,
+      () => false,
+    );
+    if (answered) return;
+    await new Promise((resolveWait) => setTimeout(resolveWait, 100));
+  }
+}
+
 function allowedPluginAddresses(): string {
   const configured = process.env.PLUGIN_ALLOWED_ADDRESSES ?? '';
-  return sample ? [configured, '127.0.0.1'].filter(Boolean).join(',') : configured;
+  return emailPlugin ? [configured, '127.0.0.1'].filter(Boolean).join(',') : configured;
 }
 
 function redact(url: string): string {

@@ -9,6 +9,8 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
 
 export interface RunningProduct {
   baseUrl: string;
+  /** The sample email plugin the start command runs (its outbox at `/outbox`). */
+  emailPluginUrl: string;
   /** Everything the start command printed, for failure messages. */
   output(): string;
   stop(): Promise<void>;
@@ -19,13 +21,13 @@ export interface RunningProduct {
  * throwaway database of the server DATABASE_URL names, or on a fresh embedded database.
  */
 export async function startProduct(): Promise<RunningProduct> {
-  const [port, samplePort] = [await freePort(), await freePort()];
+  const [port, emailPluginPort] = [await freePort(), await freePort()];
   let database: TestDatabase | undefined;
   let dataDir: string | undefined;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
-    SAMPLE_PLUGIN_PORT: String(samplePort),
+    SAMPLE_PLUGIN_PORT: String(emailPluginPort),
   };
   if (process.env.DATABASE_URL) {
     database = await createTestDatabase();
@@ -46,6 +48,7 @@ export async function startProduct(): Promise<RunningProduct> {
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const product: RunningProduct = {
     baseUrl,
+    emailPluginUrl: `http://127.0.0.1:${emailPluginPort}`,
     output: () => output,
     async stop() {
       if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
@@ -58,6 +61,8 @@ export async function startProduct(): Promise<RunningProduct> {
     await waitUntilServing(
       `${baseUrl}/api/plugins/events/automation`,
       () => child.exitCode !== null,
+      // The email plugin registers once the app serves; the command then prints `Ready`.
+      () => output.includes('Ready: '),
     );
   } catch (error) {
     await product.stop();
@@ -66,7 +71,11 @@ export async function startProduct(): Promise<RunningProduct> {
   return product;
 }
 
-async function waitUntilServing(url: string, hasExited: () => boolean): Promise<void> {
+async function waitUntilServing(
+  url: string,
+  hasExited: () => boolean,
+  isReady: () => boolean,
+): Promise<void> {
   const deadline = Date.now() + 90_000;
   while (Date.now() < deadline) {
     if (hasExited()) throw new Error('The start command exited before serving');
@@ -74,7 +83,7 @@ async function waitUntilServing(url: string, hasExited: () => boolean): Promise<
       (response) => response.ok,
       () => false,
     );
-    if (ok) return;
+    if (ok && isReady()) return;
     await new Promise((resolveWait) => setTimeout(resolveWait, 250));
   }
   throw new Error(`Nothing served ${url} within 90 s`);
