@@ -1,5 +1,4 @@
-import type { AppRouter } from '@registry/api';
-import { createTRPCClient, httpLink } from '@trpc/client';
+import { createRegistryClient, type RegistryClient, type RouterOutputs } from '@registry/client';
 import type { Plugin } from './define-plugin';
 import { registrationPayload } from './registration-payload';
 
@@ -10,22 +9,13 @@ export interface RegistryOptions {
   apiKey: string;
 }
 
-export type RegistryClient = ReturnType<typeof createTRPCClient<AppRouter>>;
-
 export interface Connection {
-  registration: Awaited<ReturnType<RegistryClient['actions']['register']['mutate']>>;
+  registration: RouterOutputs['actions']['register'];
 }
 
-/** The typed tRPC client, acting as the plugin (its API key may only touch its own slug). */
+/** The typed registry client, acting as the plugin (its key may only touch its own slug). */
 export function pluginRegistryClient(registry: RegistryOptions): RegistryClient {
-  return createTRPCClient<AppRouter>({
-    links: [
-      httpLink({
-        url: `${registry.url.replace(/\/$/, '')}/api/trpc`,
-        headers: { authorization: `Bearer ${registry.apiKey}` },
-      }),
-    ],
-  });
+  return createRegistryClient({ url: registry.url, token: registry.apiKey });
 }
 
 /** Replaces the plugin's registered set with this server's actions. */
