@@ -4,10 +4,13 @@
  *   token create --name <name>   a new admin token (its secret is printed once)
  *   token list                   the tenant's tokens
  *   token revoke <id>            revoke a token at once
+ *   validate-plugin <slug>       call each registered action of a plugin with valid and invalid
+ *                                payloads; exits 1 unless every check passes
  * Options: --url <server> (default http://localhost:5173), --tenant <uuid> (with DATABASE_URL).
  */
 import { parseArgs } from 'node:util';
 import { openTokenStore } from './token-store';
+import { runValidatePlugin } from './validate-plugin/validate-plugin-command';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,
@@ -15,6 +18,9 @@ const { values, positionals } = parseArgs({
     name: { type: 'string' },
     url: { type: 'string', default: process.env.REGISTRY_URL ?? 'http://localhost:5173' },
     tenant: { type: 'string' },
+    secret: { type: 'string' },
+    'timeout-ms': { type: 'string', default: '5000' },
+    json: { type: 'boolean', default: false },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -26,16 +32,38 @@ function usage(code: number): never {
       'usage: pnpm registry token create --name <name> [--url <server>] [--tenant <uuid>]',
       '       pnpm registry token list',
       '       pnpm registry token revoke <token id>',
+      '       pnpm registry validate-plugin <slug> [--secret whsec_...] [--timeout-ms 5000] [--json]',
       '',
       'With DATABASE_URL the command writes to that database directly (use it to make the first',
       'token of a production deployment). Otherwise it calls the running server at --url, with',
       'the admin token in REGISTRY_TOKEN, or none while the server is in protected local mode.',
+      '',
+      'validate-plugin calls the plugin directly, signed with --secret (or PLUGIN_SIGNING_SECRET)',
+      'when given; it calls only public addresses, those in PLUGIN_ALLOWED_ADDRESSES, and this',
+      "machine's loopback when --url is on it.",
     ].join('\n'),
   );
   process.exit(code);
 }
 
-if (values.help || group !== 'token') usage(values.help ? 0 : 2);
+if (values.help) usage(0);
+if (group === 'validate-plugin') {
+  if (!command) usage(2);
+  try {
+    process.exitCode = await runValidatePlugin({
+      url: values.url,
+      slug: command,
+      secret: values.secret,
+      timeoutMs: Number(values['timeout-ms']),
+      json: values.json,
+    });
+  } catch (error) {
+    console.error(`registry validate-plugin: ${error instanceof Error ? error.message : error}`);
+    process.exitCode = 1;
+  }
+  process.exit();
+}
+if (group !== 'token') usage(2);
 const store = openTokenStore({ url: values.url, tenant: values.tenant });
 try {
   if (command === 'create') {

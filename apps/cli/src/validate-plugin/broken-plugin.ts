@@ -1,0 +1,69 @@
+import { createServer, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { action, definePlugin, registrationPayload } from '@registry/plugin-sdk';
+import { z } from 'zod';
+
+/**
+ * A deliberately broken plugin for the validator's tests: one action per violation, and one
+ * that behaves, on a real HTTP server on 127.0.0.1.
+ */
+const input = z.object({ user_id: z.string(), quantity: z.number().int().min(1) });
+
+type Behaviour = (valid: boolean, response: ServerResponse) => void;
+
+const BEHAVIOURS: Record<string, Behaviour> = {
+  behaves: (valid, response) => json(response, valid ? 200 : 400, { valid }),
+  accepts_anything: (_valid, response) => json(response, 200, { success: true }),
+  answers_html: (_valid, response) => {
+    response.writeHead(200, { 'content-type': 'text/html' });
+    response.end('<html><body>OK</body></html>');
+  },
+  hangs: () => {},
+  crashes_on_valid: (valid, response) =>
+    json(response, valid ? 500 : 400, { error: valid ? 'boom' : 'invalid' }),
+};
+
+export const brokenPluginActions = registrationPayload(
+  definePlugin({
+    slug: 'broken',
+    actions: Object.fromEntries(
+      Object.keys(BEHAVIOURS).map((name) => [
+        name,
+        action({ title: name, input, handler: () => undefined }),
+      ]),
+    ),
+  }),
+).actions;
+
+export async function startBrokenPlugin(): Promise<{ url: string; close(): Promise<void> }> {
+  const server = createServer(async (request, response) => {
+    let text = '';
+    for await (const chunk of request) text += chunk;
+    const name = request.url?.replace('/actions/', '').replaceAll('-', '_') ?? '';
+    const behaviour = BEHAVIOURS[name];
+    if (!behaviour) return json(response, 404, { error: 'no such action' });
+    behaviour(input.safeParse(safeJson(text)).success, response);
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  return {
+    url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`,
+    close: () =>
+      new Promise((resolve) => {
+        server.closeAllConnections();
+        server.close(() => resolve());
+      }),
+  };
+}
+
+function json(response: ServerResponse, status: number, body: unknown) {
+  response.writeHead(status, { 'content-type': 'application/json' });
+  response.end(JSON.stringify(body));
+}
+
+function safeJson(text: string): unknown {
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}

@@ -1,0 +1,22 @@
+import type { PluginValidationReport } from './validate-plugin';
+
+/** The report as lines a person reads: one per action, and one per failed check under it. */
+export function formatReport(report: PluginValidationReport): string {
+  const lines = [`Validating plugin ${report.plugin_slug} at ${report.api_endpoint ?? '(none)'}`];
+  if (report.problem) lines.push(`  ✗ ${report.problem}`);
+  for (const action of report.actions) {
+    const passed = action.checks.filter((check) => check.ok).length;
+    const mark = action.ok ? '✓' : '✗';
+    lines.push(
+      `  ${mark} ${action.action_type}: ${passed}/${action.checks.length} checks passed, latency avg ${action.latency.avg_ms} ms, max ${action.latency.max_ms} ms`,
+    );
+    for (const check of action.checks.filter((candidate) => !candidate.ok)) {
+      lines.push(`      ✗ ${check.name} (expected ${check.expected}): ${check.problem}`);
+    }
+  }
+  const failed = report.actions.filter((action) => !action.ok).length;
+  if (report.problem) lines.push('Nothing could be validated.');
+  else if (report.ok) lines.push(`All ${report.actions.length} actions passed.`);
+  else lines.push(`${failed} of ${report.actions.length} actions failed.`);
+  return lines.join('\n');
+}

@@ -1,0 +1,96 @@
+import { parseAddressAllowList } from '@registry/core';
+import { createEmailPlugin, startEmailPlugin } from '@registry/email-plugin';
+import { registrationPayload } from '@registry/plugin-sdk';
+import { afterAll, describe, expect, it } from 'vitest';
+import { brokenPluginActions, startBrokenPlugin } from './broken-plugin';
+import { createEndpointCaller } from './call-endpoint';
+import { validateActions } from './validate-actions';
+
+const SECRET = 'whsec_dmFsaWRhdG9yIHRlc3Qgc2lnbmluZyBzZWNyZXQh';
+const loopback = parseAddressAllowList('127.0.0.1');
+const callers = [
+  createEndpointCaller({ policy: loopback, signingSecrets: [SECRET] }),
+  createEndpointCaller({ policy: loopback, signingSecrets: [] }),
+];
+afterAll(() => Promise.all(callers.map((caller) => caller.close())));
+const [signed, unsigned] = callers as [(typeof callers)[0], (typeof callers)[0]];
+
+describe('validateActions', () => {
+  it('[VALIDATOR][CLEAN]: the email plugin passes every check of its ten actions', async () => {
+    const plugin = await startEmailPlugin({ signingSecrets: [SECRET] });
+    try {
+      const { actions } = registrationPayload(createEmailPlugin());
+      const reports = await validateActions(signed, plugin.url, actions, 5000);
+      const failures = reports.flatMap((r) => r.checks.filter((c) => !c.ok).map((c) => c.problem));
+      expect(failures).toEqual([]);
+      expect(reports).toHaveLength(10);
+      const checks = reports.reduce((sum, report) => sum + report.checks.length, 0);
+      console.log(`validator: email plugin, ${reports.length} actions, ${checks} checks passed`);
+      // Every valid call sent an email: two per action with optional fields, one otherwise.
+      expect(plugin.sent().length).toBeGreaterThanOrEqual(10);
+      const unsignedReports = await validateActions(
+        unsigned,
+        plugin.url,
+        actions.slice(0, 1),
+        5000,
+      );
+      expect(unsignedReports[0]?.checks[0]).toMatchObject({ ok: false, status: 401 });
+    } finally {
+      await plugin.close();
+    }
+  });
+
+  it('[VALIDATOR][BROKEN]: every injected violation is caught and named', async () => {
+    const plugin = await startBrokenPlugin();
+    try {
+      const reports = await validateActions(unsigned, plugin.url, brokenPluginActions, 300);
+      const verdict = Object.fromEntries(
+        reports.map((report) => [
+          report.action_type,
+          report.checks
+            .filter((check) => !check.ok)
+            .map((check) => `${check.name}: ${check.problem}`),
+        ]),
+      );
+      expect(verdict.behaves).toEqual([]);
+      expect(verdict.accepts_anything).toEqual([
+        'missing required field user_id: accepted an invalid payload with 200; it must answer 4xx',
+        'missing required field quantity: accepted an invalid payload with 200; it must answer 4xx',
+        'user_id of the wrong type (number 12345): accepted an invalid payload with 200; it must answer 4xx',
+        'quantity of the wrong type (string "not-a-number"): accepted an invalid payload with 200; it must answer 4xx',
+      ]);
+      expect(verdict.answers_html?.[0]).toBe(
+        'valid payload (required fields): answered 200 with a body that is not JSON: <html><body>OK</body></html>',
+      );
+      expect(verdict.hangs).toHaveLength(5);
+      expect(verdict.hangs?.[0]).toBe(
+        'valid payload (required fields): timed out: no answer within 300 ms',
+      );
+      expect(verdict.crashes_on_valid).toEqual([
+        'valid payload (required fields): answered 500: {"error":"boom"}',
+      ]);
+      expect(reports.map((report) => report.ok)).toEqual([true, false, false, false, false]);
+      const caught = Object.values(verdict).filter((problems) => problems.length > 0).length;
+      console.log(`validator: broken plugin, ${caught} of 4 injected violations caught`);
+    } finally {
+      await plugin.close();
+    }
+  });
+
+  it('[VALIDATOR][ADDRESSES]: an address outside the allow-list is never contacted', async () => {
+    const plugin = await startBrokenPlugin();
+    const strict = createEndpointCaller({ policy: parseAddressAllowList(''), signingSecrets: [] });
+    try {
+      const [report] = await validateActions(
+        strict,
+        plugin.url,
+        brokenPluginActions.slice(0, 1),
+        1000,
+      );
+      expect(report?.checks[0]?.problem).toMatch(/no answer: .*127\.0\.0\.1 is not allowed/);
+    } finally {
+      await strict.close();
+      await plugin.close();
+    }
+  });
+});

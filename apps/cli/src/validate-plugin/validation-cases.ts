@@ -1,0 +1,59 @@
+import { describeJsonValue, type JsonSchema, sampleValue, wrongTypeValue } from './sample-payload';
+
+/** What the validator needs of a registered action. */
+export interface ActionUnderTest {
+  action_type: string;
+  endpoint: string;
+  required_fields: string[];
+  optional_fields: string[];
+  /** JSON Schema of the payload, as registered (the subset zod's `z.toJSONSchema` writes). */
+  input_schema?: object;
+  timeout_ms?: number;
+}
+
+export interface ValidationCase {
+  name: string;
+  expect: 'accepted' | 'rejected';
+  payload: Record<string, unknown>;
+}
+
+/**
+ * The calls made to one action: the required fields only and every field (both must be
+ * accepted), then each required field left out and each typed field given another JSON type
+ * (each must be rejected with a 4xx).
+ */
+export function validationCases(action: ActionUnderTest): ValidationCase[] {
+  const schema = (action.input_schema as JsonSchema | undefined) ?? schemaFromFieldLists(action);
+  const minimal = sampleValue(schema, 'payload', 'required') as Record<string, unknown>;
+  const full = sampleValue(schema, 'payload', 'all') as Record<string, unknown>;
+  const cases: ValidationCase[] = [
+    { name: 'valid payload (required fields)', expect: 'accepted', payload: minimal },
+  ];
+  if (Object.keys(full).length > Object.keys(minimal).length) {
+    cases.push({ name: 'valid payload (every field)', expect: 'accepted', payload: full });
+  }
+  for (const field of action.required_fields) {
+    const { [field]: _left, ...payload } = minimal;
+    cases.push({ name: `missing required field ${field}`, expect: 'rejected', payload });
+  }
+  for (const [field, property] of Object.entries(schema.properties ?? {})) {
+    const wrong = wrongTypeValue(property);
+    if (wrong === undefined) continue;
+    cases.push({
+      name: `${field} of the wrong type (${describeJsonValue(wrong)})`,
+      expect: 'rejected',
+      payload: { ...full, [field]: wrong },
+    });
+  }
+  return cases;
+}
+
+/** An action registered without a schema: its fields, of any type. */
+function schemaFromFieldLists(action: ActionUnderTest): JsonSchema {
+  const fields = [...action.required_fields, ...action.optional_fields];
+  return {
+    type: 'object',
+    properties: Object.fromEntries(fields.map((field) => [field, {}])),
+    required: action.required_fields,
+  };
+}
