@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { type InputSchema, ZInputSchemaSchema } from './input-schema';
 import { storableString } from './json-value';
 
 export const ACTION_TYPE_PATTERN = /^[a-z0-9_-]+$/;
@@ -42,7 +43,10 @@ const ZFieldListSchema = z
   .max(100, 'must list at most 100 fields')
   .refine((fields) => new Set(fields).size === fields.length, 'must not list a field twice');
 
-/** The fields of an action definition, before cross-field rules (for derived schemas). */
+/**
+ * An action definition as stored and answered: the field lists always present, `input_schema`
+ * only when the plugin registered one (without it, any value of a listed field is accepted).
+ */
 export const ZActionDefinitionFieldsSchema = z.strictObject({
   action_type: ZActionTypeSchema,
   title: storableString()
@@ -61,21 +65,75 @@ export const ZActionDefinitionFieldsSchema = z.strictObject({
     .min(1, 'must be at least 1')
     .max(MAX_ACTION_TIMEOUT_MS, `must be at most ${MAX_ACTION_TIMEOUT_MS}`)
     .optional(),
+  /** JSON Schema of the payload (the subset `z.toJSONSchema` emits); dispatch enforces it. */
+  input_schema: ZInputSchemaSchema.optional(),
 });
 
-/** What a plugin tells the registry about one action it performs: the single source of truth. */
-export const ZActionDefinitionSchema = ZActionDefinitionFieldsSchema.superRefine((action, ctx) => {
-  const required = new Set(action.required_fields);
-  action.optional_fields.forEach((field, index) => {
-    if (required.has(field)) {
+export type ActionDefinition = z.output<typeof ZActionDefinitionFieldsSchema>;
+
+/**
+ * What a plugin tells the registry about one action it performs: the single source of truth.
+ * With an `input_schema`, the field lists may be left out: they are derived from it (required =
+ * `required`, optional = the other properties), and must agree with it when given.
+ */
+export const ZActionDefinitionSchema = ZActionDefinitionFieldsSchema.extend({
+  required_fields: ZFieldListSchema.optional(),
+  optional_fields: ZFieldListSchema.optional(),
+}).transform((action, ctx): ActionDefinition => {
+  const { input_schema: schema } = action;
+  if (schema === undefined) {
+    if (action.required_fields === undefined) {
+      ctx.addIssue({ code: 'custom', path: ['required_fields'], message: 'is required' });
+      return z.NEVER;
+    }
+    const required = new Set(action.required_fields);
+    const optional = action.optional_fields ?? [];
+    optional.forEach((field, index) => {
+      if (required.has(field)) {
+        ctx.addIssue({
+          code: 'custom',
+          path: ['optional_fields', index],
+          message: `"${field}" is already listed in required_fields`,
+        });
+      }
+    });
+    return inFieldOrder({ ...action, optional_fields: optional });
+  }
+  const derived = fieldsOfInputSchema(schema);
+  for (const key of ['required_fields', 'optional_fields'] as const) {
+    const given = action[key];
+    if (given !== undefined && !sameFields(given, derived[key])) {
       ctx.addIssue({
         code: 'custom',
-        path: ['optional_fields', index],
-        message: `"${field}" is already listed in required_fields`,
+        path: [key],
+        message: `must list the same fields as input_schema (${JSON.stringify(derived[key])}), or be left out`,
       });
     }
-  });
+  }
+  return inFieldOrder({ ...action, ...derived });
 });
 
-export type ActionDefinition = z.output<typeof ZActionDefinitionSchema>;
+const FIELD_ORDER = Object.keys(ZActionDefinitionFieldsSchema.shape);
+
+/** Keys in one order, so equal definitions serialize equally (re-registration diffs compare JSON). */
+function inFieldOrder(action: Record<string, unknown>): ActionDefinition {
+  return Object.fromEntries(
+    FIELD_ORDER.filter((key) => action[key] !== undefined).map((key) => [key, action[key]]),
+  ) as ActionDefinition;
+}
+
 export type ActionDefinitionInput = z.input<typeof ZActionDefinitionSchema>;
+
+/** The field lists an input schema implies: its `required`, and its other properties. */
+export function fieldsOfInputSchema(schema: InputSchema) {
+  const required = schema.required ?? [];
+  return {
+    required_fields: [...required],
+    optional_fields: Object.keys(schema.properties).filter((field) => !required.includes(field)),
+  };
+}
+
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(a);
+  return a.length === b.length && b.every((field) => set.has(field));
+}

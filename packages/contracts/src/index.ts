@@ -8,6 +8,7 @@ export * from './endpoint-verification';
 export * from './errors';
 export * from './execution';
 export * from './execution-stats';
+export * from './input-schema';
 export * from './json-value';
 export * from './plugin';
 export * from './plugin-circuit';

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { ZActionDefinitionSchema } from './action-definition';
+import { ZActionDefinitionFieldsSchema } from './action-definition';
 import { storableJsonObject, storableString } from './json-value';
 import { ZPluginCircuitSchema } from './plugin-circuit';
 import { optionalQueryParam } from './query-params';
@@ -80,7 +80,7 @@ export const ZPluginSchema = z.object({
   events: z.array(z.string()),
   config: ZJsonObjectSchema,
   metadata: ZJsonObjectSchema,
-  registered_actions: z.object({ actions: z.array(ZActionDefinitionSchema) }),
+  registered_actions: z.object({ actions: z.array(ZActionDefinitionFieldsSchema) }),
   actions_count: z.number().int(),
   registered_at: z.string().nullable(),
   created_at: z.string(),

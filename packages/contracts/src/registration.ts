@@ -1,5 +1,9 @@
 import { z } from 'zod';
-import { MAX_ACTIONS_PER_PLUGIN, ZActionDefinitionSchema } from './action-definition';
+import {
+  MAX_ACTIONS_PER_PLUGIN,
+  ZActionDefinitionFieldsSchema,
+  ZActionDefinitionSchema,
+} from './action-definition';
 
 /** `POST /api/plugins/{slug}/register-actions`: the plugin's complete set, replacing the old one. */
 export const ZRegisterActionsRequestSchema = z.strictObject({
@@ -30,7 +34,7 @@ export const ZRegisterActionsResponseSchema = z.object({
   message: z.string(),
   plugin: z.object({ id: z.guid(), slug: z.string(), name: z.string() }),
   actions_count: z.number().int(),
-  actions: z.array(ZActionDefinitionSchema),
+  actions: z.array(ZActionDefinitionFieldsSchema),
   /** What this registration changed compared with the previous set, by action_type. */
   changes: z.object({
     added: z.array(z.string()),
