@@ -1,3 +1,4 @@
+import { ZRegisterActionsRequestSchema } from '@registry/contracts';
 import { registrationPayload } from '@registry/plugin-sdk';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,7 +28,9 @@ function post(path: string, payload: unknown, id = `evt_${Math.random()}`) {
 
 describe('email plugin', () => {
   it('[EMAIL][CATALOG]: ten email actions, the seed examples among them with their fields', () => {
-    const { actions } = registrationPayload(createEmailPlugin());
+    const payload = registrationPayload(createEmailPlugin());
+    expect(ZRegisterActionsRequestSchema.safeParse(payload).error?.issues).toBeUndefined();
+    const { actions } = payload;
     expect(actions).toHaveLength(10);
     expect(actions.every((action) => action.category === 'email')).toBe(true);
     expect(actions.find((action) => action.action_type === 'send_welcome_email')).toMatchObject({

@@ -11,7 +11,6 @@ export {
 export { type ListenOptions, listen, type RunningPlugin } from './listen';
 export {
   type ActionRegistration,
-  type ObjectJsonSchema,
   registrationPayload,
 } from './registration-payload';
 export { type Connection, pluginRegistryClient, type RegistryOptions } from './registry-connection';

@@ -1,3 +1,4 @@
+import { ZRegisterActionsRequestSchema } from '@registry/contracts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { action, definePlugin } from './define-plugin';
@@ -55,6 +56,11 @@ describe('registrationPayload', () => {
       optional_fields: [],
     });
     expect(ping).not.toHaveProperty('description');
+  });
+
+  it('[SDK][REGISTRATION]: the registry contract accepts the payload as it is', () => {
+    const parsed = ZRegisterActionsRequestSchema.safeParse(registrationPayload(plugin));
+    expect(parsed.error?.issues).toBeUndefined();
   });
 
   it('[SDK][REGISTRATION]: two actions on one endpoint are refused at definition', () => {

@@ -1,26 +1,20 @@
+import {
+  type ActionDefinitionInput,
+  fieldsOfInputSchema,
+  type InputSchema,
+} from '@registry/contracts';
 import { z } from 'zod';
 import type { Plugin, ResolvedAction } from './define-plugin';
 
-/** The JSON Schema of an action's payload, as `z.toJSONSchema` writes a z.object. */
-export interface ObjectJsonSchema {
-  type: 'object';
-  properties?: Record<string, unknown>;
-  required?: string[];
-  [keyword: string]: unknown;
-}
-
-/** One action as `POST /api/plugins/{slug}/register-actions` (tRPC `actions.register`) takes it. */
-export interface ActionRegistration {
-  action_type: string;
-  title: string;
-  description?: string;
-  category?: string;
+/**
+ * One action as `POST /api/plugins/{slug}/register-actions` (tRPC `actions.register`) takes it,
+ * with its input schema and both field lists always given.
+ */
+export type ActionRegistration = ActionDefinitionInput & {
   required_fields: string[];
   optional_fields: string[];
-  endpoint: string;
-  timeout_ms?: number;
-  input_schema: ObjectJsonSchema;
-}
+  input_schema: InputSchema;
+};
 
 /**
  * The plugin's complete action set for registration. Fields and schema come from each action's
@@ -32,18 +26,13 @@ export function registrationPayload(plugin: Plugin): { actions: ActionRegistrati
 }
 
 function describeAction(action: ResolvedAction): ActionRegistration {
-  const input_schema = z.toJSONSchema(action.input, { io: 'input' }) as ObjectJsonSchema;
-  const required = input_schema.required ?? [];
-  const optional = Object.keys(input_schema.properties ?? {}).filter(
-    (field) => !required.includes(field),
-  );
+  const input_schema = z.toJSONSchema(action.input, { io: 'input' }) as InputSchema;
   return {
     action_type: action.action_type,
     title: action.title,
     ...(action.description === undefined ? {} : { description: action.description }),
     ...(action.category === undefined ? {} : { category: action.category }),
-    required_fields: required,
-    optional_fields: optional,
+    ...fieldsOfInputSchema(input_schema),
     endpoint: action.endpoint,
     ...(action.timeout_ms === undefined ? {} : { timeout_ms: action.timeout_ms }),
     input_schema,
