@@ -6,10 +6,13 @@ import { outboxPage } from './outbox-page';
 
 export const EMAIL_PLUGIN_SLUG = 'email-automation';
 
-/** The seed document's sample email automation plugin: ten email actions and an outbox. */
-export function createEmailPlugin(outbox = new Outbox()) {
+/**
+ * The seed document's sample email automation plugin: ten email actions and an outbox. It is
+ * `email-automation` unless registered under another slug (a second store, a test).
+ */
+export function createEmailPlugin(outbox = new Outbox(), slug = EMAIL_PLUGIN_SLUG) {
   return definePlugin({
-    slug: EMAIL_PLUGIN_SLUG,
+    slug,
     actions: { ...orderEmails(outbox), ...marketingEmails(outbox) },
     pages: {
       '/': () => ({ html: outboxPage(outbox.list()) }),
@@ -23,8 +26,10 @@ export interface RunningEmailPlugin extends RunningPlugin {
   sent(): readonly SentEmail[];
 }
 
-export async function startEmailPlugin(options: ListenOptions = {}): Promise<RunningEmailPlugin> {
+export async function startEmailPlugin(
+  options: ListenOptions & { slug?: string } = {},
+): Promise<RunningEmailPlugin> {
   const outbox = new Outbox();
-  const running = await listen(createEmailPlugin(outbox), options);
+  const running = await listen(createEmailPlugin(outbox, options.slug), options);
   return Object.assign(running, { sent: () => outbox.list() });
 }

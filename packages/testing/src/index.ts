@@ -6,6 +6,7 @@ export {
   type TestDatabase,
   withDatabase,
 } from '@registry/db/test-database';
+export { brokenPluginActions, startBrokenPlugin } from './broken-plugin';
 export { chaosRoutes } from './chaos-routes';
 export { actionDefinition, insertPlugin, newTenantId, type TestPluginInput } from './factories';
 export {

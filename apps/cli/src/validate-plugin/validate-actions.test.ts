@@ -1,8 +1,8 @@
 import { parseAddressAllowList } from '@registry/core';
 import { createEmailPlugin, startEmailPlugin } from '@registry/email-plugin';
 import { registrationPayload } from '@registry/plugin-sdk';
+import { brokenPluginActions, startBrokenPlugin } from '@registry/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { brokenPluginActions, startBrokenPlugin } from './broken-plugin';
 import { createEndpointCaller } from './call-endpoint';
 import { validateActions } from './validate-actions';
 
@@ -43,7 +43,7 @@ describe('validateActions', () => {
   it('[VALIDATOR][BROKEN]: every injected violation is caught and named', async () => {
     const plugin = await startBrokenPlugin();
     try {
-      const reports = await validateActions(unsigned, plugin.url, brokenPluginActions, 300);
+      const reports = await validateActions(unsigned, plugin.url, brokenPluginActions, 5000);
       const verdict = Object.fromEntries(
         reports.map((report) => [
           report.action_type,

@@ -1,6 +1,6 @@
 import { createServer, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { action, definePlugin, registrationPayload } from '@registry/plugin-sdk';
+import type { InputSchema } from '@registry/contracts';
 import { z } from 'zod';
 
 /**
@@ -23,17 +23,18 @@ const BEHAVIOURS: Record<string, Behaviour> = {
     json(response, valid ? 500 : 400, { error: valid ? 'boom' : 'invalid' }),
 };
 
-export const brokenPluginActions = registrationPayload(
-  definePlugin({
-    slug: 'broken',
-    actions: Object.fromEntries(
-      Object.keys(BEHAVIOURS).map((name) => [
-        name,
-        action({ title: name, input, handler: () => undefined }),
-      ]),
-    ),
-  }),
-).actions;
+/** Its registration: each action's payload schema as a plugin SDK would send it. */
+export const brokenPluginActions = Object.keys(BEHAVIOURS).map((name) => ({
+  action_type: name,
+  title: `Broken: ${name}`,
+  category: 'testing',
+  endpoint: `/actions/${name.replaceAll('_', '-')}`,
+  required_fields: ['user_id', 'quantity'],
+  optional_fields: [],
+  input_schema: z.toJSONSchema(input, { io: 'input' }) as InputSchema,
+  // The hanging action's own deadline keeps the test short; the others get the roomy default.
+  ...(name === 'hangs' ? { timeout_ms: 300 } : {}),
+}));
 
 export async function startBrokenPlugin(): Promise<{ url: string; close(): Promise<void> }> {
   const server = createServer(async (request, response) => {
