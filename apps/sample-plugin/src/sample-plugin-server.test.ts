@@ -1,3 +1,4 @@
+import { answerEndpointChallenge, ENDPOINT_VERIFICATION_PATH } from '@registry/contracts';
 import { Webhook } from 'standardwebhooks';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type SamplePlugin, startSamplePlugin } from './sample-plugin-server';
@@ -51,5 +52,36 @@ describe('sample plugin', () => {
     ];
     expect(refused.map((response) => response.status)).toEqual([401, 401, 401, 401]);
     expect(await refused[2]?.json()).toEqual({ error: expect.stringMatching(/too old/i) });
+  });
+});
+
+describe('sample plugin ownership proof', () => {
+  const challengeBody = JSON.stringify({
+    type: 'endpoint.verification',
+    plugin_slug: 'email-automation',
+    challenge: 'a-challenge-of-enough-length',
+  });
+  const ask = (headers: Record<string, string>) =>
+    fetch(`${plugin.url}${ENDPOINT_VERIFICATION_PATH}`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', ...headers },
+      body: challengeBody,
+    });
+
+  it('[SAMPLE][VERIFY]: answers a signed challenge with the HMAC of its secret', async () => {
+    const at = new Date();
+    const response = await ask({
+      'webhook-id': 'verify_1',
+      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
+      'webhook-signature': new Webhook(SECRET).sign('verify_1', at, challengeBody),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({
+      challenge_response: await answerEndpointChallenge(SECRET, 'a-challenge-of-enough-length'),
+    });
+  });
+
+  it('[SAMPLE][VERIFY]: refuses an unsigned challenge', async () => {
+    expect((await ask({})).status).toBe(401);
   });
 });

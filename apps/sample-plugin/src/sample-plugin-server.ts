@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerEndpointChallenge, ENDPOINT_VERIFICATION_PATH } from '@registry/contracts';
 import { Webhook } from 'standardwebhooks';
 
 /**
@@ -29,6 +30,9 @@ const REQUIRED_FIELDS: Record<string, string[]> = {
 };
 
 const ACTION_PATH = /^(?:\/([a-z0-9-]+))?\/actions\/([a-z0-9-]+)\/?$/;
+const CHALLENGE_PATH = new RegExp(
+  `^(?:/([a-z0-9-]+))?${ENDPOINT_VERIFICATION_PATH.replaceAll('.', '\\.')}$`,
+);
 
 export interface SamplePluginOptions {
   host?: string;
@@ -75,13 +79,17 @@ async function handle(
     return reply(response, 200, { status: 'ok', service: 'sample-plugin', sent: sent.length });
   }
   if (request.method === 'GET' && path === '/sent') return reply(response, 200, { sent });
+  const challenge = CHALLENGE_PATH.exec(path);
+  if (challenge && request.method === 'POST') {
+    return answerChallenge(request, response, secretsFor(challenge[1] ?? 'email-automation'));
+  }
   const match = ACTION_PATH.exec(path);
   if (!match) return reply(response, 404, { error: `No such endpoint: ${path}` });
   if (request.method !== 'POST') return reply(response, 405, { error: 'Use POST' });
   const [, plugin = 'email-automation', action = ''] = match;
   const body = await readBody(request);
-  const unverified = verificationFailure(body, request.headers, secretsFor(plugin));
-  if (unverified) return reply(response, 401, { error: unverified });
+  const verified = verifySignature(body, request.headers, secretsFor(plugin));
+  if ('error' in verified) return reply(response, 401, { error: verified.error });
   const payload = parseJsonObject(body);
   if (!payload) return reply(response, 400, { error: 'Body must be a JSON object' });
   const missing = (REQUIRED_FIELDS[action] ?? []).filter((field) => payload[field] == null);
@@ -101,16 +109,36 @@ async function handle(
 }
 
 /**
- * Why a call's signature is not acceptable (missing, wrong, or a timestamp more than five
- * minutes off), or undefined when one of the plugin's secrets verifies it. This is all a plugin
- * needs: the Standard Webhooks library, its secret, the raw body and the three headers.
+ * The endpoint ownership proof: a signed challenge, answered with an HMAC only the holder of
+ * the plugin's signing secret can compute.
  */
-function verificationFailure(
+async function answerChallenge(
+  request: IncomingMessage,
+  response: ServerResponse,
+  secrets: readonly string[] | undefined,
+) {
+  const body = await readBody(request);
+  const verified = verifySignature(body, request.headers, secrets);
+  if ('error' in verified) return reply(response, 401, { error: verified.error });
+  const challenge = parseJsonObject(body)?.challenge;
+  if (typeof challenge !== 'string') return reply(response, 400, { error: 'No challenge' });
+  const answer = await answerEndpointChallenge(verified.secret, challenge);
+  return reply(response, 200, { challenge_response: answer });
+}
+
+/**
+ * The secret that verifies a call's signature, or why none does (missing, wrong, or a
+ * timestamp more than five minutes off). This is all a plugin needs: the Standard Webhooks
+ * library, its secret, the raw body and the three headers.
+ */
+function verifySignature(
   body: string,
   headers: IncomingMessage['headers'],
   secrets: readonly string[] | undefined,
-): string | undefined {
-  if (!secrets || secrets.length === 0) return 'No signing secret is configured for this plugin';
+): { secret: string } | { error: string } {
+  if (!secrets || secrets.length === 0) {
+    return { error: 'No signing secret is configured for this plugin' };
+  }
   const signed = {
     'webhook-id': String(headers['webhook-id'] ?? ''),
     'webhook-timestamp': String(headers['webhook-timestamp'] ?? ''),
@@ -120,12 +148,12 @@ function verificationFailure(
   for (const secret of secrets) {
     try {
       new Webhook(secret).verify(body, signed);
-      return undefined;
+      return { secret };
     } catch (error) {
       reason = error instanceof Error ? error.message : reason;
     }
   }
-  return `Signature rejected: ${reason}`;
+  return { error: `Signature rejected: ${reason}` };
 }
 
 async function readBody(request: IncomingMessage): Promise<string> {

@@ -9,6 +9,7 @@ export {
 export { chaosRoutes } from './chaos-routes';
 export { actionDefinition, insertPlugin, newTenantId, type TestPluginInput } from './factories';
 export {
+  answerChallenge,
   echo,
   type PluginRoute,
   type ReceivedCall,
