@@ -52,7 +52,8 @@ test.describe('endpoint ownership', () => {
 
     await page.getByRole('button', { name: 'Verify endpoint' }).click();
 
-    await expect(page.getByText(/^Verified/)).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: /^\s*Verified/ })).toBeVisible();
+    await expect(page.getByText('Not verified')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Deactivate' })).toBeVisible();
     await expect(page.getByRole('button', { name: 'Verify endpoint' })).toHaveCount(0);
   });
