@@ -40,3 +40,21 @@ test.describe('plugins', () => {
     await expect(page.getByRole('link', { name: /Sync CRM Contact/ })).toBeVisible();
   });
 });
+
+test.describe('endpoint ownership', () => {
+  test('[PLUGINS][VERIFY]: a plugin waiting for its proof becomes active when its endpoint answers', async ({
+    page,
+  }) => {
+    await page.goto('/plugins/late-mailer');
+    await expect(page.getByText('pending verification')).toBeVisible();
+    await expect(page.getByText('Not verified')).toBeVisible();
+    await expect(page.getByText('Waiting for the endpoint ownership proof')).toBeVisible();
+
+    await page.getByRole('button', { name: 'Verify endpoint' }).click();
+
+    await expect(page.getByRole('definition').filter({ hasText: /^\s*Verified/ })).toBeVisible();
+    await expect(page.getByText('Not verified')).toHaveCount(0);
+    await expect(page.getByRole('button', { name: 'Deactivate' })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Verify endpoint' })).toHaveCount(0);
+  });
+});

@@ -1,28 +1,51 @@
-import { echo, type PluginRoute, respondJson } from '@registry/testing';
+import { ENDPOINT_VERIFICATION_PATH } from '@registry/contracts';
+import { answerChallenge, echo, type PluginRoute, respondJson } from '@registry/testing';
+
+/** Signing secrets of the plugins this server acts for, by slug, learnt as they are created. */
+const secrets = new Map<string, string>();
 
 /** The test's own plugin server: one action that works, one whose upstream is down. */
 export const warehouseRoutes: Record<string, PluginRoute> = {
   '/': respondJson(200, { status: 'ok' }),
+  [ENDPOINT_VERIFICATION_PATH]: answerChallenge((slug) => secrets.get(slug)),
   '/actions/reserve-stock': echo,
   '/actions/sync-inventory': respondJson(502, { error: 'warehouse system offline' }),
 };
 
-async function post(url: string, body: unknown): Promise<void> {
+async function post(url: string, body?: unknown): Promise<unknown> {
   const response = await fetch(url, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
-    body: JSON.stringify(body),
+    body: JSON.stringify(body ?? {}),
   });
   if (!response.ok) throw new Error(`POST ${url}: ${response.status} ${await response.text()}`);
+  return response.json();
 }
 
-/** `warehouse` (the test server's actions) and `legacy-crm` (for activation tests). */
-export async function registerTestPlugins(baseUrl: string, pluginUrl: string): Promise<void> {
-  await post(`${baseUrl}/api/plugins`, {
-    name: 'Warehouse',
-    slug: 'warehouse',
+/** Creates a plugin on the test server, which learns its signing secret, as its owner would. */
+async function createPlugin(baseUrl: string, name: string, slug: string, pluginUrl: string) {
+  const created = (await post(`${baseUrl}/api/plugins`, {
+    name,
+    slug,
     api_endpoint: pluginUrl,
-  });
+  })) as {
+    plugin: { signing_secret: string };
+  };
+  secrets.set(slug, created.plugin.signing_secret);
+}
+
+async function verify(baseUrl: string, slug: string): Promise<void> {
+  const answer = (await post(`${baseUrl}/api/plugins/${slug}/verify`)) as { verified: boolean };
+  if (!answer.verified)
+    throw new Error(`${slug}: endpoint not verified: ${JSON.stringify(answer)}`);
+}
+
+/**
+ * `warehouse` (the test server's actions) and `legacy-crm` (for activation tests), both proven
+ * owners of their endpoint; `late-mailer` still waits for its proof (for the verify button).
+ */
+export async function registerTestPlugins(baseUrl: string, pluginUrl: string): Promise<void> {
+  await createPlugin(baseUrl, 'Warehouse', 'warehouse', pluginUrl);
   await post(`${baseUrl}/api/plugins/warehouse/register-actions`, {
     actions: [
       {
@@ -44,11 +67,7 @@ export async function registerTestPlugins(baseUrl: string, pluginUrl: string): P
       },
     ],
   });
-  await post(`${baseUrl}/api/plugins`, {
-    name: 'Legacy CRM',
-    slug: 'legacy-crm',
-    api_endpoint: pluginUrl,
-  });
+  await createPlugin(baseUrl, 'Legacy CRM', 'legacy-crm', pluginUrl);
   await post(`${baseUrl}/api/plugins/legacy-crm/register-actions`, {
     actions: [
       {
@@ -60,4 +79,7 @@ export async function registerTestPlugins(baseUrl: string, pluginUrl: string): P
       },
     ],
   });
+  await verify(baseUrl, 'warehouse');
+  await verify(baseUrl, 'legacy-crm');
+  await createPlugin(baseUrl, 'Late Mailer', 'late-mailer', pluginUrl);
 }

@@ -70,11 +70,27 @@ export const ZPatchPluginFieldsSchema = z.strictObject({
 export type UpdatePluginFields = z.output<typeof ZUpdatePluginFieldsSchema>;
 export type PatchPluginFields = z.output<typeof ZPatchPluginFieldsSchema>;
 
+/**
+ * Stored statuses: what callers set (`active`, `inactive`), and `pending_verification` for a
+ * plugin that asked to be active before its api_endpoint answered the ownership challenge.
+ */
+export const PENDING_VERIFICATION = 'pending_verification';
+
+/** The ownership check of the plugin's current api_endpoint; null without an endpoint. */
+export const ZEndpointVerificationSchema = z.object({
+  verified: z.boolean(),
+  verified_at: z.string().nullable(),
+  checked_at: z.string().nullable(),
+  error: z.string().nullable(),
+});
+export type EndpointVerification = z.output<typeof ZEndpointVerificationSchema>;
+
 export const ZPluginSchema = z.object({
   id: z.guid(),
   name: z.string(),
   slug: z.string(),
   status: z.string(),
+  endpoint_verification: ZEndpointVerificationSchema.nullable(),
   api_endpoint: z.string().nullable(),
   webhook_url: z.string().nullable(),
   events: z.array(z.string()),
@@ -108,6 +124,16 @@ export const ZRotateSigningSecretResponseSchema = z.object({
   previous_secret_valid_until: z.string().nullable(),
 });
 export type RotateSigningSecretResponse = z.output<typeof ZRotateSigningSecretResponseSchema>;
+
+/** The answer of `POST /api/plugins/{slug}/verify` (tRPC `plugins.verify`). */
+export const ZVerifyEndpointResponseSchema = z.object({
+  plugin_slug: z.string(),
+  api_endpoint: z.string().nullable(),
+  verified: z.boolean(),
+  status: z.string(),
+  message: z.string(),
+});
+export type VerifyEndpointResponse = z.output<typeof ZVerifyEndpointResponseSchema>;
 
 export const ZListPluginsQuerySchema = z.object({
   status: optionalQueryParam(ZPluginStatusSchema),

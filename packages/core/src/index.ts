@@ -41,6 +41,7 @@ export { webhookHeaders } from './http/webhook-signature';
 export { createLogger, type Logger } from './logger';
 export { createDispatchMetrics, type DispatchMetrics } from './metrics/dispatch-metrics';
 export { PLATFORM_ACTIONS, PLATFORM_CATALOG } from './platform/platform-catalog';
+export { verifyPluginEndpoint } from './plugins/plugin-activation';
 export {
   createPlugin,
   deletePlugin,

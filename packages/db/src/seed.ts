@@ -43,6 +43,7 @@ export async function seedDatabase(db: Db, { samplePluginUrl }: SeedOptions): Pr
     skipDuplicates: true,
     data: seeded.map(({ id }) => ({ pluginId: id, secret: newSigningSecret() })),
   });
+  await recordSeedEndpointsVerified(db);
   return result.count;
 }
 
@@ -93,4 +94,36 @@ export async function pointSeedPluginsAt(db: Db, samplePluginUrl: string): Promi
       data: { apiEndpoint: samplePluginUrl.replace(/\/$/, '') + plugin.samplePath },
     });
   }
+  await recordSeedEndpointsVerified(db);
+}
+
+/**
+ * The seed plugins' loopback endpoints count as proven: the seed and the start command point
+ * them at the sample plugin server that command itself runs. A person who re-points one proves the new
+ * endpoint like any plugin (`POST /api/plugins/{slug}/verify`; the sample plugin answers).
+ */
+async function recordSeedEndpointsVerified(db: Db): Promise<void> {
+  const plugins = await db.plugin.findMany({
+    where: {
+      tenantId: DEFAULT_TENANT_ID,
+      id: { in: SEED_PLUGINS.map((plugin) => plugin.id) },
+      apiEndpoint: { not: null },
+    },
+    select: { id: true, apiEndpoint: true, endpointCheck: { select: { apiEndpoint: true } } },
+  });
+  const now = new Date();
+  for (const plugin of plugins) {
+    const apiEndpoint = plugin.apiEndpoint as string;
+    if (plugin.endpointCheck?.apiEndpoint === apiEndpoint || !isLoopback(apiEndpoint)) continue;
+    const check = { apiEndpoint, verifiedAt: now, checkedAt: now, lastError: null };
+    await db.pluginEndpointVerification.upsert({
+      where: { pluginId: plugin.id },
+      create: { pluginId: plugin.id, ...check },
+      update: check,
+    });
+  }
+}
+
+function isLoopback(url: string): boolean {
+  return url.startsWith('http://127.0.0.1:') || url.startsWith('http://localhost:');
 }

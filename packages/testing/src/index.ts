@@ -10,6 +10,7 @@ export { brokenPluginActions, startBrokenPlugin } from './broken-plugin';
 export { chaosRoutes } from './chaos-routes';
 export { actionDefinition, insertPlugin, newTenantId, type TestPluginInput } from './factories';
 export {
+  answerChallenge,
   echo,
   type PluginRoute,
   type ReceivedCall,

@@ -1,5 +1,6 @@
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { answerEndpointChallenge } from '@registry/contracts';
 
 export interface ReceivedCall {
   method: string;
@@ -75,3 +76,20 @@ function safeJson(text: string): unknown {
     return text;
   }
 }
+
+/**
+ * Route helper for `ENDPOINT_VERIFICATION_PATH`: answers the ownership challenge as a server
+ * holding the named plugin's signing secret does (known once the plugin has been created).
+ */
+export const answerChallenge =
+  (secretOf: (pluginSlug: string) => string | undefined): PluginRoute =>
+  async (call, response) => {
+    const { challenge, plugin_slug } = (call.body ?? {}) as Record<string, unknown>;
+    const secret = typeof plugin_slug === 'string' ? secretOf(plugin_slug) : undefined;
+    if (typeof challenge !== 'string' || !secret) {
+      return sendJson(response, 400, { error: 'no challenge, or a plugin this server is not' });
+    }
+    sendJson(response, 200, {
+      challenge_response: await answerEndpointChallenge(secret, challenge),
+    });
+  };

@@ -6,10 +6,11 @@ const VARIANT = {
   pending: 'warning',
   active: 'success',
   inactive: 'outline',
+  pending_verification: 'warning',
 } as const;
 
 /** An execution's or a plugin's status, coloured by what it means. */
 export function StatusBadge({ status }: { status: string }) {
   const variant = VARIANT[status as keyof typeof VARIANT] ?? 'default';
-  return <Badge variant={variant}>{status}</Badge>;
+  return <Badge variant={variant}>{status.replaceAll('_', ' ')}</Badge>;
 }

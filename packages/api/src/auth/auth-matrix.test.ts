@@ -48,6 +48,7 @@ const TRPC_INPUTS: Record<string, { cross: CrossTenant; input: (t: Targets) => u
   'plugins.delete': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
   'plugins.rotateKey': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
   'plugins.rotateSecret': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
+  'plugins.verify': { cross: 'not-found', input: () => ({ slug: 'own-plugin' }) },
   'plugins.testConnectivity': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
   'actions.register': {
     cross: 'not-found',
@@ -233,6 +234,13 @@ const restOperations: Operation[] = [
     'admin',
     'not-found',
     (t) => `/api/plugins/${t.slug}/rotate-secret`,
+  ),
+  restOperation(
+    'POST',
+    '/api/plugins/[slug]/verify',
+    'plugin-self',
+    'not-found',
+    () => '/api/plugins/own-plugin/verify',
   ),
   // Process-wide figures, no tenant's rows: any tenant's administrator may read them.
   restOperation('GET', '/api/metrics', 'admin', 'own-tenant', () => '/api/metrics'),

@@ -8,6 +8,7 @@ import {
   pluginTestRoutes,
   rotatePluginKeyRoutes,
   rotateSecretRoutes,
+  verifyEndpointRoutes,
 } from './plugin-routes';
 import { sessionRoutes } from './session-routes';
 
@@ -24,6 +25,7 @@ export function createRestRoutes(deps: RegistryDeps) {
     '/api/plugins/[slug]/test': pluginTestRoutes(deps),
     '/api/plugins/[slug]/rotate-key': rotatePluginKeyRoutes(deps),
     '/api/plugins/[slug]/rotate-secret': rotateSecretRoutes(deps),
+    '/api/plugins/[slug]/verify': verifyEndpointRoutes(deps),
     '/api/session': sessionRoutes(deps),
     '/api/metrics': metricsRoutes(deps),
   };

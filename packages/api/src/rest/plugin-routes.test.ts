@@ -25,7 +25,7 @@ describe('/api/plugins', () => {
     expect(pluginOf(answer.body)).toMatchObject({
       slug,
       name: 'Email Automation Plugin',
-      status: 'active',
+      status: 'pending_verification', // until its endpoint answers the challenge
       api_endpoint: 'http://127.0.0.1:9/base',
       webhook_url: null,
       events: [],

@@ -16,6 +16,7 @@ import {
   rotatePluginKey,
   rotateSigningSecret,
   testPluginConnectivity,
+  verifyPluginEndpoint,
 } from '@registry/core';
 import { z } from 'zod';
 import { jsonResponse } from './json-response';
@@ -111,4 +112,14 @@ export function pluginTestRoutes(deps: RegistryDeps) {
     jsonResponse(await testPluginConnectivity(deps, tenantId, slugOf(params))),
   );
   return { GET: test, POST: test };
+}
+
+/** `POST /api/plugins/{slug}/verify` — the endpoint ownership challenge (admin or own key). */
+export function verifyEndpointRoutes(deps: RegistryDeps) {
+  return {
+    POST: restHandler(deps, 'plugin-self', async (_request, { tenantId }, params) => {
+      const result = await verifyPluginEndpoint(deps, tenantId, slugOf(params));
+      return jsonResponse({ success: result.verified, ...result });
+    }),
+  };
 }

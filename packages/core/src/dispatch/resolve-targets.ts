@@ -1,4 +1,4 @@
-import type { AutomationEvent } from '@registry/contracts';
+import { type AutomationEvent, PENDING_VERIFICATION } from '@registry/contracts';
 import type { SqlPool } from '@registry/db';
 import { EventFailure } from '../errors/event-failure';
 import { findPlatformAction } from '../platform/platform-catalog';
@@ -51,6 +51,10 @@ function targetForNamedPlugin(
 ): DispatchTarget {
   if (!plugin) {
     return unroutable('PLUGIN_NOT_FOUND', `Plugin not found: ${pluginId}`);
+  }
+  if (plugin.status === PENDING_VERIFICATION) {
+    const why = `Plugin ${plugin.slug} is waiting for its api_endpoint to answer the ownership challenge (POST /api/plugins/${plugin.slug}/verify)`;
+    return unroutable('PLUGIN_INACTIVE', why, plugin);
   }
   if (plugin.status !== 'active') {
     return unroutable('PLUGIN_INACTIVE', `Plugin ${plugin.slug} is ${plugin.status}`, plugin);

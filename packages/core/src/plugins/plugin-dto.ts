@@ -1,4 +1,4 @@
-import type { Plugin, PluginCircuit } from '@registry/contracts';
+import type { EndpointVerification, Plugin, PluginCircuit } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
 import { readRegisteredActions } from './registered-actions';
 
@@ -15,6 +15,9 @@ export const pluginSelect = {
   registeredActions: true,
   createdAt: true,
   updatedAt: true,
+  endpointCheck: {
+    select: { apiEndpoint: true, verifiedAt: true, checkedAt: true, lastError: true },
+  },
 } satisfies Prisma.PluginSelect;
 
 export type PluginRow = Prisma.PluginGetPayload<{ select: typeof pluginSelect }>;
@@ -30,6 +33,7 @@ export function toPluginDto(row: PluginRow, circuit?: PluginCircuit): Plugin {
     name: row.name,
     slug: row.slug,
     status: row.status,
+    endpoint_verification: endpointVerificationOf(row),
     api_endpoint: row.apiEndpoint,
     webhook_url: row.webhookUrl,
     events: row.events,
@@ -41,6 +45,18 @@ export function toPluginDto(row: PluginRow, circuit?: PluginCircuit): Plugin {
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     ...(circuit ? { circuit } : {}),
+  };
+}
+
+/** The check of the current endpoint; a check of a previous endpoint counts for nothing. */
+function endpointVerificationOf(row: PluginRow): EndpointVerification | null {
+  if (!row.apiEndpoint) return null;
+  const check = row.endpointCheck?.apiEndpoint === row.apiEndpoint ? row.endpointCheck : null;
+  return {
+    verified: Boolean(check?.verifiedAt),
+    verified_at: check?.verifiedAt?.toISOString() ?? null,
+    checked_at: check?.checkedAt.toISOString() ?? null,
+    error: check?.lastError ?? null,
   };
 }
 

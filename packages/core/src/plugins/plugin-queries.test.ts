@@ -49,7 +49,9 @@ describe('plugin queries', () => {
 
     expect(plugin).toMatchObject({
       slug: 'email-automation',
-      status: 'active',
+      // Active once its endpoint answers the ownership challenge (plugin-activation.test.ts).
+      status: 'pending_verification',
+      endpoint_verification: { verified: false, verified_at: null, checked_at: null },
       api_endpoint: 'http://127.0.0.1:5180/email-automation',
       webhook_url: null,
       events: [],

@@ -3,9 +3,11 @@ import {
   type CreatePluginRequest,
   type ListPluginsQuery,
   type PatchPluginFields,
+  PENDING_VERIFICATION,
   PLUGIN_KEY_PREFIX,
   type Plugin,
   type PluginList,
+  type PluginStatus,
   type UpdatePluginFields,
 } from '@registry/contracts';
 import { newSigningSecret, type Prisma } from '@registry/db';
@@ -13,9 +15,11 @@ import { generateSecret, hashSecret } from '../auth/secrets';
 import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/prisma-errors';
 import type { RegistryDeps } from '../registry-deps';
+import { applyPluginChange, type PluginColumns } from './plugin-activation';
 import { pluginSelect, toPluginDto } from './plugin-dto';
 
 type Deps = Pick<RegistryDeps, 'db' | 'circuits'>;
+type ChangeDeps = Pick<RegistryDeps, 'db' | 'circuits' | 'sql' | 'pluginHttp'>;
 
 export async function listPlugins(
   { db, circuits }: Deps,
@@ -67,6 +71,10 @@ export async function createPlugin(
     const row = await db.plugin.create({
       data: {
         ...toColumns(input),
+        // An endpoint must answer the ownership challenge before the plugin serves, and the
+        // plugin's server cannot know its signing secret before this answer gives it.
+        status:
+          input.status === 'active' && input.api_endpoint ? PENDING_VERIFICATION : input.status,
         tenantId,
         slug: input.slug,
         name: input.name,
@@ -86,31 +94,31 @@ export async function createPlugin(
 
 /** PUT: every updatable field is set; omitted ones take their defaults. */
 export function replacePlugin(
-  deps: Deps,
+  deps: ChangeDeps,
   tenantId: string,
   slug: string,
   input: UpdatePluginFields,
 ): Promise<Plugin> {
-  return updatePluginColumns(deps, tenantId, slug, toColumns(input));
+  return changePlugin(deps, tenantId, slug, toColumns(input));
 }
 
 /** PATCH: only the given fields change. */
 export function patchPlugin(
-  deps: Deps,
+  deps: ChangeDeps,
   tenantId: string,
   slug: string,
   input: PatchPluginFields,
 ): Promise<Plugin> {
-  return updatePluginColumns(deps, tenantId, slug, toColumns(input));
+  return changePlugin(deps, tenantId, slug, toColumns(input));
 }
 
 export function setPluginStatus(
-  deps: Deps,
+  deps: ChangeDeps,
   tenantId: string,
   slug: string,
-  status: Plugin['status'],
+  status: PluginStatus,
 ): Promise<Plugin> {
-  return updatePluginColumns(deps, tenantId, slug, { status });
+  return changePlugin(deps, tenantId, slug, { status });
 }
 
 export async function deletePlugin(
@@ -126,15 +134,13 @@ export function pluginNotFound(slug: string): AppError {
   return AppError.notFound(`Plugin not found: ${slug}`);
 }
 
-async function updatePluginColumns(
-  deps: Deps,
+function changePlugin(
+  deps: ChangeDeps,
   tenantId: string,
   slug: string,
-  data: Prisma.PluginUpdateManyMutationInput,
+  columns: PluginColumns,
 ): Promise<Plugin> {
-  const { count } = await deps.db.plugin.updateMany({ where: { tenantId, slug }, data });
-  if (count === 0) throw pluginNotFound(slug);
-  return getPlugin(deps, tenantId, slug);
+  return applyPluginChange(deps, tenantId, slug, columns, () => getPlugin(deps, tenantId, slug));
 }
 
 function toColumns(input: PatchPluginFields) {

@@ -14,6 +14,7 @@ import { Skeleton } from '@/components/ui/skeleton';
 import { trpc } from '@/trpc/trpc';
 import { CircuitState } from './circuit-state';
 import { ConnectivityResult } from './connectivity-result';
+import { EndpointOwnership } from './endpoint-ownership';
 import { PluginActionsTable } from './plugin-actions-table';
 
 export function PluginDetailView() {
@@ -92,6 +93,9 @@ export function PluginDetailView() {
                   <Fact term="API endpoint">
                     <span className="break-all font-mono text-xs">{data.api_endpoint ?? '—'}</span>
                   </Fact>
+                  <Fact term="Endpoint ownership">
+                    <EndpointOwnership plugin={data} />
+                  </Fact>
                   <Fact term="Webhook">
                     <span className="break-all font-mono text-xs">{data.webhook_url ?? '—'}</span>
                   </Fact>
@@ -117,7 +121,10 @@ export function PluginDetailView() {
               </h2>
               {!active && (
                 <p className="text-muted-foreground text-sm">
-                  Inactive: these actions are hidden from the catalog and cannot be dispatched.
+                  {data.status === 'pending_verification'
+                    ? 'Waiting for the endpoint ownership proof'
+                    : 'Inactive'}
+                  : these actions are hidden from the catalog and cannot be dispatched.
                 </p>
               )}
               <PluginActionsTable

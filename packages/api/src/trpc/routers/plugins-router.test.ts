@@ -28,7 +28,7 @@ describe('plugins router', () => {
     });
     expect(created).toMatchObject({
       slug: 'email-automation',
-      status: 'active',
+      status: 'pending_verification', // until its endpoint answers the challenge
       webhook_url: null,
       events: [],
       config: { sender: 'shop@example.com' },

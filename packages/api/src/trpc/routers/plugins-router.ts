@@ -9,6 +9,7 @@ import {
   ZPluginSchema,
   ZPluginStatusSchema,
   ZRotateSigningSecretResponseSchema,
+  ZVerifyEndpointResponseSchema,
 } from '@registry/contracts';
 import {
   createPlugin,
@@ -20,9 +21,10 @@ import {
   rotateSigningSecret,
   setPluginStatus,
   testPluginConnectivity,
+  verifyPluginEndpoint,
 } from '@registry/core';
 import { z } from 'zod';
-import { adminProcedure, router } from '../init';
+import { adminProcedure, pluginSelfProcedure, router } from '../init';
 
 /** Names an existing plugin; creation rules (reserved words, pattern) apply only to new slugs. */
 const ZSlugInputSchema = z.object({ slug: z.string().min(1).max(64) });
@@ -76,6 +78,17 @@ export const pluginsRouter = router({
     .input(ZSlugInputSchema)
     .output(ZPluginKeySchema)
     .mutation(({ ctx, input }) => rotatePluginKey(ctx.deps, ctx.tenantId, input.slug)),
+
+  /**
+   * Sends the ownership challenge to the plugin's api_endpoint; a plugin waiting in
+   * `pending_verification` becomes active on the right answer. Its own key may ask, so a plugin
+   * server can prove itself once it listens: it can only activate itself, and only by holding
+   * its signing secret.
+   */
+  verify: pluginSelfProcedure
+    .input(ZSlugInputSchema)
+    .output(ZVerifyEndpointResponseSchema)
+    .mutation(({ ctx, input }) => verifyPluginEndpoint(ctx.deps, ctx.tenantId, input.slug)),
 
   testConnectivity: adminProcedure
     .input(ZSlugInputSchema)

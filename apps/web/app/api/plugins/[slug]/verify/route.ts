@@ -1,0 +1,3 @@
+import { restRoute } from '@/server/rest-route';
+
+export const POST = restRoute('/api/plugins/[slug]/verify', 'POST');
