@@ -103,13 +103,17 @@ process.on('SIGTERM', () => void stop(0));
 if (emailPlugin) await connectEmailPlugin(emailPlugin);
 console.log(`Ready: ${appUrl}`);
 
-/** Registers the email plugin's actions once the app serves; a failure is reported, not fatal. */
+/**
+ * Once the app serves, the email plugin registers its actions and proves its endpoint; a failure
+ * is reported, not fatal (the seed's own registration stays).
+ */
 async function connectEmailPlugin(plugin: RunningEmailPlugin): Promise<void> {
   const registryUrl = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(registryUrl);
   try {
-    const { registration } = await plugin.connect({ url: registryUrl, apiKey: emailPluginKey });
-    console.log(`Email plugin: ${registration.message}`);
+    const connection = await plugin.connect({ url: registryUrl, apiKey: emailPluginKey });
+    console.log(`Email plugin: ${connection.registration.message}`);
+    console.log(`Email plugin: ${connection.verification.message}`);
   } catch (error) {
     console.error(`Email plugin: registration failed: ${(error as Error).message}`);
   }

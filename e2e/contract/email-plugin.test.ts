@@ -52,6 +52,7 @@ async function api(method: string, path: string, body?: unknown) {
 describe('the sample email plugin the start command runs', () => {
   it('[EMAIL][START]: registered its ten actions with their input schemas', async () => {
     expect(product.output()).toContain('Registered 10 actions for plugin: email-automation');
+    expect(product.output()).toContain('Email plugin: Endpoint verified');
     const { actions } = (await api('GET', '/api/plugins/actions?plugin=email-automation')) as {
       actions: DiscoveredAction[];
     };
@@ -103,6 +104,8 @@ describe('pnpm registry validate-plugin', () => {
       registry: { url: product.baseUrl, apiKey: api_key },
     });
     try {
+      // Created with an endpoint, it waited for the proof its server gave once listening.
+      expect(plugin.connection?.verification).toMatchObject({ verified: true, status: 'active' });
       const run = await runRegistryCli([
         'validate-plugin',
         'email-proof',

@@ -11,6 +11,8 @@ export interface RegistryOptions {
 
 export interface Connection {
   registration: RouterOutputs['actions']['register'];
+  /** The ownership check of this server's endpoint: `verified` and the plugin's status. */
+  verification: RouterOutputs['plugins']['verify'];
 }
 
 /** The typed registry client, acting as the plugin (its key may only touch its own slug). */
@@ -18,7 +20,11 @@ export function pluginRegistryClient(registry: RegistryOptions): RegistryClient 
   return createRegistryClient({ url: registry.url, token: registry.apiKey });
 }
 
-/** Replaces the plugin's registered set with this server's actions. */
+/**
+ * Replaces the plugin's registered set with this server's actions, then asks the registry to
+ * verify the plugin's endpoint: it POSTs a signed challenge there, this server answers it, and a
+ * plugin waiting in `pending_verification` becomes active. Call it once the server listens.
+ */
 export async function connectToRegistry(
   plugin: Plugin,
   registry: RegistryOptions,
@@ -28,5 +34,6 @@ export async function connectToRegistry(
     slug: plugin.slug,
     ...registrationPayload(plugin),
   });
-  return { registration };
+  const verification = await client.plugins.verify.mutate({ slug: plugin.slug });
+  return { registration, verification };
 }
