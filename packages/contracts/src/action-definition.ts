@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { type InputSchema, ZInputSchemaSchema } from './input-schema';
+import { type InputSchema, ZInputSchemaRequestSchema, ZInputSchemaSchema } from './input-schema';
 import { storableString } from './json-value';
 
 export const ACTION_TYPE_PATTERN = /^[a-z0-9_-]+$/;
@@ -79,6 +79,7 @@ export type ActionDefinition = z.output<typeof ZActionDefinitionFieldsSchema>;
 export const ZActionDefinitionSchema = ZActionDefinitionFieldsSchema.extend({
   required_fields: ZFieldListSchema.optional(),
   optional_fields: ZFieldListSchema.optional(),
+  input_schema: ZInputSchemaRequestSchema.optional(),
 }).transform((action, ctx): ActionDefinition => {
   const { input_schema: schema } = action;
   if (schema === undefined) {

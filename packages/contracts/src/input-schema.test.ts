@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { ZActionDefinitionSchema } from './action-definition';
+import { type ActionDefinitionInput, ZActionDefinitionSchema } from './action-definition';
 import { MAX_INPUT_SCHEMA_PROPERTIES } from './input-schema';
 import { summarizeIssues, toValidationIssues } from './validation-issues';
 
@@ -26,7 +26,9 @@ const withSchema = (inputSchema: unknown, extra: Record<string, unknown> = {}) =
 
 describe('input_schema', () => {
   it('[CONTRACTS][SCHEMA]: accepts what z.toJSONSchema emits and derives the field lists', () => {
-    const parsed = ZActionDefinitionSchema.parse({ ...base, input_schema: zodSchema });
+    // Typed callers (tRPC clients, the plugin SDK) may pass zod's result as it is typed.
+    const request: ActionDefinitionInput = { ...base, input_schema: zodSchema };
+    const parsed = ZActionDefinitionSchema.parse(request);
     expect(parsed.required_fields).toEqual(['email', 'count']);
     expect(parsed.optional_fields).toEqual(['kind', 'tags']);
     expect(parsed.input_schema).toEqual(zodSchema);

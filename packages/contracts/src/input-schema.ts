@@ -193,3 +193,12 @@ export const ZInputSchemaSchema = z
   InputSchema,
   InputSchema
 >;
+
+/**
+ * The same check, typed for requests: a stored schema, or `z.toJSONSchema`'s result as zod
+ * types it, may be passed.
+ */
+export const ZInputSchemaRequestSchema = ZInputSchemaSchema as unknown as z.ZodType<
+  InputSchema,
+  InputSchema | z.core.JSONSchema.BaseSchema
+>;

@@ -40,7 +40,7 @@ function describeIssue(issue: z.core.$ZodIssue): string {
       const missing = reported ? input === undefined : issue.message.endsWith('received undefined');
       if (missing) return 'is required';
       return reported
-        ? `expected ${issue.expected}, received ${describeValue(input)}`
+        ? `expected ${issue.expected}, received ${describeReceivedValue(input)}`
         : `expected ${issue.expected}`;
     }
     case 'invalid_value':
@@ -55,10 +55,11 @@ function describeIssue(issue: z.core.$ZodIssue): string {
 function withValue(message: string, input: unknown): string {
   return input === undefined || typeof input === 'object'
     ? message
-    : `${message} (received ${describeValue(input)})`;
+    : `${message} (received ${describeReceivedValue(input)})`;
 }
 
-function describeValue(value: unknown): string {
+/** A value as error messages show it: `"three"`, `number 3`, `null`, `array`, `object`. */
+export function describeReceivedValue(value: unknown): string {
   if (value === null) return 'null';
   if (Array.isArray(value)) return 'array';
   if (typeof value === 'string') {

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionDefinitionInput } from '@registry/contracts';
+import type { ActionDefinitionInput, InputSchema } from '@registry/contracts';
 import type { Db, Prisma } from '@registry/db';
 
 /** A fresh tenant: tests sharing a database never see each other's rows. */
@@ -7,12 +7,17 @@ export function newTenantId(): string {
   return randomUUID();
 }
 
+/** An action as tests write one: plain JSON all through, so it can also be stored directly. */
+export type TestActionDefinition = Omit<ActionDefinitionInput, 'input_schema'> & {
+  input_schema?: InputSchema;
+};
+
 export interface TestPluginInput {
   slug?: string;
   name?: string;
   status?: string;
   apiEndpoint?: string | null;
-  actions?: ActionDefinitionInput[];
+  actions?: TestActionDefinition[];
 }
 
 /** Inserts a plugin directly, as seed data does; registration goes through the API under test. */
@@ -34,8 +39,8 @@ export async function insertPlugin(db: Db, tenantId: string, input: TestPluginIn
 
 export function actionDefinition(
   actionType: string,
-  overrides: Partial<ActionDefinitionInput> = {},
-): ActionDefinitionInput {
+  overrides: Partial<TestActionDefinition> = {},
+): TestActionDefinition {
   return {
     action_type: actionType,
     title: `Title of ${actionType}`,
@@ -46,6 +51,6 @@ export function actionDefinition(
   };
 }
 
-function withDefaults(action: ActionDefinitionInput) {
+function withDefaults(action: TestActionDefinition) {
   return { category: 'general', optional_fields: [], ...action };
 }

@@ -1,4 +1,10 @@
-import type { RegisterActionsRequest, RegisterActionsResponse } from '@registry/contracts';
+import type {
+  RegisterActionsRequest,
+  RegisterActionsResponse,
+  ValidationIssue,
+} from '@registry/contracts';
+import { inputSchemaCompileError } from '../dispatch/payload-validators';
+import { AppError } from '../errors/app-error';
 import { pluginNotFound } from '../plugins/plugin-queries';
 import { readRegisteredActions } from '../plugins/registered-actions';
 import type { RegistryDeps } from '../registry-deps';
@@ -23,6 +29,8 @@ export async function registerActions(
   slug: string,
   request: RegisterActionsRequest,
 ): Promise<RegisterActionsResponse> {
+  const uncompilable = uncompilableInputSchemas(request);
+  if (uncompilable.length > 0) throw AppError.validation(uncompilable);
   const registeredAt = new Date().toISOString();
   const stored = JSON.stringify({ actions: request.actions, registered_at: registeredAt });
   const [plugin] = await db.$queryRaw<ReplacedRegistration[]>`
@@ -46,4 +54,12 @@ export async function registerActions(
     changes,
     registered_at: registeredAt,
   };
+}
+
+/** Schemas the contract accepts but Ajv cannot compile (an unresolvable `$ref`, say). */
+function uncompilableInputSchemas(request: RegisterActionsRequest): ValidationIssue[] {
+  return request.actions.flatMap((action, index) => {
+    const error = action.input_schema && inputSchemaCompileError(action.input_schema);
+    return error ? [{ field: `actions[${index}].input_schema`, message: error }] : [];
+  });
 }

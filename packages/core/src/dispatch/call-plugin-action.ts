@@ -1,4 +1,4 @@
-import { type ActionDefinition, missingRequiredFields } from '@registry/contracts';
+import { type ActionDefinition, missingRequiredFields, summarizeIssues } from '@registry/contracts';
 import { EventFailure } from '../errors/event-failure';
 import type { RegistryDeps } from '../registry-deps';
 import {
@@ -7,6 +7,7 @@ import {
   type PluginDelivery,
 } from './deliver-plugin-event';
 import type { PluginRecord } from './dispatch-target';
+import { findPayloadProblem } from './payload-validators';
 
 export interface PluginCall {
   tenantId: string;
@@ -20,7 +21,8 @@ export interface PluginCall {
 }
 
 /**
- * Checks the action's required fields, then delivers the payload to the plugin's endpoint
+ * Checks the action's required fields and, when it registered an input schema, the payload's
+ * types (a schema derived from field lists accepts any value, so none is checked), then delivers the payload to the plugin's endpoint
  * through the plugin's circuit breaker, with retries. Throws an EventFailure when the event
  * cannot be sent at all.
  */
@@ -36,6 +38,15 @@ export async function callPluginAction(
       'MISSING_REQUIRED_FIELDS',
       `Missing required ${noun}: ${missing.join(', ')} for action ${action.action_type}`,
     );
+  }
+  if (action.input_schema !== undefined) {
+    const problem = findPayloadProblem(plugin.id, action.action_type, action.input_schema, payload);
+    if (problem) {
+      throw new EventFailure(
+        'INVALID_PAYLOAD',
+        `Invalid payload for ${action.action_type}: ${summarizeIssues([problem])}`,
+      );
+    }
   }
   if (!plugin.api_endpoint) {
     throw new EventFailure(

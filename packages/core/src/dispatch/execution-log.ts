@@ -98,6 +98,7 @@ const NEVER_SENT: readonly EventErrorCode[] = [
   'ACTION_NOT_FOUND',
   'AMBIGUOUS_ACTION',
   'MISSING_REQUIRED_FIELDS',
+  'INVALID_PAYLOAD',
 ];
 
 /**

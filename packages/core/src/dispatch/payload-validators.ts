@@ -1,0 +1,127 @@
+import {
+  describeReceivedValue,
+  formatFieldPath,
+  type InputSchema,
+  type ValidationIssue,
+} from '@registry/contracts';
+import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
+import addFormats from 'ajv-formats';
+
+/**
+ * JSON Schema 2020-12, as `z.toJSONSchema` writes it. Not strict: keywords and formats outside
+ * what Ajv knows are ignored, as the specification asks (zod's own patterns still check most
+ * formats). `$schema` is dropped before compiling, so a draft-07 URI does not need its meta-schema.
+ */
+// `verbose` puts the value and its schema on each error, for the message; a valid payload never
+// builds one.
+const ajv = new Ajv2020({ strict: false, logger: false, verbose: true });
+addFormats(ajv);
+
+/** Compiled validators kept at once; beyond it the oldest are dropped (re-registrations). */
+const MAX_CACHED_VALIDATORS = 2000;
+const validators = new Map<string, ValidateFunction>();
+
+/**
+ * Compiles an input schema, throwing Ajv's reason when it cannot be. Ajv keeps every schema it
+ * compiled; `release` lets it go. `$schema` and `$id` are dropped: the dialect is always
+ * 2020-12, and an id would be global to the Ajv instance.
+ */
+export function compileInputSchema(schema: InputSchema): ValidateFunction {
+  const { $schema: _dialect, $id: _id, ...compilable } = schema;
+  return ajv.compile(compilable);
+}
+
+/** Whether Ajv can compile the schema; the registration refuses one it cannot. */
+export function inputSchemaCompileError(schema: InputSchema): string | undefined {
+  try {
+    release(compileInputSchema(schema));
+    return undefined;
+  } catch (error) {
+    return (error as Error).message;
+  }
+}
+
+function release(validate: ValidateFunction): void {
+  ajv.removeSchema(validate.schema as object);
+}
+
+/**
+ * The first way a payload breaks its action's schema, or undefined. Validators are cached per
+ * plugin, action and schema content, so a re-registration that changes the schema gets a new
+ * one while the hot path compiles each schema once.
+ */
+export function findPayloadProblem(
+  pluginId: string,
+  actionType: string,
+  schema: InputSchema,
+  payload: Record<string, unknown>,
+): ValidationIssue | undefined {
+  const key = `${pluginId}\n${actionType}\n${JSON.stringify(schema)}`;
+  let validate = validators.get(key);
+  if (validate === undefined) {
+    validate = compileInputSchema(schema);
+    if (validators.size >= MAX_CACHED_VALIDATORS) {
+      const [oldestKey, oldest] = validators.entries().next().value as [string, ValidateFunction];
+      validators.delete(oldestKey);
+      release(oldest);
+    }
+    validators.set(key, validate);
+  }
+  if (validate(payload)) return undefined;
+  // Ajv stops at the first failing keyword; a composite one (anyOf) reports itself last.
+  const error = validate.errors?.at(-1);
+  return error ? describeError(error) : { field: 'payload', message: 'is invalid' };
+}
+
+function describeError(error: ErrorObject): ValidationIssue {
+  const path = error.instancePath
+    .split('/')
+    .slice(1)
+    .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
+  const field = (...more: string[]) => formatFieldPath(['payload', ...path.map(asIndex), ...more]);
+  const received = `received ${describeReceivedValue(error.data)}`;
+  const params = error.params as Record<string, unknown>;
+  switch (error.keyword) {
+    case 'type':
+      return {
+        field: field(),
+        message: `expected ${String(params.type).split(',').join(' or ')}, ${received}`,
+      };
+    case 'required':
+      return { field: field(String(params.missingProperty)), message: 'is required' };
+    case 'additionalProperties':
+      return {
+        field: field(String(params.additionalProperty)),
+        message: 'is not a field of this action',
+      };
+    case 'enum':
+      return {
+        field: field(),
+        message: `must be one of ${(params.allowedValues as unknown[]).map((v) => JSON.stringify(v)).join(', ')}, ${received}`,
+      };
+    case 'const':
+      return {
+        field: field(),
+        message: `must be ${JSON.stringify(params.allowedValue)}, ${received}`,
+      };
+    case 'format':
+      return { field: field(), message: `must be a valid ${String(params.format)}, ${received}` };
+    case 'pattern': {
+      // zod writes a format's regex beside it: name the format rather than show the regex.
+      const format = (error.parentSchema as { format?: unknown } | undefined)?.format;
+      const expected =
+        typeof format === 'string' ? `a valid ${format}` : `match ${String(params.pattern)}`;
+      return { field: field(), message: `must be ${expected}, ${received}` };
+    }
+    case 'anyOf':
+    case 'oneOf':
+      return { field: field(), message: `matches none of its allowed shapes, ${received}` };
+    default:
+      return { field: field(), message: `${error.message ?? 'is invalid'}, ${received}` };
+  }
+}
+
+/** JSON Pointer segments of array items are digits: show them as `[0]`. */
+function asIndex(segment: string): string | number {
+  return /^(0|[1-9]\d*)$/.test(segment) ? Number(segment) : segment;
+}
