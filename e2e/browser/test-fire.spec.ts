@@ -82,4 +82,33 @@ test.describe('test-fire one action', () => {
     await page.getByRole('tab', { name: 'Fields' }).click();
     await expect(field(page, 'stock')).toHaveValue('0');
   });
+
+  test('[TEST-FIRE][SCHEMA]: an input schema types the form; dispatch refuses a wrong type', async ({
+    page,
+  }) => {
+    await page.goto('/actions?plugin=warehouse');
+    await page.getByRole('link', { name: /Ship Parcel/ }).click();
+    const control = (role: 'spinbutton' | 'combobox' | 'textbox', name: string) =>
+      page.getByRole(role, { name: new RegExp(`^${name} (required|optional)$`) });
+    await expect(control('combobox', 'service')).toHaveValue('"standard"');
+    await expect(page.getByText('Your order number')).toBeVisible();
+    await control('spinbutton', 'weight_kg').fill('2.5');
+    await control('combobox', 'signature').selectOption('true');
+    await control('textbox', 'reference').fill('1042');
+    await page.getByRole('button', { name: 'Fire action' }).click();
+
+    const result = page.getByTestId('event-result');
+    await expect(result).toContainText('Success');
+    // Typed as the schema says: a number, the default choice, a boolean, digits kept as text.
+    await expect(result).toContainText('"weight_kg": 2.5');
+    await expect(result).toContainText('"service": "standard"');
+    await expect(result).toContainText('"signature": true');
+    await expect(result).toContainText('"reference": "1042"');
+
+    await page.getByRole('tab', { name: 'JSON' }).click();
+    await page.getByLabel('Payload (JSON object)').fill('{"weight_kg": "heavy"}');
+    await page.getByRole('button', { name: 'Fire action' }).click();
+    await expect(result).toContainText('INVALID_PAYLOAD');
+    await expect(result).toContainText('payload.weight_kg: expected number, received "heavy"');
+  });
 });

@@ -4,11 +4,15 @@ import { answerChallenge, echo, type PluginRoute, respondJson } from '@registry/
 /** Signing secrets of the plugins this server acts for, by slug, learnt as they are created. */
 const secrets = new Map<string, string>();
 
-/** The test's own plugin server: one action that works, one whose upstream is down. */
+/**
+ * The test's own plugin server: one action that works, one whose upstream is down, and one
+ * with a typed input schema.
+ */
 export const warehouseRoutes: Record<string, PluginRoute> = {
   '/': respondJson(200, { status: 'ok' }),
   [ENDPOINT_VERIFICATION_PATH]: answerChallenge((slug) => secrets.get(slug)),
   '/actions/reserve-stock': echo,
+  '/actions/ship-parcel': echo,
   '/actions/sync-inventory': respondJson(502, { error: 'warehouse system offline' }),
 };
 
@@ -64,6 +68,25 @@ export async function registerTestPlugins(baseUrl: string, pluginUrl: string): P
         category: 'inventory',
         required_fields: [],
         endpoint: '/actions/sync-inventory',
+      },
+      {
+        action_type: 'ship_parcel',
+        title: 'Ship Parcel',
+        description: 'Books a courier for a parcel',
+        category: 'shipping',
+        endpoint: '/actions/ship-parcel',
+        // What z.toJSONSchema writes for the plugin's zod input (the field lists derive from it).
+        input_schema: {
+          $schema: 'https://json-schema.org/draft/2020-12/schema',
+          type: 'object',
+          properties: {
+            weight_kg: { type: 'number', exclusiveMinimum: 0 },
+            service: { default: 'standard', type: 'string', enum: ['standard', 'express'] },
+            signature: { type: 'boolean' },
+            reference: { type: 'string', description: 'Your order number' },
+          },
+          required: ['weight_kg'],
+        },
       },
     ],
   });

@@ -98,7 +98,10 @@ export const ZActionDefinitionSchema = ZActionDefinitionFieldsSchema.extend({
         });
       }
     });
-    return inFieldOrder({ ...action, optional_fields: optional });
+    // Parsed keys already follow the shape; only an added optional_fields needs placing.
+    return action.optional_fields === undefined
+      ? inFieldOrder({ ...action, optional_fields: optional })
+      : (action as ActionDefinition);
   }
   const derived = fieldsOfInputSchema(schema);
   for (const key of ['required_fields', 'optional_fields'] as const) {

@@ -1,11 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
+import { z as zod } from 'zod';
+import { ZActionDefinitionSchema } from './action-definition';
+import { payloadFieldsFormSchema, rawPayloadFormSchema } from './action-payload-form';
 import {
   formatFieldValue,
+  formatTypedFieldValue,
   parseFieldValue,
-  payloadFieldsFormSchema,
-  rawPayloadFormSchema,
-} from './action-payload-form';
+  payloadFieldsOf,
+} from './payload-field';
 import { summarizeIssues, toValidationIssues } from './validation-issues';
 
 const fields = [
@@ -51,5 +54,62 @@ describe('test-fire payload forms', () => {
     expect(check({ json: '{"user_id": "u1"' })).toMatch(/^json: is not valid JSON \(/);
     expect(check({ json: '[1, 2]' })).toBe('json: must be a JSON object');
     expect(check({ json: '{"user_id": null}' })).toBe('json: is missing required user_id, count');
+  });
+
+  it('[CONTRACTS][PAYLOAD-FORM]: without input_schema every field is JSON-typed text, as before', () => {
+    const action = ZActionDefinitionSchema.parse({
+      action_type: 'a',
+      title: 'A',
+      endpoint: '/a',
+      required_fields: ['sku'],
+      optional_fields: ['options'],
+    });
+    expect(payloadFieldsOf(action)).toEqual([
+      { name: 'sku', required: true },
+      { name: 'options', required: false },
+    ]);
+  });
+
+  it('[CONTRACTS][PAYLOAD-FORM]: input_schema types the fields, with choices, defaults and hints', () => {
+    const action = ZActionDefinitionSchema.parse({
+      action_type: 'order',
+      title: 'Order',
+      endpoint: '/order',
+      input_schema: zod.toJSONSchema(
+        zod.object({
+          sku: zod.string().describe('Stock keeping unit'),
+          quantity: zod.number().int().min(1).default(1),
+          price: zod.number().nullable().optional(),
+          gift: zod.boolean().optional(),
+          channel: zod.enum(['web', 'store']).optional(),
+          meta: zod.object({ a: zod.string() }).optional(),
+        }),
+        { io: 'input' },
+      ),
+    });
+    const fields = payloadFieldsOf(action);
+    expect(fields).toEqual([
+      { name: 'sku', required: true, kind: 'string', description: 'Stock keeping unit' },
+      { name: 'quantity', required: false, kind: 'integer', default: 1 },
+      { name: 'price', required: false, kind: 'number' },
+      { name: 'gift', required: false, kind: 'boolean' },
+      { name: 'channel', required: false, kind: 'choice', choices: ['web', 'store'] },
+      { name: 'meta', required: false, kind: 'json' },
+    ]);
+
+    const form = payloadFieldsFormSchema(fields);
+    const texts = (values: unknown[]) =>
+      fields.map((field, index) => formatTypedFieldValue(field, values[index]));
+    expect(form.parse({ values: texts(['42', 3, 9.5, false, 'store', { a: 'x' }]) })).toEqual({
+      sku: '42',
+      quantity: 3,
+      price: 9.5,
+      gift: false,
+      channel: 'store',
+      meta: { a: 'x' },
+    });
+    expect(problems(form)({ values: ['', '2.5', 'abc', '', '', ''] })).toBe(
+      'values[0]: is required; values[1]: must be a whole number; values[2]: must be a number',
+    );
   });
 });

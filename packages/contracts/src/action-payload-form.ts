@@ -1,34 +1,9 @@
 import { z } from 'zod';
 import { ZAutomationEventSchema } from './automation';
+import { type PayloadField, parseTypedFieldValue } from './payload-field';
 import { missingRequiredFields } from './required-fields';
 
-/** One field of a test-fire form, from an action's `required_fields` and `optional_fields`. */
-export interface PayloadField {
-  name: string;
-  required: boolean;
-}
-
 const ZPayloadSchema = ZAutomationEventSchema.shape.payload;
-
-/**
- * A value as an operator types it: JSON where it parses (`0`, `true`, `{"a": 1}`, `"0"`), else
- * the text itself, so plain words need no quotes. Blank means "not given".
- */
-export function parseFieldValue(text: string): unknown {
-  if (text.trim() === '') return undefined;
-  try {
-    return JSON.parse(text);
-  } catch {
-    return text;
-  }
-}
-
-/** The inverse of `parseFieldValue`: text that reads back as the same value. */
-export function formatFieldValue(value: unknown): string {
-  if (value === undefined) return '';
-  if (typeof value === 'string' && parseFieldValue(value) === value) return value;
-  return JSON.stringify(value);
-}
 
 /** The payload the texts typed for `fields` make: blank fields are left out. */
 export function payloadFromFieldValues(
@@ -37,7 +12,7 @@ export function payloadFromFieldValues(
 ): Record<string, unknown> {
   return Object.fromEntries(
     fields.flatMap((field, index) => {
-      const value = parseFieldValue(values[index] ?? '');
+      const value = parseTypedFieldValue(field, values[index] ?? '');
       return value === undefined ? [] : [[field.name, value]];
     }),
   );
@@ -49,9 +24,10 @@ export function payloadFieldsFormSchema(fields: readonly PayloadField[]) {
     .object({ values: z.array(z.string()).length(fields.length) })
     .superRefine(({ values }, ctx) => {
       fields.forEach((field, index) => {
-        if (field.required && parseFieldValue(values[index] ?? '') == null) {
-          ctx.addIssue({ code: 'custom', path: ['values', index], message: 'is required' });
-        }
+        const value = parseTypedFieldValue(field, values[index] ?? '');
+        const problem =
+          field.required && value == null ? 'is required' : typedValueProblem(field, value);
+        if (problem) ctx.addIssue({ code: 'custom', path: ['values', index], message: problem });
       });
     })
     .transform(({ values }): Record<string, unknown> | undefined =>
@@ -84,4 +60,12 @@ export function rawPayloadFormSchema(required: readonly string[]) {
         }
       }),
   });
+}
+
+/** What the form can tell about a typed value before sending it; dispatch checks the rest. */
+function typedValueProblem(field: PayloadField, value: unknown): string | undefined {
+  if (typeof value !== 'number') return undefined;
+  if (Number.isNaN(value)) return 'must be a number';
+  if (field.kind === 'integer' && !Number.isInteger(value)) return 'must be a whole number';
+  return undefined;
 }

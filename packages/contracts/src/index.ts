@@ -10,6 +10,7 @@ export * from './execution';
 export * from './execution-stats';
 export * from './input-schema';
 export * from './json-value';
+export * from './payload-field';
 export * from './plugin';
 export * from './plugin-circuit';
 export * from './query-params';

@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { type ActionDefinitionInput, ZActionDefinitionSchema } from './action-definition';
+import { ZDiscoverActionsResponseSchema } from './discovery';
 import { MAX_INPUT_SCHEMA_PROPERTIES } from './input-schema';
+import { ZRegisterActionsRequestSchema } from './registration';
 import { summarizeIssues, toValidationIssues } from './validation-issues';
 
 const base = { action_type: 'send_email', title: 'Send email', endpoint: '/send' };
@@ -134,5 +136,11 @@ describe('input_schema', () => {
     expect(withSchema(deep)).toBe('input_schema: must not nest deeper than 32 levels');
     const huge = { type: 'object', properties: { a: { description: 'x'.repeat(70_000) } } };
     expect(withSchema(huge)).toBe('input_schema: must be at most 64 KiB as JSON');
+  });
+
+  it('[CONTRACTS][SCHEMA]: the contracts holding input_schema stay representable as JSON Schema', () => {
+    // The OpenAPI document is generated from them.
+    expect(() => z.toJSONSchema(ZRegisterActionsRequestSchema, { io: 'input' })).not.toThrow();
+    expect(() => z.toJSONSchema(ZDiscoverActionsResponseSchema)).not.toThrow();
   });
 });

@@ -56,7 +56,13 @@ export interface InputSchema extends JsonSchemaNode {
 const isJsonSchemaType = (value: unknown): value is JsonSchemaType =>
   (JSON_SCHEMA_TYPES as readonly unknown[]).includes(value);
 
-const ZTypeKeywordSchema = z.custom<JsonSchemaType | JsonSchemaType[]>(
+/**
+ * A value of JSON type `T`, checked by the caller's refinements only. Built on `z.unknown()`,
+ * not `z.custom()`, so the contracts holding it stay representable as JSON Schema (OpenAPI).
+ */
+const jsonOf = <T>() => z.unknown() as unknown as z.ZodType<T, T>;
+
+const ZTypeKeywordSchema = jsonOf<JsonSchemaType | JsonSchemaType[]>().refine(
   (value) =>
     isJsonSchemaType(value) ||
     (Array.isArray(value) && value.length > 0 && value.every(isJsonSchemaType)),
@@ -77,7 +83,7 @@ const ZSchemaListSchema = (): z.ZodType<JsonSchemaNode[], JsonSchemaNode[]> =>
   z.array(ZJsonSchemaNodeSchema).min(1, 'must not be empty');
 
 // Values arrive as parsed JSON; keywords outside the subset are kept, unchecked.
-const ZAnyJsonSchema = z.custom<JsonValue>();
+const ZAnyJsonSchema = jsonOf<JsonValue>();
 
 export const ZJsonSchemaNodeSchema: z.ZodType<JsonSchemaNode, JsonSchemaNode> = z
   .object({
@@ -136,7 +142,7 @@ const ZInputSchemaRootSchema = z
     type: z.literal('object', 'must be "object": a payload is a JSON object'),
     properties: z
       // Each property was checked as a node already.
-      .record(z.string(), z.custom<JsonSchemaNode>())
+      .record(z.string(), jsonOf<JsonSchemaNode>())
       .refine(
         (properties) => Object.keys(properties).length <= MAX_INPUT_SCHEMA_PROPERTIES,
         `must declare at most ${MAX_INPUT_SCHEMA_PROPERTIES} fields`,

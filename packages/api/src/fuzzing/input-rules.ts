@@ -22,6 +22,43 @@ const validAction = {
 export const VALID_REGISTRATION = { actions: [validAction] };
 
 const action = (field: string) => ['actions', 0, field] as const;
+
+/** An input schema agreeing with validAction's fields, whose `user_id` property is `property`. */
+const schemaWithUserId = (property: unknown) => ({
+  type: 'object',
+  properties: { user_id: property, note: {} },
+  required: ['user_id'],
+});
+const badInputSchemas = fc.oneof(
+  notAnObject,
+  fc.constantFrom(
+    { type: 'array', properties: {} },
+    { type: 'object' },
+    { type: 'object', properties: [] },
+  ),
+  fc
+    .constantFrom(
+      'string',
+      { type: 'text' },
+      { type: ['string', 1] },
+      { minimum: '1' },
+      { maxLength: -1 },
+      { pattern: '(' },
+      { enum: [] },
+      { properties: [] },
+      { items: 'string' },
+      { anyOf: [] },
+      { $ref: '#/$defs/missing' },
+    )
+    .map(schemaWithUserId),
+  unstorable.map((description) => schemaWithUserId({ description })),
+  tooLong(70_000).map((description) => schemaWithUserId({ description })),
+  fc.integer({ min: 33, max: 500 }).map((depth) => {
+    let property: Record<string, unknown> = { type: 'string' };
+    for (let i = 0; i < depth; i++) property = { type: 'object', properties: { a: property } };
+    return schemaWithUserId(property);
+  }),
+);
 const tooManyActions = fc.constant(
   Array.from({ length: 501 }, (_, n) => ({ ...validAction, action_type: `fuzz_${n}` })),
 );
@@ -78,6 +115,7 @@ export const badRegistrations = badInputs(
       ),
       required: true,
     },
+    { path: action('input_schema'), invalid: badInputSchemas },
     {
       path: action('timeout_ms'),
       invalid: fc.oneof(

@@ -6,7 +6,7 @@ import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { Badge } from '@/components/ui/badge';
 import { Label } from '@/components/ui/label';
-import { FieldValueInput } from './field-value-input';
+import { TypedFieldInput } from './field-value-input';
 
 interface PayloadFieldsFormProps {
   id: string;
@@ -16,7 +16,10 @@ interface PayloadFieldsFormProps {
   onSubmit: (payload: Record<string, unknown>) => void;
 }
 
-/** One input per declared field; required ones are marked and checked before anything is sent. */
+/**
+ * One input per declared field, typed by the action's input schema when it has one; required
+ * ones are marked and checked before anything is sent.
+ */
 export function PayloadFieldsForm({
   id,
   fields,
@@ -41,6 +44,10 @@ export function PayloadFieldsForm({
       {fields.map((field, index) => {
         const error = form.formState.errors.values?.[index]?.message;
         const inputId = `${id}-${index}`;
+        const describedBy = [
+          field.description && `${inputId}-hint`,
+          error && `${inputId}-error`,
+        ].filter(Boolean);
         return (
           <div key={field.name} className="flex flex-col gap-1.5">
             <Label htmlFor={inputId}>
@@ -51,17 +58,23 @@ export function PayloadFieldsForm({
                 <span className="font-normal text-muted-foreground text-xs">optional</span>
               )}
             </Label>
-            <FieldValueInput
+            <TypedFieldInput
               id={inputId}
+              field={field}
               value={values[index] ?? ''}
               aria-required={field.required}
               aria-invalid={error ? true : undefined}
-              aria-describedby={error ? `${inputId}-error` : undefined}
+              aria-describedby={describedBy.length > 0 ? describedBy.join(' ') : undefined}
               placeholder={field.required ? 'JSON or text' : 'leave blank to omit'}
               {...form.register(`values.${index}`, {
                 onChange: () => onChange(form.getValues('values')),
               })}
             />
+            {field.description && (
+              <p id={`${inputId}-hint`} className="text-muted-foreground text-xs">
+                {field.description}
+              </p>
+            )}
             {error && (
               <p id={`${inputId}-error`} className="text-destructive text-xs">
                 {field.name} {error}

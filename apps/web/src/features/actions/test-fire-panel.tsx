@@ -2,9 +2,10 @@
 
 import {
   type DiscoveredAction,
-  formatFieldValue,
+  formatTypedFieldValue,
   type PayloadField,
   parseFieldValue,
+  payloadFieldsOf,
   payloadFromFieldValues,
 } from '@registry/contracts';
 import { Loader2, Zap } from 'lucide-react';
@@ -23,15 +24,12 @@ const FORM_ID = 'test-fire';
 
 /** Fires one event at the action through dispatch, exactly as an automation would. */
 export function TestFirePanel({ action }: { action: DiscoveredAction }) {
-  const fields: PayloadField[] = useMemo(
-    () => [
-      ...action.required_fields.map((name) => ({ name, required: true })),
-      ...action.optional_fields.map((name) => ({ name, required: false })),
-    ],
-    [action],
-  );
+  const fields = useMemo(() => payloadFieldsOf(action), [action]);
   const [mode, setMode] = useState<Mode>('fields');
-  const [values, setValues] = useState<string[]>(() => fields.map(() => ''));
+  // Schema defaults start filled in; clearing one leaves the field out.
+  const [values, setValues] = useState<string[]>(() =>
+    fields.map((field) => formatTypedFieldValue(field, field.default)),
+  );
   const [json, setJson] = useState('{}');
   const utils = trpc.useUtils();
   const dispatch = trpc.automation.dispatch.useMutation({
@@ -113,5 +111,5 @@ function valuesOf(fields: PayloadField[], json: string): string[] | undefined {
   const parsed = parseFieldValue(json);
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
   const payload = parsed as Record<string, unknown>;
-  return fields.map((field) => formatFieldValue(payload[field.name]));
+  return fields.map((field) => formatTypedFieldValue(field, payload[field.name]));
 }
