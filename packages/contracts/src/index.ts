@@ -14,4 +14,5 @@ export * from './plugin-circuit';
 export * from './query-params';
 export * from './registration';
 export * from './required-fields';
+export * from './rest-responses';
 export * from './validation-issues';

@@ -1,6 +1,12 @@
 import { z } from 'zod';
 
-/** Query strings are lenient about blanks: `?category=` means "no filter", as curl users expect. */
+/**
+ * Query strings are lenient about blanks: `?category=` means "no filter", as curl users expect.
+ * The input type stays the schema's own (plus `''`), so typed callers cannot send a number.
+ */
 export function optionalQueryParam<S extends z.ZodType>(schema: S) {
-  return z.preprocess((value) => (value === '' ? undefined : value), schema.optional());
+  return z.preprocess(
+    (value: z.input<S> | '' | undefined) => (value === '' ? undefined : value),
+    schema.optional(),
+  );
 }

@@ -270,6 +270,14 @@ const restOperations: Operation[] = [
   ),
 ];
 
+/** Routes anyone may call: sign-in decides for itself (session.test.ts), the document is open. */
+const PUBLIC_REST = [
+  'REST GET /api/session',
+  'REST POST /api/session',
+  'REST DELETE /api/session',
+  'REST GET /api/openapi.json',
+];
+
 function expectedStatus(operation: Operation, kind: CredentialKind): number {
   if (kind === 'none' || kind === 'malformed' || kind === 'revoked') return 401;
   if (kind === 'ownAdmin') return operation.ok;
@@ -295,6 +303,26 @@ describe('the auth matrix: every operation × every kind of credential', () => {
     for (const [path, procedure] of Object.entries(procedures)) {
       expect(procedure._def.meta?.access, path).toMatch(/^(admin|catalog|plugin-self)$/);
       expect(TRPC_INPUTS[path], `${path} needs an input in TRPC_INPUTS`).toBeDefined();
+    }
+  });
+
+  it('[AUTH][DECLARED]: every REST route is in the matrix, or public and listed as such', () => {
+    const routed = Object.entries(rest).flatMap(([route, methods]) =>
+      Object.keys(methods).map((method) => `REST ${method} ${route}`),
+    );
+    const covered = [...restOperations.map((operation) => operation.name), ...PUBLIC_REST];
+    expect(routed.sort()).toEqual(covered.sort());
+  });
+
+  it('[AUTH][PUBLIC]: the OpenAPI document answers any caller, whatever credential it sends', async () => {
+    for (const credential of Object.values(fixtures.credentials)) {
+      const response = await rest['/api/openapi.json']?.GET?.(
+        new Request('http://localhost/api/openapi.json', {
+          headers: credential ? { authorization: credential } : {},
+        }),
+        {},
+      );
+      expect(response?.status).toBe(200);
     }
   });
 

@@ -2,6 +2,7 @@ import type { RegistryDeps } from '@registry/core';
 import { discoverActionsRoutes, registerActionsRoutes } from './action-routes';
 import { automationRoutes } from './automation-routes';
 import { metricsRoutes } from './metrics-routes';
+import { openApiRoutes } from './openapi-routes';
 import {
   pluginCollectionRoutes,
   pluginItemRoutes,
@@ -28,6 +29,7 @@ export function createRestRoutes(deps: RegistryDeps) {
     '/api/plugins/[slug]/verify': verifyEndpointRoutes(deps),
     '/api/session': sessionRoutes(deps),
     '/api/metrics': metricsRoutes(deps),
+    '/api/openapi.json': openApiRoutes(deps),
   };
 }
 

@@ -27,6 +27,18 @@ import { searchParamsOf } from './search-params';
 /** Names an existing plugin; creation rules (reserved words, pattern) apply only to new slugs. */
 const ZExistingSlugSchema = z.string().min(1, 'must not be empty').max(64);
 
+/** `PUT /api/plugins`: a whole plugin, named by `slug` in the body. */
+export const ZReplacePluginBySlugRequestSchema = z.strictObject({
+  slug: ZExistingSlugSchema,
+  ...ZUpdatePluginFieldsSchema.shape,
+});
+
+/** `PATCH /api/plugins`: some of a plugin's fields, named by `slug` in the body. */
+export const ZPatchPluginBySlugRequestSchema = z.strictObject({
+  slug: ZExistingSlugSchema,
+  ...ZPatchPluginFieldsSchema.shape,
+});
+
 const slugOf = (params: RouteParams) => params.slug ?? '';
 
 /** `/api/plugins` — list and create; PUT and PATCH name the plugin by `slug` in the body. */
@@ -45,20 +57,18 @@ export function pluginCollectionRoutes(deps: RegistryDeps) {
       );
     }),
     PUT: restHandler(deps, 'admin', async (request, { tenantId }) => {
-      const schema = z.strictObject({
-        slug: ZExistingSlugSchema,
-        ...ZUpdatePluginFieldsSchema.shape,
-      });
-      const { slug, ...fields } = parseInput(schema, await readJsonBody(request));
+      const { slug, ...fields } = parseInput(
+        ZReplacePluginBySlugRequestSchema,
+        await readJsonBody(request),
+      );
       const plugin = await replacePlugin(deps, tenantId, slug, fields);
       return jsonResponse({ success: true, message: `Plugin updated: ${slug}`, plugin });
     }),
     PATCH: restHandler(deps, 'admin', async (request, { tenantId }) => {
-      const schema = z.strictObject({
-        slug: ZExistingSlugSchema,
-        ...ZPatchPluginFieldsSchema.shape,
-      });
-      const { slug, ...fields } = parseInput(schema, await readJsonBody(request));
+      const { slug, ...fields } = parseInput(
+        ZPatchPluginBySlugRequestSchema,
+        await readJsonBody(request),
+      );
       const plugin = await patchPlugin(deps, tenantId, slug, fields);
       return jsonResponse({ success: true, message: `Plugin updated: ${slug}`, plugin });
     }),

@@ -1,55 +1,45 @@
+import { openApiDocument } from '@registry/api/openapi';
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/page-header';
-import {
-  Table,
-  TableBody,
-  TableCell,
-  TableHead,
-  TableHeader,
-  TableRow,
-} from '@/components/ui/table';
+import { operationsByTag } from '@/features/api-reference/list-operations';
+import { OperationCard } from '@/features/api-reference/operation-card';
 
 export const metadata: Metadata = { title: 'API reference' };
 
-const ENDPOINTS = [
-  ['GET', '/api/plugins/actions', 'Discover actions (?category=, ?plugin=, ?search=)'],
-  ['POST', '/api/plugins/{slug}/register-actions', "Register a plugin's actions"],
-  ['POST', '/api/plugins/events/automation', 'Dispatch a batch of automation events'],
-  ['GET', '/api/plugins/events/automation', 'Health: platform and plugin actions, circuits'],
-  ['GET, POST, PUT, PATCH', '/api/plugins', 'List, create and update plugins'],
-  ['GET, PUT, PATCH, DELETE', '/api/plugins/{slug}', 'Read, change or remove one plugin'],
-  ['GET', '/api/plugins/{slug}/test', "Test a plugin's connectivity"],
-  ['POST', '/api/plugins/{slug}/rotate-secret', "Rotate a plugin's signing secret (shown once)"],
-  ['GET', '/api/metrics', 'Prometheus metrics: dispatched events, attempts, retries, circuits'],
-  ['GET, POST', '/api/trpc/*', 'Typed tRPC API (AppRouter from @registry/api)'],
-] as const;
-
+/** The REST endpoints, rendered from the same OpenAPI document `/api/openapi.json` serves. */
 export default function ApiReferencePage() {
+  const document = openApiDocument();
   return (
     <>
       <PageHeader
         title="API reference"
-        description="The REST endpoints automations and plugins call, and the typed tRPC API this dashboard uses."
+        description={
+          <>
+            The REST endpoints automations and plugins call, from the{' '}
+            <a className="underline" href="/api/openapi.json">
+              OpenAPI {document.openapi} document
+            </a>
+            . Sibling apps can use the typed tRPC API at <code>/api/trpc</code> through{' '}
+            <code>@registry/client</code>.
+          </>
+        }
       />
-      <div className="rounded-lg border">
-        <Table aria-label="Endpoints">
-          <TableHeader>
-            <TableRow>
-              <TableHead>Method</TableHead>
-              <TableHead>Path</TableHead>
-              <TableHead>What</TableHead>
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {ENDPOINTS.map(([method, path, what]) => (
-              <TableRow key={path}>
-                <TableCell className="font-mono text-xs">{method}</TableCell>
-                <TableCell className="break-all font-mono text-xs">{path}</TableCell>
-                <TableCell>{what}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
+      <div className="space-y-8">
+        {operationsByTag(document).map(([tag, operations]) => (
+          <section key={tag} aria-labelledby={`tag-${tag}`}>
+            <h2 id={`tag-${tag}`} className="mb-3 font-semibold text-lg">
+              {tag}
+            </h2>
+            <div className="space-y-3">
+              {operations.map((operation) => (
+                <OperationCard
+                  key={`${operation.method} ${operation.path}`}
+                  operation={operation}
+                />
+              ))}
+            </div>
+          </section>
+        ))}
       </div>
     </>
   );

@@ -1,0 +1,3 @@
+import { restRoute } from '@/server/rest-route';
+
+export const GET = restRoute('/api/openapi.json', 'GET');

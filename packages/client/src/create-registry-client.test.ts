@@ -1,0 +1,57 @@
+import { describe, expect, it } from 'vitest';
+import { createRegistryClient } from './create-registry-client';
+import { isRegistryClientError } from './registry-client-error';
+
+/** A fetch that records each request and answers as the tRPC server does for one batched call. */
+function recordingFetch(status: number, body: unknown) {
+  const requests: Request[] = [];
+  const fetch = async (input: RequestInfo | URL, init?: RequestInit) => {
+    requests.push(new Request(input, init));
+    return new Response(JSON.stringify([body]), {
+      status,
+      headers: { 'content-type': 'application/json' },
+    });
+  };
+  return { requests, fetch: fetch as typeof globalThis.fetch };
+}
+
+describe('createRegistryClient', () => {
+  it('[CLIENT][HTTP]: calls /api/trpc below the url with the bearer token', async () => {
+    const { requests, fetch } = recordingFetch(200, { result: { data: { actions: [] } } });
+    const client = createRegistryClient({
+      url: 'http://registry.test/',
+      token: 'par_admin_x',
+      fetch,
+    });
+
+    const answer = await client.actions.discover.query({ category: 'email' });
+
+    expect(answer).toEqual({ actions: [] });
+    const [request] = requests;
+    const url = new URL(request?.url ?? '');
+    expect(url.pathname).toBe('/api/trpc/actions.discover');
+    expect(JSON.parse(url.searchParams.get('input') ?? '')).toEqual({ 0: { category: 'email' } });
+    expect(request?.headers.get('authorization')).toBe('Bearer par_admin_x');
+  });
+
+  it('[CLIENT][HTTP]: sends no Authorization header without a token', async () => {
+    const { requests, fetch } = recordingFetch(200, { result: { data: { plugins: [] } } });
+    await createRegistryClient({ url: 'http://registry.test', fetch }).plugins.list.query({});
+    expect(requests[0]?.headers.has('authorization')).toBe(false);
+  });
+
+  it('[CLIENT][ERRORS]: a refusal throws a registry client error carrying the tRPC code', async () => {
+    const { fetch } = recordingFetch(401, {
+      error: {
+        message: 'Unauthorized',
+        code: -32001,
+        data: { code: 'UNAUTHORIZED', httpStatus: 401 },
+      },
+    });
+    const client = createRegistryClient({ url: 'http://registry.test', token: 'wrong', fetch });
+
+    const error = await client.plugins.list.query({}).catch((caught: unknown) => caught);
+
+    expect(isRegistryClientError(error) && error.data?.code).toBe('UNAUTHORIZED');
+  });
+});

@@ -1,0 +1,31 @@
+import type { AppRouter } from '@registry/api';
+import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+
+export interface RegistryClientOptions {
+  /** Where the registry is served, e.g. `http://localhost:5173` (no `/api/trpc`). */
+  url: string;
+  /** An admin token or a plugin key, sent as `Authorization: Bearer <token>`. */
+  token?: string;
+  /** Another `fetch` (a test double, a proxy-aware one); the global one by default. */
+  fetch?: typeof globalThis.fetch;
+}
+
+export type RegistryClient = TRPCClient<AppRouter>;
+
+/**
+ * A typed client of the registry's tRPC API: `client.actions.discover.query({ category })`.
+ * Calls made in the same tick travel as one HTTP request. The server uses no transformer
+ * (every value it answers is plain JSON), so neither does this client.
+ */
+export function createRegistryClient({ url, token, fetch }: RegistryClientOptions): RegistryClient {
+  const authorization = token ? { authorization: `Bearer ${token}` } : {};
+  return createTRPCClient<AppRouter>({
+    links: [
+      httpBatchLink({
+        url: `${url.replace(/\/+$/, '')}/api/trpc`,
+        headers: () => authorization,
+        ...(fetch ? { fetch } : {}),
+      }),
+    ],
+  });
+}
