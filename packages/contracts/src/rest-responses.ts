@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { ZPluginKeySchema } from './credentials';
 import { ZDiscoverActionsResponseSchema } from './discovery';
-import { ZCreatedPluginSchema, ZPluginSchema } from './plugin';
+import { ZCreatedPluginSchema, ZPluginSchema, ZVerifyEndpointResponseSchema } from './plugin';
 
 /**
  * The REST answers that wrap a contract in the seed's envelope (`success`, `message`); the
@@ -34,6 +34,11 @@ export const ZRestPluginDeletedResponseSchema = z.object({
 
 export const ZRestRotatePluginKeyResponseSchema = ZPluginKeySchema.extend({
   success: z.literal(true),
+});
+
+/** `POST /api/plugins/{slug}/verify`: `success` is whether the endpoint answered rightly. */
+export const ZRestVerifyEndpointResponseSchema = ZVerifyEndpointResponseSchema.extend({
+  success: z.boolean(),
 });
 
 /** `GET /api/session`: who the browser (or the caller) is. */

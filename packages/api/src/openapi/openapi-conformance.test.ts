@@ -1,6 +1,13 @@
 import { randomUUID } from 'node:crypto';
+import { ENDPOINT_VERIFICATION_PATH } from '@registry/contracts';
 import { createRegistryDeps } from '@registry/core';
-import { actionDefinition, echo, startPluginServer, testEnv } from '@registry/testing';
+import {
+  actionDefinition,
+  answerChallenge,
+  echo,
+  startPluginServer,
+  testEnv,
+} from '@registry/testing';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRestClient } from '../test-support/rest-client';
@@ -8,7 +15,12 @@ import { openApiDocument } from './openapi-document';
 
 const deps = createRegistryDeps(testEnv());
 const send = createRestClient(deps);
-const plugin = await startPluginServer({ '/base': echo, '/base/actions/notify-customer': echo });
+let signingSecret: string | undefined;
+const plugin = await startPluginServer({
+  '/base': echo,
+  [`/base${ENDPOINT_VERIFICATION_PATH}`]: answerChallenge(() => signingSecret),
+  '/base/actions/notify-customer': echo,
+});
 afterAll(async () => {
   await plugin.close();
   await deps.pluginHttp.close();
@@ -44,6 +56,7 @@ describe('the OpenAPI document against the running handlers', () => {
       api_endpoint: `${plugin.url}/base`,
     });
     expect(created.status).toBe(201);
+    signingSecret = (created.body as { plugin: { signing_secret: string } }).plugin.signing_secret;
     await expectDocumentedAnswer('POST', '/api/plugins', '/api/plugins', { name: 'Twice', slug });
     await expectDocumentedAnswer('GET', '/api/plugins', '/api/plugins?status=active&limit=2');
     await expectDocumentedAnswer('PUT', '/api/plugins', '/api/plugins', { slug, name: 'Put' });
@@ -81,6 +94,12 @@ describe('the OpenAPI document against the running handlers', () => {
     );
     await expectDocumentedAnswer('GET', '/api/plugins/actions', '/api/plugins/actions?limit=0');
     const pluginId = (pluginAnswer.body as { plugin: { id: string } }).plugin.id;
+    const verified = await expectDocumentedAnswer(
+      'POST',
+      '/api/plugins/{slug}/verify',
+      `${item}/verify`,
+    );
+    expect(verified.body).toMatchObject({ verified: true, status: 'active' });
     const dispatched = await expectDocumentedAnswer(
       'POST',
       '/api/plugins/events/automation',

@@ -9,6 +9,7 @@ import {
   ZRestPluginResponseSchema,
   ZRestPluginUpdatedResponseSchema,
   ZRestRotatePluginKeyResponseSchema,
+  ZRestVerifyEndpointResponseSchema,
   ZRotateSigningSecretResponseSchema,
   ZUpdatePluginFieldsSchema,
 } from '@registry/contracts';
@@ -117,6 +118,21 @@ export const PLUGIN_PATHS: ZodOpenApiPathsObject = {
       access: 'admin',
       slug: true,
       responses: { 200: jsonAnswer('The new secret', ZRotateSigningSecretResponseSchema) },
+    }),
+  },
+  '/api/plugins/{slug}/verify': {
+    post: restOperation({
+      tag: 'Plugins',
+      summary: "Prove the plugin's api_endpoint (endpoint ownership challenge)",
+      description:
+        'Sends a signed challenge to api_endpoint + /.well-known/registry-verification; a plugin ' +
+        "in pending_verification becomes active on the right answer. An admin or the plugin's " +
+        'own key may ask.',
+      access: 'plugin-self',
+      slug: true,
+      responses: {
+        200: jsonAnswer('The outcome of the challenge', ZRestVerifyEndpointResponseSchema),
+      },
     }),
   },
 };

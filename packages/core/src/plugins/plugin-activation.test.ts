@@ -118,16 +118,31 @@ describe('endpoint ownership proof', () => {
     expect(plugin.endpoint_verification?.error).toMatch(/wrong response/);
   });
 
-  it('[PLUGINS][VERIFY]: asking for active before the proof is refused with 409 and changes nothing', async () => {
+  it('[PLUGINS][VERIFY]: activating before the proof is refused with 409 and changes nothing', async () => {
+    const tenant = newTenantId();
+    const { server } = await pluginServer('wrong');
+    const created = await createAt(tenant, server.url);
+    await setPluginStatus(deps, tenant, created.slug, 'inactive');
+
+    await expect(setPluginStatus(deps, tenant, created.slug, 'active')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/ownership/),
+    });
+    expect((await getPlugin(deps, tenant, created.slug)).status).toBe('inactive');
+  });
+
+  it('[PLUGINS][VERIFY]: a PATCH asking for active keeps its change and the plugin waits for the proof', async () => {
     const tenant = newTenantId();
     const { server } = await pluginServer('wrong');
     const created = await createAt(tenant, server.url);
 
-    await expect(
-      patchPlugin(deps, tenant, created.slug, { status: 'active', name: 'Renamed' }),
-    ).rejects.toMatchObject({ code: 'CONFLICT', message: expect.stringMatching(/ownership/) });
-    const plugin = await getPlugin(deps, tenant, created.slug);
-    expect(plugin).toMatchObject({ status: 'pending_verification', name: 'Owned' });
+    const patched = await patchPlugin(deps, tenant, created.slug, {
+      status: 'active',
+      name: 'Renamed',
+    });
+
+    expect(patched).toMatchObject({ status: 'pending_verification', name: 'Renamed' });
+    expect(patched.endpoint_verification?.error).toMatch(/wrong response/);
   });
 
   it('[PLUGINS][VERIFY]: re-pointing an active plugin holds it until the new endpoint proves itself', async () => {

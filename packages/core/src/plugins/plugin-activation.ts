@@ -17,10 +17,12 @@ export type PluginColumns = Prisma.PluginUpdateManyMutationInput & {
 /**
  * Applies a change to a plugin under the ownership rule: a plugin with an api_endpoint is active
  * only while that endpoint has answered the challenge.
- * - Asking for `active` (setStatus, PUT, PATCH) proves the endpoint first if needed, and is
- *   refused with 409, changing nothing, if it cannot be proven.
- * - Re-pointing an active plugin keeps the change, holds the plugin in `pending_verification`,
- *   and activates it again as soon as the new endpoint answers.
+ * - Activating (setStatus `active`: the dashboard's button, tRPC `plugins.setStatus`) proves
+ *   the endpoint first if needed, and is refused with 409, changing nothing, if it cannot.
+ * - Any other change (PUT, PATCH, re-pointing) is kept; a plugin that should be active but whose
+ *   endpoint is unproven is held in `pending_verification`, and activated at once if the
+ *   endpoint answers the challenge then. The answer's `status` says which happened, so a legacy
+ *   PUT that omits `status` (meaning active) is not refused for a proof it never asked about.
  */
 export async function applyPluginChange(
   deps: Deps,
@@ -28,6 +30,7 @@ export async function applyPluginChange(
   slug: string,
   columns: PluginColumns,
   load: () => Promise<Plugin>,
+  { refuseUnproven = false } = {},
 ): Promise<Plugin> {
   const current = await deps.db.plugin.findUnique({
     where: { tenantId_slug: { tenantId, slug } },
@@ -46,7 +49,7 @@ export async function applyPluginChange(
     await deps.db.plugin.update({ where: { id: current.id }, data: { ...columns, status } });
     return load();
   }
-  if (columns.status === 'active') {
+  if (refuseUnproven) {
     const check = await checkEndpointOwnership(deps, { id: current.id, slug }, endpoint);
     if (!check.verified) {
       throw AppError.conflict(

@@ -118,7 +118,7 @@ export function setPluginStatus(
   slug: string,
   status: PluginStatus,
 ): Promise<Plugin> {
-  return changePlugin(deps, tenantId, slug, { status });
+  return changePlugin(deps, tenantId, slug, { status }, status === 'active');
 }
 
 export async function deletePlugin(
@@ -139,8 +139,11 @@ function changePlugin(
   tenantId: string,
   slug: string,
   columns: PluginColumns,
+  refuseUnproven = false,
 ): Promise<Plugin> {
-  return applyPluginChange(deps, tenantId, slug, columns, () => getPlugin(deps, tenantId, slug));
+  return applyPluginChange(deps, tenantId, slug, columns, () => getPlugin(deps, tenantId, slug), {
+    refuseUnproven,
+  });
 }
 
 function toColumns(input: PatchPluginFields) {
