@@ -48,13 +48,14 @@ function usage(code: number): never {
 
 if (values.help) usage(0);
 if (group === 'validate-plugin') {
-  if (!command) usage(2);
+  const timeoutMs = Number(values['timeout-ms']);
+  if (!command || !(timeoutMs > 0)) usage(2);
   try {
     process.exitCode = await runValidatePlugin({
       url: values.url,
       slug: command,
       secret: values.secret,
-      timeoutMs: Number(values['timeout-ms']),
+      timeoutMs,
       json: values.json,
     });
   } catch (error) {
