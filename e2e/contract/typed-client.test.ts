@@ -44,7 +44,12 @@ describe('a sibling app using @registry/client against the started product', () 
       slug: 'loyalty-points',
       api_endpoint: 'https://loyalty.example.com/registry',
     });
-    expect(installed).toMatchObject({ slug: 'loyalty-points', status: 'active', actions_count: 0 });
+    // Created with an api_endpoint, it waits for its endpoint's ownership proof.
+    expect(installed).toMatchObject({
+      slug: 'loyalty-points',
+      status: 'pending_verification',
+      actions_count: 0,
+    });
     expect(installed.api_key).toMatch(/^par_plugin_/);
     expect(await installedPluginSlugs(registry)).toContain('loyalty-points');
 

@@ -1,5 +1,5 @@
 import {
-  ZActionDefinitionSchema,
+  ZActionDefinitionFieldsSchema,
   ZCreatedPluginSchema,
   ZDiscoveredActionSchema,
   ZEventResultSchema,
@@ -47,7 +47,7 @@ export function openApiDocument(): OpenApiDocument {
         },
       },
       schemas: {
-        ActionDefinition: ZActionDefinitionSchema,
+        ActionDefinition: ZActionDefinitionFieldsSchema,
         CreatedPlugin: ZCreatedPluginSchema,
         DiscoveredAction: ZDiscoveredActionSchema,
         EventResult: ZEventResultSchema,
