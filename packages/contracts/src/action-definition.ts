@@ -128,6 +128,22 @@ function inFieldOrder(action: Record<string, unknown>): ActionDefinition {
 
 export type ActionDefinitionInput = z.input<typeof ZActionDefinitionSchema>;
 
+/**
+ * The schema an action's payloads must fit: the registered one, or the one its field lists
+ * imply (every field, of any type) — for tools that generate or check payloads.
+ */
+export function actionInputSchema(
+  action: Pick<ActionDefinition, 'required_fields' | 'optional_fields' | 'input_schema'>,
+): InputSchema {
+  if (action.input_schema) return action.input_schema;
+  const fields = [...action.required_fields, ...action.optional_fields];
+  return {
+    type: 'object',
+    properties: Object.fromEntries(fields.map((field) => [field, {}])),
+    required: [...action.required_fields],
+  };
+}
+
 /** The field lists an input schema implies: its `required`, and its other properties. */
 export function fieldsOfInputSchema(schema: InputSchema) {
   const required = schema.required ?? [];

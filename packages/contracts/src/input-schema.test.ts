@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { type ActionDefinitionInput, ZActionDefinitionSchema } from './action-definition';
+import {
+  type ActionDefinitionInput,
+  actionInputSchema,
+  ZActionDefinitionSchema,
+} from './action-definition';
 import { ZDiscoverActionsResponseSchema } from './discovery';
 import { MAX_INPUT_SCHEMA_PROPERTIES } from './input-schema';
 import { ZRegisterActionsRequestSchema } from './registration';
@@ -76,6 +80,21 @@ describe('input_schema', () => {
       required_fields: ['email'],
       optional_fields: [],
     });
+  });
+
+  it('[CONTRACTS][SCHEMA]: an action without a schema implies one accepting any value of its fields', () => {
+    const plain = ZActionDefinitionSchema.parse({
+      ...base,
+      required_fields: ['email'],
+      optional_fields: ['note'],
+    });
+    expect(actionInputSchema(plain)).toEqual({
+      type: 'object',
+      properties: { email: {}, note: {} },
+      required: ['email'],
+    });
+    const typed = ZActionDefinitionSchema.parse({ ...base, input_schema: zodSchema });
+    expect(actionInputSchema(typed)).toEqual(zodSchema);
   });
 
   it('[CONTRACTS][SCHEMA]: a normalized definition parses to itself', () => {

@@ -140,4 +140,43 @@ describe('dispatchEvents: input schemas', () => {
     ]);
     expect(server.calls.map((call) => call.path)).toEqual(['/notes']);
   });
+
+  it('[DISPATCH][SCHEMA]: a re-registered schema applies to the next dispatch', async () => {
+    const tenant = newTenantId();
+    const { server, plugin } = await orderPlugin(tenant);
+    const register = (quantity: z.ZodType) =>
+      registerActions(
+        deps,
+        tenant,
+        plugin.slug,
+        parseInput(ZRegisterActionsRequestSchema, {
+          actions: [
+            {
+              action_type: 'place_order',
+              title: 'Place order',
+              endpoint: '/orders',
+              // zod's default (output) mode: undeclared fields are refused too.
+              input_schema: z.toJSONSchema(z.object({ sku: z.string(), quantity })),
+            },
+          ],
+        }),
+      );
+    const fire = async (payload: Record<string, unknown>) => {
+      const [result] = (
+        await dispatch(tenant, [{ action_type: 'place_order', plugin_id: plugin.id, payload }])
+      ).results;
+      return result?.success ? 'ok' : result?.error;
+    };
+
+    await register(z.number().int());
+    expect(await fire({ sku: 'A', quantity: 2.5 })).toBe(
+      'Invalid payload for place_order: payload.quantity: expected integer, received number 2.5',
+    );
+    await register(z.number());
+    expect(await fire({ sku: 'A', quantity: 2.5 })).toBe('ok');
+    expect(await fire({ sku: 'A', quantity: 1, note: 'hi' })).toBe(
+      'Invalid payload for place_order: payload.note: is not a field of this action',
+    );
+    expect(server.calls).toHaveLength(1);
+  });
 });

@@ -10,39 +10,47 @@ import addFormats from 'ajv-formats';
 /**
  * JSON Schema 2020-12, as `z.toJSONSchema` writes it. Not strict: keywords and formats outside
  * what Ajv knows are ignored, as the specification asks (zod's own patterns still check most
- * formats). `$schema` is dropped before compiling, so a draft-07 URI does not need its meta-schema.
+ * formats). `verbose` puts the value and its schema on each error, for the message; a valid
+ * payload never builds one.
  */
-// `verbose` puts the value and its schema on each error, for the message; a valid payload never
-// builds one.
-const ajv = new Ajv2020({ strict: false, logger: false, verbose: true });
-addFormats(ajv);
+function createAjv(): Ajv2020 {
+  const ajv = new Ajv2020({ strict: false, logger: false, verbose: true });
+  addFormats(ajv);
+  return ajv;
+}
+
+/**
+ * An Ajv instance keeps the generated code of every schema it compiled, removed ones too
+ * (3-5 KB each), and creating one costs ~7 ms. So one instance compiles this many schemas,
+ * then a fresh one takes over: the old one goes once the validators it made are dropped.
+ */
+const COMPILES_PER_AJV = 500;
+let ajv = createAjv();
+let ajvCompiles = 0;
 
 /** Compiled validators kept at once; beyond it the oldest are dropped (re-registrations). */
 const MAX_CACHED_VALIDATORS = 2000;
 const validators = new Map<string, ValidateFunction>();
 
-/**
- * Compiles an input schema, throwing Ajv's reason when it cannot be. Ajv keeps every schema it
- * compiled; `release` lets it go. `$schema` and `$id` are dropped: the dialect is always
- * 2020-12, and an id would be global to the Ajv instance.
- */
-export function compileInputSchema(schema: InputSchema): ValidateFunction {
+/** `$schema` and `$id` are dropped: the dialect is always 2020-12, and an id is per instance. */
+function compileInputSchema(schema: InputSchema): ValidateFunction {
+  if (ajvCompiles >= COMPILES_PER_AJV) {
+    ajv = createAjv();
+    ajvCompiles = 0;
+  }
+  ajvCompiles += 1;
   const { $schema: _dialect, $id: _id, ...compilable } = schema;
   return ajv.compile(compilable);
 }
 
-/** Whether Ajv can compile the schema; the registration refuses one it cannot. */
+/** Why Ajv cannot compile a schema (undefined: it can), for a registration to refuse it. */
 export function inputSchemaCompileError(schema: InputSchema): string | undefined {
   try {
-    release(compileInputSchema(schema));
+    compileInputSchema(schema);
     return undefined;
   } catch (error) {
     return (error as Error).message;
   }
-}
-
-function release(validate: ValidateFunction): void {
-  ajv.removeSchema(validate.schema as object);
 }
 
 /**
@@ -61,9 +69,7 @@ export function findPayloadProblem(
   if (validate === undefined) {
     validate = compileInputSchema(schema);
     if (validators.size >= MAX_CACHED_VALIDATORS) {
-      const [oldestKey, oldest] = validators.entries().next().value as [string, ValidateFunction];
-      validators.delete(oldestKey);
-      release(oldest);
+      validators.delete(validators.keys().next().value as string);
     }
     validators.set(key, validate);
   }
