@@ -179,4 +179,51 @@ describe('dispatchEvents: input schemas', () => {
     );
     expect(server.calls).toHaveLength(1);
   });
+
+  it('[DISPATCH][SCHEMA][REDOS]: a catastrophic pattern runs in linear time; lookaround is refused at registration', async () => {
+    const tenant = newTenantId();
+    const { server, plugin } = await orderPlugin(tenant);
+    const withPattern = (pattern: string) =>
+      parseInput(ZRegisterActionsRequestSchema, {
+        actions: [
+          {
+            action_type: 'tag_order',
+            title: 'Tag order',
+            endpoint: '/orders',
+            input_schema: z.toJSONSchema(
+              z.object({ tag: z.string().regex(new RegExp(pattern)), host: z.hostname() }),
+              { io: 'input' },
+            ),
+          },
+        ],
+      });
+
+    await expect(
+      registerActions(deps, tenant, plugin.slug, withPattern('^(?!admin)[a-z]+$')),
+    ).rejects.toMatchObject({
+      code: 'VALIDATION_ERROR',
+      message: expect.stringMatching(/actions\[0\]\.input_schema.*linear-time engine/),
+    });
+    await registerActions(deps, tenant, plugin.slug, withPattern('^(a+)+$'));
+    // A backtracking engine needs about 2^40 steps for this payload: the event would never end.
+    const [evil, fine] = (
+      await dispatch(tenant, [
+        {
+          action_type: 'tag_order',
+          plugin_id: plugin.id,
+          payload: { tag: `${'a'.repeat(40)}!`, host: 'shop.example.com' },
+        },
+        {
+          action_type: 'tag_order',
+          plugin_id: plugin.id,
+          payload: { tag: 'aaa', host: 'shop.example.com' },
+        },
+      ])
+    ).results;
+    expect(evil).toMatchObject({ success: false, error_code: 'INVALID_PAYLOAD' });
+    expect(evil?.success === false && evil.error).toMatch(/payload\.tag: must be match/);
+    // zod's own hostname pattern uses lookahead and still checks payloads.
+    expect(fine).toMatchObject({ success: true });
+    expect(server.calls).toHaveLength(1);
+  });
 });

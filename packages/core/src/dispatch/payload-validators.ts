@@ -6,15 +6,21 @@ import {
 } from '@registry/contracts';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
+import { linearRegExp } from './linear-regexp';
 
 /**
  * JSON Schema 2020-12, as `z.toJSONSchema` writes it. Not strict: keywords and formats outside
  * what Ajv knows are ignored, as the specification asks (zod's own patterns still check most
- * formats). `verbose` puts the value and its schema on each error, for the message; a valid
+ * formats). Patterns run on a linear-time engine (linear-regexp.ts). `verbose` puts the value and its schema on each error, for the message; a valid
  * payload never builds one.
  */
 function createAjv(): Ajv2020 {
-  const ajv = new Ajv2020({ strict: false, logger: false, verbose: true });
+  const ajv = new Ajv2020({
+    strict: false,
+    logger: false,
+    verbose: true,
+    code: { regExp: linearRegExp },
+  });
   addFormats(ajv);
   return ajv;
 }
