@@ -15,7 +15,12 @@ export const linearRegExp = Object.assign(compileLinear, {
   code: 'linearRegExp',
 });
 
-function compileLinear(pattern: string, flags: string): { test(text: string): boolean } {
+interface PatternMatcher {
+  test(text: string): boolean;
+  toString(): string;
+}
+
+function compileLinear(pattern: string, flags: string): PatternMatcher {
   if (ZOD_FORMAT_PATTERNS.has(pattern)) return new RegExp(pattern, flags);
   try {
     const compiled = RE2JS.compile(pattern);
