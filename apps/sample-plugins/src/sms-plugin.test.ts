@@ -42,12 +42,12 @@ describe('sms plugin', () => {
   it('[SMS][VALIDATION]: a bad payload is a 400 naming the field; nothing is sent', async () => {
     const before = outbox.list().length;
     const answer = await plugin.post('/actions/send-order-shipped-sms', {
-      phone: '555-0100',
+      phone: 5550100,
       tracking_number: 42,
     });
     expect(answer.status).toBe(400);
     expect(answer.body).toMatchObject({ code: 'VALIDATION_ERROR' });
-    expect(answer.body.error).toContain('phone: must be a phone number in E.164 form');
+    expect(answer.body.error).toContain('phone: expected string, received number 5550100');
     expect(answer.body.error).toContain('order_id: is required');
     expect(answer.body.error).toContain('tracking_number: expected string, received number 42');
     expect(outbox.list()).toHaveLength(before);
