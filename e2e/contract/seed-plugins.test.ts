@@ -1,6 +1,19 @@
 import { createRegistryClient } from '@registry/client';
-import type { DiscoveredAction, DispatchResponse, Plugin } from '@registry/contracts';
+import type {
+  CreatedPlugin,
+  DiscoveredAction,
+  DispatchResponse,
+  Plugin,
+} from '@registry/contracts';
+import { listenAll } from '@registry/plugin-sdk';
+import {
+  createAnalyticsPlugin,
+  createSlackPlugin,
+  createSmsPlugin,
+} from '@registry/sample-plugins';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port';
+import { runRegistryCli } from '../support/registry-cli';
 import { type RunningProduct, startProduct } from '../support/running-product';
 
 /** One action of each seed plugin, as an automation flow would fire it, and where it shows. */
@@ -98,6 +111,52 @@ describe('the seed plugins the start command runs', () => {
       expect(entries, url).toContainEqual(
         expect.objectContaining({ action_type, flow_execution_id: 'seed-plugins-proof' }),
       );
+    }
+  });
+});
+
+describe('pnpm registry validate-plugin', () => {
+  it('[VALIDATOR][CLI]: the SMS, Slack and analytics plugins pass, served together below their paths', async () => {
+    // Second instances, created through the API so the test holds their keys and secrets.
+    const port = await freePort();
+    const factories = [createSmsPlugin, createSlackPlugin, createAnalyticsPlugin];
+    const created = [];
+    for (const create of factories) {
+      const slug = `${create().slug}-proof`;
+      const { plugin } = await api<{ plugin: CreatedPlugin }>('POST', '/api/plugins', {
+        name: `${slug} (validator proof)`,
+        slug,
+        api_endpoint: `http://127.0.0.1:${port}/${slug}`,
+      });
+      created.push({ slug, plugin, create });
+    }
+    const server = await listenAll(
+      created.map(({ slug, plugin, create }) => ({
+        plugin: create(undefined, slug),
+        basePath: `/${slug}`,
+        signingSecrets: [plugin.signing_secret],
+      })),
+      { port },
+    );
+    try {
+      for (const [index, served] of server.plugins.entries()) {
+        const { slug, plugin } = created[index] as (typeof created)[number];
+        const connection = await served.connect({ url: product.baseUrl, apiKey: plugin.api_key });
+        expect(connection.verification).toMatchObject({ verified: true, status: 'active' });
+        const run = await runRegistryCli([
+          'validate-plugin',
+          slug,
+          '--url',
+          product.baseUrl,
+          '--secret',
+          plugin.signing_secret,
+        ]);
+        console.log(run.stdout);
+        expect(run.stdout).toMatch(/All \d+ actions passed\./);
+        expect(run.code).toBe(0);
+      }
+    } finally {
+      await server.close();
     }
   });
 });
