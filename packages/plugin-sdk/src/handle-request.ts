@@ -44,12 +44,14 @@ export async function handleRequest(
       });
     }
   }
+  // Errors name the path as the caller sent it, base path included.
+  const requested = new URL(request.url ?? '/', 'http://plugin').pathname;
   if (!action && !isChallenge) {
-    return sendJson(response, 404, errorBody(`No such endpoint: ${path}`, 'NOT_FOUND'));
+    return sendJson(response, 404, errorBody(`No such endpoint: ${requested}`, 'NOT_FOUND'));
   }
   if (request.method !== 'POST') {
     response.setHeader('allow', 'POST');
-    return sendJson(response, 405, errorBody(`Use POST for ${path}`, 'METHOD_NOT_ALLOWED'));
+    return sendJson(response, 405, errorBody(`Use POST for ${requested}`, 'METHOD_NOT_ALLOWED'));
   }
   let rawBody: string;
   try {

@@ -58,6 +58,11 @@ describe('listenAll', () => {
     expect(mailer).toEqual({ status: 200, body: { plugin: 'mailer', n: 2 } });
     expect(await (await fetch(`${server.url}/texter/log`)).json()).toEqual({ plugin: 'texter' });
     expect(await (await fetch(`${server.url}/texter`)).json()).toMatchObject({ plugin: 'texter' });
+    const unknown = await post(`${server.url}/texter/actions/pong`, { n: 1 }, SMS_SECRET);
+    expect(unknown).toMatchObject({
+      status: 404,
+      body: { error: 'No such endpoint: /texter/actions/pong' },
+    });
     // `/texterx` is not below `/texter`: the root plugin has no such endpoint.
     expect((await post(`${server.url}/texterx/actions/ping`, { n: 3 }, ROOT_SECRET)).status).toBe(
       404,
