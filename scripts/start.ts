@@ -1,28 +1,19 @@
 /**
  * Starts the whole product: PostgreSQL (embedded unless DATABASE_URL is set), migrations, seed
- * data, the sample email plugin and the Next.js app; once the app serves, the email plugin
- * registers its actions and proves its endpoint, and the command prints `Ready`. `--dev` runs
- * `next dev` instead of the production build.
+ * data, the seed plugins' sample server and the Next.js app; once the app serves, each seed
+ * plugin registers its actions and proves its endpoint, and the command prints `Ready`. `--dev`
+ * runs `next dev` instead of the production build.
  */
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import {
-  accessSettingsFrom,
-  describeLocalAccess,
-  localAccessState,
-  rotatePluginKey,
-} from '@registry/core';
-import { createDb, DEFAULT_TENANT_ID } from '@registry/db';
+import { accessSettingsFrom, describeLocalAccess, localAccessState } from '@registry/core';
+import { createDb } from '@registry/db';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@registry/db/embedded';
 import { migrateDatabase } from '@registry/db/migrate';
-import { pointSeedPluginsAt, seedDatabase, seedPluginSecrets } from '@registry/db/seed';
-import {
-  EMAIL_PLUGIN_SLUG,
-  type RunningEmailPlugin,
-  startEmailPlugin,
-} from '@registry/email-plugin';
+import { seedDatabase } from '@registry/db/seed';
 import { nextServerArgs, webDir } from '@registry/web/server-command';
+import { type SamplePluginServer, startSamplePluginServer } from './sample-plugin-server';
 
 const root = resolve(import.meta.dirname, '..');
 const dev = process.argv.includes('--dev');
@@ -46,24 +37,11 @@ if (!databaseUrl) {
 const { applied } = await migrateDatabase(databaseUrl);
 if (applied.length > 0) console.log(`Applied migrations: ${applied.join(', ')}`);
 
-let emailPlugin: RunningEmailPlugin | undefined;
-let emailPluginKey = '';
 const db = createDb(databaseUrl, { maxConnections: 1 });
-const samplePluginUrl = `http://127.0.0.1:${samplePort}`;
-await seedDatabase(db, { samplePluginUrl });
+await seedDatabase(db, { samplePluginUrl: `http://127.0.0.1:${samplePort}` });
+let samplePlugins: SamplePluginServer | undefined;
 if (process.env.SAMPLE_PLUGIN !== 'off') {
-  // The email plugin verifies every call with its seed plugin's signing secrets (restart after
-  // rotating one), and registers with a fresh API key: keys are stored hashed, so each start
-  // makes a new one for it.
-  await pointSeedPluginsAt(db, samplePluginUrl);
-  const secrets = await seedPluginSecrets(db);
-  emailPluginKey = (await rotatePluginKey({ db }, DEFAULT_TENANT_ID, EMAIL_PLUGIN_SLUG)).api_key;
-  emailPlugin = await startEmailPlugin({
-    host: '127.0.0.1',
-    port: samplePort,
-    signingSecrets: secrets.get(EMAIL_PLUGIN_SLUG) ?? [],
-  });
-  console.log(`Email plugin: ${emailPlugin.url} (its outbox: ${emailPlugin.url}/)`);
+  samplePlugins = await startSamplePluginServer(db, samplePort);
 }
 const access = accessSettingsFrom({
   REGISTRY_MODE: process.env.REGISTRY_MODE,
@@ -80,7 +58,7 @@ const app = spawn(process.execPath, nextServerArgs({ dev, port, host }), {
     DATABASE_URL: databaseUrl,
     NODE_ENV: dev ? 'development' : 'production',
     REGISTRY_LISTEN_HOST: host,
-    // Plugins must be on the public internet, except the email plugin this command runs.
+    // Plugins must be on the public internet, except the seed plugins this command runs.
     PLUGIN_ALLOWED_ADDRESSES: allowedPluginAddresses(),
   },
 });
@@ -92,7 +70,7 @@ async function stop(code: number) {
   if (stopping) return;
   stopping = true;
   app.kill('SIGTERM');
-  await emailPlugin?.close();
+  await samplePlugins?.close();
   await embedded?.stop();
   process.exit(code);
 }
@@ -100,24 +78,14 @@ app.on('exit', (code) => void stop(code ?? 0));
 process.on('SIGINT', () => void stop(0));
 process.on('SIGTERM', () => void stop(0));
 
-if (emailPlugin) await connectEmailPlugin(emailPlugin);
-console.log(`Ready: ${appUrl}`);
-
-/**
- * Once the app serves, the email plugin registers its actions and proves its endpoint; a failure
- * is reported, not fatal (the seed's own registration stays).
- */
-async function connectEmailPlugin(plugin: RunningEmailPlugin): Promise<void> {
+// Once the app serves, the seed plugins register and prove their endpoints; a failure is
+// reported, not fatal (the seed's own registration stays).
+if (samplePlugins) {
   const registryUrl = `http://127.0.0.1:${port}`;
   await waitUntilAnswering(registryUrl);
-  try {
-    const connection = await plugin.connect({ url: registryUrl, apiKey: emailPluginKey });
-    console.log(`Email plugin: ${connection.registration.message}`);
-    console.log(`Email plugin: ${connection.verification.message}`);
-  } catch (error) {
-    console.error(`Email plugin: registration failed: ${(error as Error).message}`);
-  }
+  await samplePlugins.connect(registryUrl);
 }
+console.log(`Ready: ${appUrl}`);
 
 async function waitUntilAnswering(url: string): Promise<void> {
   for (let tries = 0; tries < 600 && !stopping; tries++) {
@@ -132,7 +100,7 @@ async function waitUntilAnswering(url: string): Promise<void> {
 
 function allowedPluginAddresses(): string {
   const configured = process.env.PLUGIN_ALLOWED_ADDRESSES ?? '';
-  return emailPlugin ? [configured, '127.0.0.1'].filter(Boolean).join(',') : configured;
+  return samplePlugins ? [configured, '127.0.0.1'].filter(Boolean).join(',') : configured;
 }
 
 function redact(url: string): string {

@@ -6,7 +6,8 @@ test.describe('plugins', () => {
     await waitForContent(page);
     const row = page.getByRole('row', { name: /Warehouse/ });
     await expect(row).toContainText('active');
-    await expect(row.getByRole('cell').nth(2)).toHaveText('2');
+    // reserve_stock, sync_inventory and ship_parcel (see support/test-plugins.ts).
+    await expect(row.getByRole('cell').nth(2)).toHaveText('3');
     await expect(row).toContainText(/ago|now/);
     await expect(page.getByRole('row', { name: /Analytics Tracker/ })).toContainText('inactive');
   });

@@ -9,7 +9,10 @@ export const repoRoot = resolve(import.meta.dirname, '../..');
 
 export interface RunningProduct {
   baseUrl: string;
-  /** The sample email plugin the start command runs (its outbox at `/outbox`). */
+  /**
+   * The sample email plugin the start command runs (its outbox at `/outbox`): the root of the
+   * seed plugins' server, where the others sit below their slugs (`/sms-notifications`, ...).
+   */
   emailPluginUrl: string;
   /** Everything the start command printed, for failure messages. */
   output(): string;
@@ -21,13 +24,13 @@ export interface RunningProduct {
  * throwaway database of the server DATABASE_URL names, or on a fresh embedded database.
  */
 export async function startProduct(): Promise<RunningProduct> {
-  const [port, emailPluginPort] = [await freePort(), await freePort()];
+  const [port, samplePluginPort] = [await freePort(), await freePort()];
   let database: TestDatabase | undefined;
   let dataDir: string | undefined;
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     PORT: String(port),
-    SAMPLE_PLUGIN_PORT: String(emailPluginPort),
+    SAMPLE_PLUGIN_PORT: String(samplePluginPort),
   };
   if (process.env.DATABASE_URL) {
     database = await createTestDatabase();
@@ -48,7 +51,7 @@ export async function startProduct(): Promise<RunningProduct> {
   const exited = new Promise<void>((done) => child.once('exit', () => done()));
   const product: RunningProduct = {
     baseUrl,
-    emailPluginUrl: `http://127.0.0.1:${emailPluginPort}`,
+    emailPluginUrl: `http://127.0.0.1:${samplePluginPort}`,
     output: () => output,
     async stop() {
       if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
@@ -61,7 +64,7 @@ export async function startProduct(): Promise<RunningProduct> {
     await waitUntilServing(
       `${baseUrl}/api/plugins/events/automation`,
       () => child.exitCode !== null,
-      // The email plugin registers once the app serves; the command then prints `Ready`.
+      // The seed plugins register once the app serves; the command then prints `Ready`.
       () => output.includes('Ready: '),
     );
   } catch (error) {

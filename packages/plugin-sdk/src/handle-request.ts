@@ -15,17 +15,17 @@ export interface RequestOptions {
 }
 
 /**
- * Routes one request: POST to an action's endpoint or to the ownership challenge, GET to a
- * page. Every answer is JSON (a page may be HTML); nothing a caller or handler does yields an
- * HTML error page or a stack trace.
+ * Routes one request, given its path below the plugin's base path: POST to an action's endpoint
+ * or to the ownership challenge, GET to a page. Every answer is JSON (a page may be HTML);
+ * nothing a caller or handler does yields an HTML error page or a stack trace.
  */
 export async function handleRequest(
   plugin: Plugin,
   options: RequestOptions,
+  path: string,
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const path = new URL(request.url ?? '/', 'http://plugin').pathname;
   const action = plugin.actions.find((candidate) => candidate.endpoint === path);
   const isChallenge = path === ENDPOINT_VERIFICATION_PATH;
   if (request.method === 'GET' || request.method === 'HEAD') {
@@ -44,12 +44,14 @@ export async function handleRequest(
       });
     }
   }
+  // Errors name the path as the caller sent it, base path included.
+  const requested = new URL(request.url ?? '/', 'http://plugin').pathname;
   if (!action && !isChallenge) {
-    return sendJson(response, 404, errorBody(`No such endpoint: ${path}`, 'NOT_FOUND'));
+    return sendJson(response, 404, errorBody(`No such endpoint: ${requested}`, 'NOT_FOUND'));
   }
   if (request.method !== 'POST') {
     response.setHeader('allow', 'POST');
-    return sendJson(response, 405, errorBody(`Use POST for ${path}`, 'METHOD_NOT_ALLOWED'));
+    return sendJson(response, 405, errorBody(`Use POST for ${requested}`, 'METHOD_NOT_ALLOWED'));
   }
   let rawBody: string;
   try {

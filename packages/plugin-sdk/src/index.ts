@@ -10,6 +10,13 @@ export {
 } from './define-plugin';
 export { type ListenOptions, listen, type RunningPlugin } from './listen';
 export {
+  listenAll,
+  type PluginMount,
+  type RunningPluginServer,
+  type ServedPlugin,
+  type ServerOptions,
+} from './listen-all';
+export {
   type ActionRegistration,
   registrationPayload,
 } from './registration-payload';

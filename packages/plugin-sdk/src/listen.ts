@@ -1,14 +1,8 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import type { Plugin } from './define-plugin';
-import { handleRequest } from './handle-request';
-import { errorBody, sendJson } from './http-exchange';
-import { type Connection, connectToRegistry, type RegistryOptions } from './registry-connection';
+import { listenAll, type ServedPlugin, type ServerOptions } from './listen-all';
+import type { Connection, RegistryOptions } from './registry-connection';
 
-export interface ListenOptions {
-  port?: number;
-  /** Defaults to 127.0.0.1; a registry reaches a plugin elsewhere only through its allow-list. */
-  host?: string;
+export interface ListenOptions extends ServerOptions {
   /**
    * The plugin's signing secret(s) (`whsec_…`, the current and, during a rotation, the previous).
    * With one, unsigned or wrongly signed calls get 401; without, calls are taken unchecked.
@@ -29,31 +23,9 @@ export interface RunningPlugin {
 
 /** Serves the plugin's actions on node:http; then registers with the registry, if given one. */
 export async function listen(plugin: Plugin, options: ListenOptions = {}): Promise<RunningPlugin> {
-  const requestOptions = { signingSecrets: options.signingSecrets ?? [] };
-  const server = createServer((request, response) => {
-    handleRequest(plugin, requestOptions, request, response).catch((error: unknown) => {
-      const message = error instanceof Error ? error.message : String(error);
-      sendJson(response, 500, errorBody(`Plugin failed: ${message}`, 'INTERNAL_ERROR'));
-    });
-  });
-  const host = options.host ?? '127.0.0.1';
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(options.port ?? 0, host, () => {
-      server.off('error', reject);
-      resolve();
-    });
-  });
-  const { port } = server.address() as AddressInfo;
-  const running: RunningPlugin = {
-    url: `http://${host.includes(':') ? `[${host}]` : host}:${port}`,
-    connect: (registry) => connectToRegistry(plugin, registry),
-    close: () =>
-      new Promise((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
-  };
+  const server = await listenAll([{ plugin, signingSecrets: options.signingSecrets }], options);
+  const [served] = server.plugins as [ServedPlugin];
+  const running: RunningPlugin = { url: served.url, connect: served.connect, close: server.close };
   if (options.registry) {
     try {
       running.connection = await running.connect(options.registry);

@@ -1,0 +1,8 @@
+export { ActivityLog, type Logged } from './activity-log';
+export {
+  ANALYTICS_PLUGIN_SLUG,
+  createAnalyticsPlugin,
+  type TrackedEvent,
+} from './analytics-plugin';
+export { createSlackPlugin, type PostedMessage, SLACK_PLUGIN_SLUG } from './slack-plugin';
+export { createSmsPlugin, type SentText, SMS_PLUGIN_SLUG } from './sms-plugin';

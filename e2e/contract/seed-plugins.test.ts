@@ -1,0 +1,162 @@
+import { createRegistryClient } from '@registry/client';
+import type {
+  CreatedPlugin,
+  DiscoveredAction,
+  DispatchResponse,
+  Plugin,
+} from '@registry/contracts';
+import { listenAll } from '@registry/plugin-sdk';
+import {
+  createAnalyticsPlugin,
+  createSlackPlugin,
+  createSmsPlugin,
+} from '@registry/sample-plugins';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { freePort } from '../support/free-port';
+import { runRegistryCli } from '../support/registry-cli';
+import { type RunningProduct, startProduct } from '../support/running-product';
+
+/** One action of each seed plugin, as an automation flow would fire it, and where it shows. */
+const PROOFS = [
+  {
+    slug: 'email-automation',
+    label: 'Email plugin',
+    action_type: 'send_welcome_email',
+    payload: { user_id: 'user_456', email: 'test@example.com', first_name: 'John' },
+    log: { path: '/outbox', list: 'emails' },
+  },
+  {
+    slug: 'sms-notifications',
+    label: 'SMS plugin',
+    action_type: 'send_order_shipped_sms',
+    payload: { phone: '+15550100', order_id: 'o-100', tracking_number: '1Z999' },
+    log: { path: '/outbox', list: 'messages' },
+  },
+  {
+    slug: 'slack-alerts',
+    label: 'Slack plugin',
+    action_type: 'create_slack_notification',
+    payload: { channel: '#orders', message: 'Order o-100 paid', mention: '@here' },
+    log: { path: '/outbox', list: 'messages' },
+  },
+  {
+    slug: 'analytics-tracker',
+    label: 'Analytics plugin',
+    action_type: 'track_event',
+    payload: { event_name: 'checkout.completed', user_id: 'user_456', properties: { total: 42 } },
+    log: { path: '/events', list: 'events' },
+  },
+] as const;
+
+let product: RunningProduct;
+beforeAll(async () => {
+  product = await startProduct();
+});
+afterAll(() => product?.stop());
+
+async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const response = await fetch(`${product.baseUrl}${path}`, {
+    method,
+    headers: { 'content-type': 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  const json = await response.json();
+  if (!response.ok)
+    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
+  return json as T;
+}
+
+const plugin = async (slug: string) =>
+  (await api<{ plugin: Plugin }>('GET', `/api/plugins/${slug}`)).plugin;
+
+describe('the seed plugins the start command runs', () => {
+  it('[SEED-PLUGINS][START]: each registered its schema-typed actions and proved its endpoint', async () => {
+    for (const { label } of PROOFS) {
+      expect(product.output()).toContain(`${label}: Registered`);
+      expect(product.output()).toContain(`${label}: Endpoint verified`);
+    }
+    const { actions } = await api<{ actions: DiscoveredAction[] }>(
+      'GET',
+      '/api/plugins/actions?plugin=sms-notifications',
+    );
+    expect(actions.map((action) => [action.action_type, action.required_fields])).toEqual([
+      ['send_abandoned_cart_sms', ['phone', 'cart_id']],
+      ['send_order_shipped_sms', ['phone', 'order_id']],
+    ]);
+    for (const action of actions) expect(action.input_schema).toMatchObject({ type: 'object' });
+    // Seeded inactive, and proving its endpoint did not activate it.
+    expect(await plugin('analytics-tracker')).toMatchObject({ status: 'inactive' });
+  });
+
+  it('[SEED-PLUGINS][DISPATCH]: one action of each seed plugin succeeds and lands in its log', async () => {
+    // The dashboard's Activate button: analytics-tracker is seeded inactive.
+    const registry = createRegistryClient({ url: product.baseUrl });
+    await registry.plugins.setStatus.mutate({ slug: 'analytics-tracker', status: 'active' });
+
+    const plugins = await Promise.all(PROOFS.map(({ slug }) => plugin(slug)));
+    const answer = await api<DispatchResponse>('POST', '/api/plugins/events/automation', {
+      flow_execution_id: 'seed-plugins-proof',
+      events: PROOFS.map(({ action_type, payload }, index) => ({
+        action_type,
+        plugin_id: plugins[index]?.id,
+        payload,
+      })),
+    });
+    expect(answer.results.filter((result) => !result.success)).toEqual([]);
+    expect(answer.summary).toMatchObject({ total: 4, successful: 4, failed: 0 });
+
+    for (const [index, { action_type, log }] of PROOFS.entries()) {
+      const url = `${plugins[index]?.api_endpoint}${log.path}`;
+      const entries = ((await (await fetch(url)).json()) as Record<string, unknown[]>)[log.list];
+      expect(entries, url).toContainEqual(
+        expect.objectContaining({ action_type, flow_execution_id: 'seed-plugins-proof' }),
+      );
+    }
+  });
+});
+
+describe('pnpm registry validate-plugin', () => {
+  it('[VALIDATOR][CLI]: the SMS, Slack and analytics plugins pass, served together below their paths', async () => {
+    // Second instances, created through the API so the test holds their keys and secrets.
+    const port = await freePort();
+    const factories = [createSmsPlugin, createSlackPlugin, createAnalyticsPlugin];
+    const created = [];
+    for (const create of factories) {
+      const slug = `${create().slug}-proof`;
+      const { plugin } = await api<{ plugin: CreatedPlugin }>('POST', '/api/plugins', {
+        name: `${slug} (validator proof)`,
+        slug,
+        api_endpoint: `http://127.0.0.1:${port}/${slug}`,
+      });
+      created.push({ slug, plugin, create });
+    }
+    const server = await listenAll(
+      created.map(({ slug, plugin, create }) => ({
+        plugin: create(undefined, slug),
+        basePath: `/${slug}`,
+        signingSecrets: [plugin.signing_secret],
+      })),
+      { port },
+    );
+    try {
+      for (const [index, served] of server.plugins.entries()) {
+        const { slug, plugin } = created[index] as (typeof created)[number];
+        const connection = await served.connect({ url: product.baseUrl, apiKey: plugin.api_key });
+        expect(connection.verification).toMatchObject({ verified: true, status: 'active' });
+        const run = await runRegistryCli([
+          'validate-plugin',
+          slug,
+          '--url',
+          product.baseUrl,
+          '--secret',
+          plugin.signing_secret,
+        ]);
+        console.log(run.stdout);
+        expect(run.stdout).toMatch(/All \d+ actions passed\./);
+        expect(run.code).toBe(0);
+      }
+    } finally {
+      await server.close();
+    }
+  });
+});
