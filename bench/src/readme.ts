@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { readFileSync, writeFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { BenchReport } from './report';
@@ -18,4 +19,6 @@ export function updateReadme(benchDir: string, report: BenchReport, table: strin
     file,
     `${text.slice(0, at + START.length)}\n${header}\n\n${table}\n${text.slice(end)}`,
   );
+  // Aligned as Biome formats Markdown, so the lint step of `pnpm test` accepts the new table.
+  execFileSync('pnpm', ['exec', 'biome', 'format', '--write', file], { stdio: 'ignore' });
 }
