@@ -1,7 +1,7 @@
 import type { PluginValidationReport } from './validate-plugin';
 
 /** The report as lines a person reads: one per action, and one per failed check under it. */
-export function formatReport(report: PluginValidationReport): string {
+export function formatReport(report: PluginValidationReport, signed = true): string {
   const lines = [`Validating plugin ${report.plugin_slug} at ${report.api_endpoint ?? '(none)'}`];
   if (report.problem) lines.push(`  ✗ ${report.problem}`);
   for (const action of report.actions) {
@@ -15,6 +15,16 @@ export function formatReport(report: PluginValidationReport): string {
     }
   }
   const failed = report.actions.filter((action) => !action.ok).length;
+  const refusedUnsigned = report.actions.some((action) =>
+    action.checks.some((check) => check.status === 401),
+  );
+  if (refusedUnsigned && !signed) {
+    lines.push(
+      'Hint: the plugin refused calls with 401. It verifies signatures: pass its signing secret',
+      '  with --secret whsec_… (or PLUGIN_SIGNING_SECRET). Its owner got it when the plugin was',
+      `  created; POST /api/plugins/${report.plugin_slug}/rotate-secret issues a new one.`,
+    );
+  }
   if (report.problem) lines.push('Nothing could be validated.');
   else if (report.ok) lines.push(`All ${report.actions.length} actions passed.`);
   else lines.push(`${failed} of ${report.actions.length} actions failed.`);

@@ -23,6 +23,8 @@ export async function runValidatePlugin(options: ValidatePluginCommandOptions): 
     timeoutMs: options.timeoutMs,
     allowedAddresses: process.env.PLUGIN_ALLOWED_ADDRESSES,
   });
-  console.log(options.json ? JSON.stringify(report, null, 2) : formatReport(report));
+  console.log(
+    options.json ? JSON.stringify(report, null, 2) : formatReport(report, secrets.length > 0),
+  );
   return report.ok ? 0 : 1;
 }
