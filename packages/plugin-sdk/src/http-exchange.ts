@@ -21,8 +21,11 @@ export function sendJson(response: ServerResponse, status: number, body: unknown
     response.end();
     return;
   }
+  // Encoded before the status goes out: a value JSON cannot encode (a BigInt, a cycle) throws
+  // here, while the handler's catch can still answer 500.
+  const text = JSON.stringify(body);
   response.writeHead(status, { 'content-type': 'application/json; charset=utf-8' });
-  response.end(JSON.stringify(body));
+  response.end(text);
 }
 
 export function sendHtml(response: ServerResponse, status: number, html: string): void {

@@ -25,6 +25,11 @@ const plugin = definePlugin({
         throw new Error('template store unreachable');
       },
     }),
+    unencodable: action({
+      title: 'Unencodable',
+      input: z.object({}),
+      handler: () => ({ total: 10n }),
+    }),
     refuse: action({
       title: 'Refuse',
       input: z.object({}),
@@ -111,7 +116,7 @@ describe('plugin server', () => {
     expect((await post(url, '[1]')).status).toBe(400);
   });
 
-  it('[SDK][ERRORS]: a throwing handler is a 500 JSON error; ActionError keeps its status', async () => {
+  it('[SDK][ERRORS]: a throwing handler, or an answer JSON cannot encode, is a 500 JSON error; ActionError keeps its status', async () => {
     const crashed = await post(`${unsigned.url}/actions/explode`, '{}');
     expect(crashed).toMatchObject({
       status: 500,
@@ -120,6 +125,15 @@ describe('plugin server', () => {
         success: false,
         error: 'explode failed: template store unreachable',
         code: 'ACTION_FAILED',
+      },
+    });
+    const unencodable = await post(`${unsigned.url}/actions/unencodable`, '{}');
+    expect(unencodable).toMatchObject({
+      status: 500,
+      type: 'application/json; charset=utf-8',
+      body: {
+        code: 'ACTION_FAILED',
+        error: expect.stringMatching(/^unencodable failed: .*BigInt/),
       },
     });
     const refused = await post(`${unsigned.url}/actions/refuse`, '{}');
