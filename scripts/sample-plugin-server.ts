@@ -87,6 +87,7 @@ export async function startSamplePluginServer(db: Db, port: number): Promise<Sam
           const connection = await plugin.connect({ url: registryUrl, apiKey });
           console.log(`${sample.label}: ${connection.registration.message}`);
           console.log(`${sample.label}: ${connection.verification.message}`);
+          if (connection.warning) console.warn(`${sample.label}: ${connection.warning}`);
         } catch (error) {
           console.error(`${sample.label}: registration failed: ${(error as Error).message}`);
         }

@@ -24,7 +24,10 @@ export interface ServedPlugin {
   slug: string;
   /** The server's URL + the plugin's base path: the plugin's `api_endpoint`. */
   url: string;
-  /** Registers the plugin's actions with a registry and asks it to verify `url`. */
+  /**
+   * Registers the plugin's actions with a registry and asks it to verify the plugin's endpoint;
+   * the connection's `warning` says when the registry's api_endpoint is not `url`.
+   */
   connect(registry: RegistryOptions): Promise<Connection>;
 }
 
@@ -49,6 +52,13 @@ export async function listenAll(
   options: ServerOptions = {},
 ): Promise<RunningPluginServer> {
   const routes = mounts.map(toRoute).sort((a, b) => b.basePath.length - a.basePath.length);
+  for (const { plugin, signingSecrets = [] } of mounts) {
+    if (signingSecrets.length === 0) {
+      console.warn(
+        `plugin ${plugin.slug}: no signing secret, so calls are taken unchecked and the ownership challenge cannot be answered`,
+      );
+    }
+  }
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://plugin').pathname;
     const route = routes.find(
@@ -76,7 +86,7 @@ export async function listenAll(
     plugins: mounts.map(({ plugin, basePath = '' }) => ({
       slug: plugin.slug,
       url: url + basePath,
-      connect: (registry) => connectToRegistry(plugin, registry),
+      connect: (registry) => connectToRegistry(plugin, registry, url + basePath),
     })),
     close: () =>
       new Promise((resolve) => {
