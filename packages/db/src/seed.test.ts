@@ -145,3 +145,42 @@ describe('pointSeedPluginsAt', () => {
     expect(after.apiEndpoint).toBe('http://127.0.0.1:7000');
   });
 });
+
+describe('seed endpoint proofs', () => {
+  const verifiedEndpoints = async () =>
+    Object.fromEntries(
+      (
+        await db.pluginEndpointVerification.findMany({
+          where: { verifiedAt: { not: null } },
+          select: { apiEndpoint: true, plugin: { select: { slug: true } } },
+        })
+      ).map((check) => [check.plugin.slug, check.apiEndpoint]),
+    );
+
+  it('[DB][SEED][VERIFY]: only the endpoints the seed itself set count as proven', async () => {
+    await seedDatabase(db, { samplePluginUrl: SAMPLE_URL });
+    expect(await verifiedEndpoints()).toMatchObject({
+      'email-automation': SAMPLE_URL,
+      'slack-alerts': `${SAMPLE_URL}/slack-alerts`,
+    });
+
+    // Someone points a seed plugin at another loopback service; the next start must not vouch
+    // for it, while the plugins it moves to its new server are proven there.
+    await db.plugin.updateMany({
+      where: { tenantId: DEFAULT_TENANT_ID, slug: 'slack-alerts' },
+      data: { apiEndpoint: 'http://127.0.0.1:6379/slack-alerts' },
+    });
+    await seedDatabase(db, { samplePluginUrl: 'http://127.0.0.1:6001' });
+    await pointSeedPluginsAt(db, 'http://127.0.0.1:6001');
+
+    const proven = await verifiedEndpoints();
+    expect(proven['email-automation']).toBe('http://127.0.0.1:6001');
+    expect(proven['slack-alerts']).toBe('http://127.0.0.1:6001/slack-alerts');
+    await db.plugin.updateMany({
+      where: { tenantId: DEFAULT_TENANT_ID, slug: 'sms-notifications' },
+      data: { apiEndpoint: 'http://127.0.0.1:6379/sms' },
+    });
+    await seedDatabase(db, { samplePluginUrl: 'http://127.0.0.1:6001' });
+    expect((await verifiedEndpoints())['sms-notifications']).not.toBe('http://127.0.0.1:6379/sms');
+  });
+});

@@ -43,7 +43,7 @@ export async function seedDatabase(db: Db, { samplePluginUrl }: SeedOptions): Pr
     skipDuplicates: true,
     data: seeded.map(({ id }) => ({ pluginId: id, secret: newSigningSecret() })),
   });
-  await recordSeedEndpointsVerified(db);
+  await recordSeedEndpointsVerified(db, samplePluginUrl);
   return result.count;
 }
 
@@ -94,27 +94,31 @@ export async function pointSeedPluginsAt(db: Db, samplePluginUrl: string): Promi
       data: { apiEndpoint: samplePluginUrl.replace(/\/$/, '') + plugin.samplePath },
     });
   }
-  await recordSeedEndpointsVerified(db);
+  await recordSeedEndpointsVerified(db, samplePluginUrl);
 }
 
 /**
- * The seed plugins' loopback endpoints count as proven: the seed and the start command point
- * them at the sample plugin server that command itself runs. A person who re-points one proves the new
- * endpoint like any plugin (`POST /api/plugins/{slug}/verify`; the sample plugin answers).
+ * A seed plugin pointing exactly where the seed put it (the start command's own plugin server)
+ * counts as proven; the start command then proves it for real once the app serves. Any other
+ * endpoint, loopback or not, must answer the challenge like every plugin's.
  */
-async function recordSeedEndpointsVerified(db: Db): Promise<void> {
+async function recordSeedEndpointsVerified(db: Db, samplePluginUrl: string): Promise<void> {
   const plugins = await db.plugin.findMany({
-    where: {
-      tenantId: DEFAULT_TENANT_ID,
-      id: { in: SEED_PLUGINS.map((plugin) => plugin.id) },
-      apiEndpoint: { not: null },
+    where: { tenantId: DEFAULT_TENANT_ID, id: { in: SEED_PLUGINS.map((plugin) => plugin.id) } },
+    select: {
+      id: true,
+      apiEndpoint: true,
+      endpointCheck: { select: { apiEndpoint: true, verifiedAt: true } },
     },
-    select: { id: true, apiEndpoint: true, endpointCheck: { select: { apiEndpoint: true } } },
   });
   const now = new Date();
   for (const plugin of plugins) {
-    const apiEndpoint = plugin.apiEndpoint as string;
-    if (plugin.endpointCheck?.apiEndpoint === apiEndpoint || !isLoopback(apiEndpoint)) continue;
+    const seeded = SEED_PLUGINS.find((candidate) => candidate.id === plugin.id);
+    const apiEndpoint = samplePluginUrl.replace(/\/$/, '') + (seeded?.samplePath ?? '');
+    if (plugin.apiEndpoint !== apiEndpoint) continue;
+    if (plugin.endpointCheck?.apiEndpoint === apiEndpoint && plugin.endpointCheck.verifiedAt) {
+      continue;
+    }
     const check = { apiEndpoint, verifiedAt: now, checkedAt: now, lastError: null };
     await db.pluginEndpointVerification.upsert({
       where: { pluginId: plugin.id },
@@ -122,8 +126,4 @@ async function recordSeedEndpointsVerified(db: Db): Promise<void> {
       update: check,
     });
   }
-}
-
-function isLoopback(url: string): boolean {
-  return url.startsWith('http://127.0.0.1:') || url.startsWith('http://localhost:');
 }
