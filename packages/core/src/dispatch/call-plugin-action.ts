@@ -22,8 +22,9 @@ export interface PluginCall {
 
 /**
  * Checks the action's required fields and, when it registered an input schema, the payload's
- * types (a schema derived from field lists accepts any value, so none is checked), then delivers the payload to the plugin's endpoint
- * through the plugin's circuit breaker, with retries. Throws an EventFailure when the event
+ * types (a schema derived from field lists accepts any value, so none is checked), then
+ * delivers the payload to the plugin's endpoint through the plugin's circuit breaker, with
+ * retries. Throws an EventFailure when the event
  * cannot be sent at all.
  */
 export async function callPluginAction(
@@ -31,7 +32,12 @@ export async function callPluginAction(
   call: PluginCall,
 ): Promise<DeliveryResult> {
   const { plugin, action, payload } = call;
-  const missing = missingRequiredFields(action.required_fields, payload);
+  // With a schema, `null` is a value the schema judges (a nullable field takes it); without
+  // one, the seed's rule holds: absent, undefined and null are missing.
+  const missing =
+    action.input_schema === undefined
+      ? missingRequiredFields(action.required_fields, payload)
+      : action.required_fields.filter((field) => payload[field] === undefined);
   if (missing.length > 0) {
     const noun = missing.length === 1 ? 'field' : 'fields';
     throw new EventFailure(

@@ -226,4 +226,49 @@ describe('dispatchEvents: input schemas', () => {
     expect(fine).toMatchObject({ success: true });
     expect(server.calls).toHaveLength(1);
   });
+
+  it('[DISPATCH][SCHEMA]: with a schema, null is a value: a nullable required field takes it, another names the type', async () => {
+    const tenant = newTenantId();
+    const { server, plugin } = await orderPlugin(tenant);
+    await registerActions(
+      deps,
+      tenant,
+      plugin.slug,
+      parseInput(ZRegisterActionsRequestSchema, {
+        actions: [
+          {
+            action_type: 'annotate',
+            title: 'Annotate',
+            endpoint: '/notes',
+            input_schema: z.toJSONSchema(
+              z.object({ note: z.string().nullable(), sku: z.string() }),
+              { io: 'input' },
+            ),
+          },
+        ],
+      }),
+    );
+    const annotate = (payload: Record<string, unknown>) => ({
+      action_type: 'annotate',
+      plugin_id: plugin.id,
+      payload,
+    });
+
+    const [cleared, wrong, missing] = (
+      await dispatch(tenant, [
+        annotate({ note: null, sku: 'A' }),
+        annotate({ note: 'x', sku: null }),
+        annotate({ note: 'x' }),
+      ])
+    ).results;
+
+    expect(cleared).toMatchObject({ success: true });
+    expect(wrong).toMatchObject({
+      success: false,
+      error_code: 'INVALID_PAYLOAD',
+      error: expect.stringContaining('payload.sku: expected string, received null'),
+    });
+    expect(missing).toMatchObject({ success: false, error_code: 'MISSING_REQUIRED_FIELDS' });
+    expect(server.calls.map((call) => call.body)).toEqual([{ note: null, sku: 'A' }]);
+  });
 });
