@@ -50,6 +50,12 @@ describe('sms plugin', () => {
     expect(answer.body.error).toContain('phone: expected string, received number 5550100');
     expect(answer.body.error).toContain('order_id: is required');
     expect(answer.body.error).toContain('tracking_number: expected string, received number 42');
+    const local = await plugin.post('/actions/send-order-shipped-sms', {
+      phone: '555-0100',
+      order_id: 'o-1',
+    });
+    expect(local.status).toBe(400);
+    expect(local.body.error).toMatch(/phone: .*"555-0100"/);
     expect(outbox.list()).toHaveLength(before);
   });
 

@@ -12,10 +12,7 @@ export interface SentText {
   segments: number;
 }
 
-// No E.164 pattern: `pnpm registry validate-plugin` ignores patterns and would send its generated
-// text as a valid number; a real carrier refuses a number it cannot reach anyway.
-const phone = () =>
-  z.string().min(3).max(32).describe('The recipient, in E.164 form, e.g. +15550100');
+const phone = () => z.e164().describe('The recipient, in E.164 form, e.g. +15550100');
 const OPT_OUT = 'Reply STOP to opt out.';
 
 /**

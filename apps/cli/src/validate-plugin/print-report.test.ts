@@ -29,7 +29,7 @@ const refusedReport: PluginValidationReport = {
 describe('validate-plugin report', () => {
   it('[CLI][VALIDATE]: a plugin refusing unsigned calls gets a hint on passing its secret', () => {
     const unsigned = formatReport(refusedReport, false);
-    expect(unsigned).toContain('--secret whsec_');
+    expect(unsigned).toContain('PLUGIN_SIGNING_SECRET=whsec_');
     expect(unsigned).toContain('POST /api/plugins/slack-alerts/rotate-secret');
     expect(unsigned.split('\n').at(-1)).toBe('1 of 1 actions failed.');
   });

@@ -21,7 +21,7 @@ export function formatReport(report: PluginValidationReport, signed = true): str
   if (refusedUnsigned && !signed) {
     lines.push(
       'Hint: the plugin refused calls with 401. It verifies signatures: pass its signing secret',
-      '  with --secret whsec_… (or PLUGIN_SIGNING_SECRET). Its owner got it when the plugin was',
+      '  in PLUGIN_SIGNING_SECRET=whsec_… (or --secret). Its owner got it when the plugin was',
       `  created; POST /api/plugins/${report.plugin_slug}/rotate-secret issues a new one.`,
     );
   }

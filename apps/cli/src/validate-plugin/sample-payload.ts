@@ -1,3 +1,6 @@
+import RandExp from 'randexp';
+import { RE2JS } from 're2js';
+
 /**
  * Deterministic payloads from an action's JSON Schema: the subset zod 4's `z.toJSONSchema`
  * writes for a z.object (types, formats, enums, bounds, arrays, nested objects, defaults).
@@ -20,6 +23,7 @@ export type JsonSchema = {
   exclusiveMinimum?: number;
   exclusiveMaximum?: number;
   minItems?: number;
+  multipleOf?: number;
   anyOf?: JsonSchema[];
   oneOf?: JsonSchema[];
 };
@@ -33,6 +37,23 @@ const FORMAT_SAMPLES: Record<string, string> = {
   time: '12:00:00',
   uuid: '00000000-0000-4000-8000-000000000000',
   guid: '00000000-0000-4000-8000-000000000000',
+  duration: 'P1D',
+  e164: '+15550100123',
+  ipv4: '192.0.2.10',
+  ipv6: '2001:db8::10',
+  cidrv4: '192.0.2.0/24',
+  cidrv6: '2001:db8::/32',
+  hostname: 'shop.example.com',
+  base64: 'c2FtcGxl',
+  base64url: 'c2FtcGxl',
+  emoji: '🙂',
+  nanoid: 'V1StGXR8_Z5jdHi6B-myT',
+  cuid: 'cjld2cjxh0000qzrmn831i7rn',
+  cuid2: 'tz4a98xxat96iws9zmbrgj3a',
+  ulid: '01ARZ3NDEKTSV4RRFFQ69G5FAV',
+  xid: '9m4e2mr0ui3e8a215n4g',
+  ksuid: '0ujtsYcgvSTl8PAuAdqWYSMnLOv',
+  jwt: 'eyJhbGciOiJIUzI1NiIsInR5cCI6IkpXVCJ9.eyJzdWIiOiJ2YWxpZGF0b3IifQ.c2lnbmF0dXJl',
 };
 
 /** A valid value; for an object, `fields: 'required'` leaves out every optional property. */
@@ -109,7 +130,27 @@ function sampleString(schema: JsonSchema, name: string): string {
   if (formatted) return formatted;
   let text = `sample-${name}`;
   while (text.length < (schema.minLength ?? 0)) text += 'x';
-  return schema.maxLength === undefined ? text : text.slice(0, Math.max(schema.maxLength, 0));
+  text = schema.maxLength === undefined ? text : text.slice(0, Math.max(schema.maxLength, 0));
+  return schema.pattern ? sampleMatching(schema.pattern, text) : text;
+}
+
+/**
+ * A string the pattern accepts: the readable sample when it already fits, else the shortest
+ * string randexp builds from the pattern (always the lowest choice, so it is deterministic).
+ */
+function sampleMatching(pattern: string, readable: string): string {
+  const matches = (text: string) => {
+    try {
+      return RE2JS.compile(pattern).matcher(text).find();
+    } catch {
+      return new RegExp(pattern, 'u').test(text);
+    }
+  };
+  if (matches(readable)) return readable;
+  const generator = new RandExp(pattern);
+  generator.randInt = (low: number) => low;
+  generator.max = 3;
+  return generator.gen();
 }
 
 function sampleNumber(schema: JsonSchema, integer: boolean): number {
@@ -123,5 +164,7 @@ function sampleNumber(schema: JsonSchema, integer: boolean): number {
   if (schema.exclusiveMaximum !== undefined) {
     value = Math.min(value, schema.exclusiveMaximum - step);
   }
-  return integer ? Math.ceil(value) : value;
+  value = integer ? Math.ceil(value) : value;
+  // The first multiple at or above the value (the bounds above are rarely that tight).
+  return schema.multipleOf ? Math.ceil(value / schema.multipleOf) * schema.multipleOf : value;
 }
