@@ -36,7 +36,7 @@ export async function validatePlugin(
 ): Promise<PluginValidationReport> {
   const client = createRegistryClient({ url: options.registryUrl, token: options.token });
   const plugin = await client.plugins.get.query({ slug: options.slug });
-  const actions = plugin.registered_actions.actions as ActionUnderTest[];
+  const actions: ActionUnderTest[] = plugin.registered_actions.actions;
   const report = { plugin_slug: plugin.slug, api_endpoint: plugin.api_endpoint, actions: [] };
   if (!plugin.api_endpoint) {
     return { ...report, ok: false, problem: 'The plugin has no api_endpoint to call' };

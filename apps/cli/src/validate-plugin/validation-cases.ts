@@ -1,15 +1,11 @@
+import { type ActionDefinition, actionInputSchema } from '@registry/contracts';
 import { describeJsonValue, type JsonSchema, sampleValue, wrongTypeValue } from './sample-payload';
 
-/** What the validator needs of a registered action. */
-export interface ActionUnderTest {
-  action_type: string;
-  endpoint: string;
-  required_fields: string[];
-  optional_fields: string[];
-  /** JSON Schema of the payload, as registered (the subset zod's `z.toJSONSchema` writes). */
-  input_schema?: object;
-  timeout_ms?: number;
-}
+/** What the validator needs of a registered action (as the registry answers it). */
+export type ActionUnderTest = Pick<
+  ActionDefinition,
+  'action_type' | 'endpoint' | 'required_fields' | 'optional_fields' | 'input_schema' | 'timeout_ms'
+>;
 
 export interface ValidationCase {
   name: string;
@@ -23,7 +19,8 @@ export interface ValidationCase {
  * (each must be rejected with a 4xx).
  */
 export function validationCases(action: ActionUnderTest): ValidationCase[] {
-  const schema = (action.input_schema as JsonSchema | undefined) ?? schemaFromFieldLists(action);
+  // The generator's view of the schema: the keywords it reads, typed.
+  const schema = actionInputSchema(action) as JsonSchema;
   const minimal = sampleValue(schema, 'payload', 'required') as Record<string, unknown>;
   const full = sampleValue(schema, 'payload', 'all') as Record<string, unknown>;
   const cases: ValidationCase[] = [
@@ -46,14 +43,4 @@ export function validationCases(action: ActionUnderTest): ValidationCase[] {
     });
   }
   return cases;
-}
-
-/** An action registered without a schema: its fields, of any type. */
-function schemaFromFieldLists(action: ActionUnderTest): JsonSchema {
-  const fields = [...action.required_fields, ...action.optional_fields];
-  return {
-    type: 'object',
-    properties: Object.fromEntries(fields.map((field) => [field, {}])),
-    required: action.required_fields,
-  };
 }
