@@ -88,6 +88,18 @@ describe('the sample email plugin the start command runs', () => {
 });
 
 describe('pnpm registry validate-plugin', () => {
+  it("[VALIDATOR][CLI]: the start command's own email plugin passes, validated by the registry with the secret it holds: exit 0", async () => {
+    const run = await runRegistryCli([
+      'validate-plugin',
+      'email-automation',
+      '--url',
+      product.baseUrl,
+    ]);
+    console.log(run.stdout);
+    expect(run.stdout).toContain('All 10 actions passed.');
+    expect(run.code).toBe(0);
+  });
+
   it('[VALIDATOR][CLI]: the email plugin passes: exit 0', async () => {
     // A second instance, created through the API so the test holds its key and secret.
     const port = await freePort();

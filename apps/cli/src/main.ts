@@ -38,9 +38,10 @@ function usage(code: number): never {
       'token of a production deployment). Otherwise it calls the running server at --url, with',
       'the admin token in REGISTRY_TOKEN, or none while the server is in protected local mode.',
       '',
-      'validate-plugin calls the plugin directly, signed with --secret (or PLUGIN_SIGNING_SECRET)',
-      'when given; it calls only public addresses, those in PLUGIN_ALLOWED_ADDRESSES, and this',
-      "machine's loopback when --url is on it.",
+      'validate-plugin asks the registry to call the plugin, signed with the secret the registry',
+      'holds and under its URL policy (--timeout-ms does not apply; actions keep their own).',
+      'With PLUGIN_SIGNING_SECRET (or --secret) this machine calls the plugin itself, at public',
+      "addresses, those in PLUGIN_ALLOWED_ADDRESSES, and this machine's loopback when --url is on it.",
     ].join('\n'),
   );
   process.exit(code);

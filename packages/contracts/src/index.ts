@@ -13,6 +13,7 @@ export * from './json-value';
 export * from './payload-field';
 export * from './plugin';
 export * from './plugin-circuit';
+export * from './plugin-validation';
 export * from './query-params';
 export * from './registration';
 export * from './required-fields';

@@ -32,14 +32,12 @@ export function createRegistryDeps(
   const logger = createLogger(env.LOG_LEVEL);
   const metrics = createDispatchMetrics();
   const dispatch = dispatchSettings(env);
+  const addressPolicy = parseAddressAllowList(env.PLUGIN_ALLOWED_ADDRESSES);
   return {
     db: createDb(sql),
     sql,
-    pluginHttp:
-      overrides.pluginHttp ??
-      createPluginHttpClient({
-        addressPolicy: parseAddressAllowList(env.PLUGIN_ALLOWED_ADDRESSES),
-      }),
+    pluginHttp: overrides.pluginHttp ?? createPluginHttpClient({ addressPolicy }),
+    addressPolicy,
     logger,
     access: accessSettingsFrom(env),
     dispatch,

@@ -58,3 +58,14 @@ export {
   type DispatchSettings,
   type RegistryDeps,
 } from './registry-deps';
+export {
+  type CallOutcome,
+  createEndpointCaller,
+  type EndpointCaller,
+} from './validation/call-endpoint';
+export { sampleValue } from './validation/sample-payload';
+export { validateActions } from './validation/validate-actions';
+export {
+  validatePluginEndpoints,
+  validateRegisteredActions,
+} from './validation/validate-plugin-endpoints';

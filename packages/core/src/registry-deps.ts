@@ -3,6 +3,7 @@ import type { Logger } from 'pino';
 import type { AccessSettings } from './auth/local-access';
 import type { PluginCircuits } from './dispatch/plugin-circuits';
 import type { RetrySettings } from './dispatch/retry-policy';
+import type { AddressPolicy } from './http/address-policy';
 import type { PluginHttpClient } from './http/plugin-http-client';
 import type { DispatchMetrics } from './metrics/dispatch-metrics';
 
@@ -12,6 +13,8 @@ export interface RegistryDeps {
   /** The pool under `db`: dispatch's per-event queries are plain SQL, a fraction of Prisma's cost. */
   sql: SqlPool;
   pluginHttp: PluginHttpClient;
+  /** Which non-public addresses plugins may be called at (PLUGIN_ALLOWED_ADDRESSES). */
+  addressPolicy: AddressPolicy;
   logger: Logger;
   dispatch: DispatchSettings;
   /** This process's circuit breaker per plugin. */

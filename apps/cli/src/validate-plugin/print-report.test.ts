@@ -1,6 +1,6 @@
+import type { PluginValidationReport } from '@registry/contracts';
 import { describe, expect, it } from 'vitest';
 import { formatReport } from './print-report';
-import type { PluginValidationReport } from './validate-plugin';
 
 const refusedReport: PluginValidationReport = {
   plugin_slug: 'slack-alerts',
@@ -27,14 +27,12 @@ const refusedReport: PluginValidationReport = {
 };
 
 describe('validate-plugin report', () => {
-  it('[CLI][VALIDATE]: a plugin refusing unsigned calls gets a hint on passing its secret', () => {
-    const unsigned = formatReport(refusedReport, false);
-    expect(unsigned).toContain('PLUGIN_SIGNING_SECRET=whsec_');
-    expect(unsigned).toContain('POST /api/plugins/slack-alerts/rotate-secret');
-    expect(unsigned.split('\n').at(-1)).toBe('1 of 1 actions failed.');
-  });
-
-  it('[CLI][VALIDATE]: no hint when the calls were signed', () => {
-    expect(formatReport(refusedReport, true)).not.toContain('--secret');
+  it('[CLI][VALIDATE]: a 401 says whose signature the plugin refused', () => {
+    const viaRegistry = formatReport(refusedReport, 'registry');
+    expect(viaRegistry).toContain("refused the registry's signature (401)");
+    expect(viaRegistry.split('\n').at(-1)).toBe('1 of 1 actions failed.');
+    expect(formatReport(refusedReport, 'your secret')).toContain(
+      'signed with the secret you passed',
+    );
   });
 });

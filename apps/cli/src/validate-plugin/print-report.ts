@@ -1,7 +1,10 @@
-import type { PluginValidationReport } from './validate-plugin';
+import type { PluginValidationReport } from '@registry/contracts';
 
 /** The report as lines a person reads: one per action, and one per failed check under it. */
-export function formatReport(report: PluginValidationReport, signed = true): string {
+export function formatReport(
+  report: PluginValidationReport,
+  signedBy: 'registry' | 'your secret' = 'registry',
+): string {
   const lines = [`Validating plugin ${report.plugin_slug} at ${report.api_endpoint ?? '(none)'}`];
   if (report.problem) lines.push(`  ✗ ${report.problem}`);
   for (const action of report.actions) {
@@ -15,14 +18,14 @@ export function formatReport(report: PluginValidationReport, signed = true): str
     }
   }
   const failed = report.actions.filter((action) => !action.ok).length;
-  const refusedUnsigned = report.actions.some((action) =>
+  const refused = report.actions.some((action) =>
     action.checks.some((check) => check.status === 401),
   );
-  if (refusedUnsigned && !signed) {
+  if (refused) {
     lines.push(
-      'Hint: the plugin refused calls with 401. It verifies signatures: pass its signing secret',
-      '  in PLUGIN_SIGNING_SECRET=whsec_… (or --secret). Its owner got it when the plugin was',
-      `  created; POST /api/plugins/${report.plugin_slug}/rotate-secret issues a new one.`,
+      signedBy === 'registry'
+        ? "Hint: the plugin refused the registry's signature (401): its server does not hold the plugin's current signing secret; after a rotation, give it the new one."
+        : "Hint: the plugin refused calls signed with the secret you passed (401): is it the plugin's current signing secret?",
     );
   }
   if (report.problem) lines.push('Nothing could be validated.');

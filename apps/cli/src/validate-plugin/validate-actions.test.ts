@@ -1,10 +1,8 @@
-import { parseAddressAllowList } from '@registry/core';
+import { createEndpointCaller, parseAddressAllowList, validateActions } from '@registry/core';
 import { createEmailPlugin, startEmailPlugin } from '@registry/email-plugin';
 import { registrationPayload } from '@registry/plugin-sdk';
 import { brokenPluginActions, startBrokenPlugin } from '@registry/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createEndpointCaller } from './call-endpoint';
-import { validateActions } from './validate-actions';
 
 const SECRET = 'whsec_dmFsaWRhdG9yIHRlc3Qgc2lnbmluZyBzZWNyZXQh';
 const loopback = parseAddressAllowList('127.0.0.1');

@@ -24,7 +24,9 @@ export async function runValidatePlugin(options: ValidatePluginCommandOptions): 
     allowedAddresses: process.env.PLUGIN_ALLOWED_ADDRESSES,
   });
   console.log(
-    options.json ? JSON.stringify(report, null, 2) : formatReport(report, secrets.length > 0),
+    options.json
+      ? JSON.stringify(report, null, 2)
+      : formatReport(report, secrets.length > 0 ? 'your secret' : 'registry'),
   );
   return report.ok ? 0 : 1;
 }

@@ -1,8 +1,11 @@
 import { createRegistryClient } from '@registry/client';
-import { isLoopbackAddress, parseAddressAllowList } from '@registry/core';
-import { createEndpointCaller } from './call-endpoint';
-import { type ActionReport, validateActions } from './validate-actions';
-import type { ActionUnderTest } from './validation-cases';
+import type { PluginValidationReport } from '@registry/contracts';
+import {
+  createEndpointCaller,
+  isLoopbackAddress,
+  parseAddressAllowList,
+  validateRegisteredActions,
+} from '@registry/core';
 
 export interface ValidatePluginOptions {
   /** The registry to read the plugin's registration from. */
@@ -10,55 +13,40 @@ export interface ValidatePluginOptions {
   /** An admin token; none while the registry is in protected local mode. */
   token?: string;
   slug: string;
-  /** The plugin's signing secret(s): calls are signed as dispatch signs them. */
+  /**
+   * The plugin's signing secret(s). Given, this machine calls the plugin directly, signed as
+   * dispatch signs; absent, the registry calls it (tRPC `plugins.validate`), signing with the
+   * secret it holds.
+   */
   signingSecrets: readonly string[];
   timeoutMs: number;
   /** Non-public addresses the plugin may be called at, like the registry's PLUGIN_ALLOWED_ADDRESSES. */
   allowedAddresses?: string;
 }
 
-export interface PluginValidationReport {
-  plugin_slug: string;
-  api_endpoint: string | null;
-  ok: boolean;
-  /** Why nothing could be validated, when that is the case. */
-  problem?: string;
-  actions: ActionReport[];
-}
-
 /**
- * Reads a plugin's registered actions (with their input schemas) from the registry, then calls
- * each action's endpoint directly: dispatch would refuse invalid payloads itself, so only a
- * direct call shows how the plugin treats them.
+ * Validates a plugin's endpoints against its registered actions and their input schemas.
+ * Either way the calls reach the plugin directly, not through dispatch: dispatch would refuse
+ * invalid payloads itself, so only a direct call shows how the plugin treats them.
  */
 export async function validatePlugin(
   options: ValidatePluginOptions,
 ): Promise<PluginValidationReport> {
   const client = createRegistryClient({ url: options.registryUrl, token: options.token });
+  if (options.signingSecrets.length === 0) {
+    return client.plugins.validate.mutate({ slug: options.slug });
+  }
   const plugin = await client.plugins.get.query({ slug: options.slug });
-  const actions: ActionUnderTest[] = plugin.registered_actions.actions;
-  const report = { plugin_slug: plugin.slug, api_endpoint: plugin.api_endpoint, actions: [] };
-  if (!plugin.api_endpoint) {
-    return { ...report, ok: false, problem: 'The plugin has no api_endpoint to call' };
-  }
-  if (actions.length === 0) {
-    return { ...report, ok: false, problem: 'The plugin has registered no actions' };
-  }
   const caller = createEndpointCaller({
     policy: parseAddressAllowList(allowList(options)),
     signingSecrets: options.signingSecrets,
   });
-  try {
-    const results = await validateActions(caller, plugin.api_endpoint, actions, options.timeoutMs);
-    return { ...report, ok: results.every((result) => result.ok), actions: results };
-  } finally {
-    await caller.close();
-  }
+  return validateRegisteredActions(plugin, caller, options.timeoutMs);
 }
 
 /**
  * The registry's own allow-list, plus this machine's loopback when the registry runs here too
- * (`pnpm start` serves its email plugin on 127.0.0.1). Nothing else private is ever called.
+ * (`pnpm start` serves its plugins on 127.0.0.1). Nothing else private is ever called.
  */
 function allowList(options: ValidatePluginOptions): string {
   const host = new URL(options.registryUrl).hostname;

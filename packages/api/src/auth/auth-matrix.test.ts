@@ -48,6 +48,7 @@ const TRPC_INPUTS: Record<string, { cross: CrossTenant; input: (t: Targets) => u
   'plugins.delete': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
   'plugins.rotateKey': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
   'plugins.rotateSecret': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
+  'plugins.validate': { cross: 'not-found', input: () => ({ slug: 'own-plugin' }) },
   'plugins.verify': { cross: 'not-found', input: () => ({ slug: 'own-plugin' }) },
   'plugins.testConnectivity': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
   'actions.register': {

@@ -8,6 +8,7 @@ import {
   ZPluginListSchema,
   ZPluginSchema,
   ZPluginStatusSchema,
+  ZPluginValidationReportSchema,
   ZRotateSigningSecretResponseSchema,
   ZVerifyEndpointResponseSchema,
 } from '@registry/contracts';
@@ -21,6 +22,7 @@ import {
   rotateSigningSecret,
   setPluginStatus,
   testPluginConnectivity,
+  validatePluginEndpoints,
   verifyPluginEndpoint,
 } from '@registry/core';
 import { z } from 'zod';
@@ -89,6 +91,16 @@ export const pluginsRouter = router({
     .input(ZSlugInputSchema)
     .output(ZVerifyEndpointResponseSchema)
     .mutation(({ ctx, input }) => verifyPluginEndpoint(ctx.deps, ctx.tenantId, input.slug)),
+
+  /**
+   * Calls each registered action with payloads generated from its schema (valid ones must be
+   * answered 2xx JSON, invalid ones 4xx), signed with the plugin's secret: the validator's
+   * report without the operator handling that secret. The valid calls do real work.
+   */
+  validate: adminProcedure
+    .input(ZSlugInputSchema)
+    .output(ZPluginValidationReportSchema)
+    .mutation(({ ctx, input }) => validatePluginEndpoints(ctx.deps, ctx.tenantId, input.slug)),
 
   testConnectivity: adminProcedure
     .input(ZSlugInputSchema)

@@ -1,23 +1,9 @@
+import type {
+  ActionValidation as ActionReport,
+  ValidationCheck as CheckResult,
+} from '@registry/contracts';
 import type { CallOutcome, EndpointCaller } from './call-endpoint';
 import { type ActionUnderTest, type ValidationCase, validationCases } from './validation-cases';
-
-export interface CheckResult {
-  name: string;
-  expected: '2xx JSON' | '4xx';
-  ok: boolean;
-  status: number | null;
-  latency_ms: number;
-  /** Why the check failed; absent when it passed. */
-  problem?: string;
-}
-
-export interface ActionReport {
-  action_type: string;
-  url: string;
-  ok: boolean;
-  checks: CheckResult[];
-  latency: { avg_ms: number; max_ms: number };
-}
 
 /** Statuses that say nothing about the payload: the call was refused before it was read. */
 const NOT_A_PAYLOAD_ANSWER = new Set([401, 403, 404, 405, 408, 429]);

@@ -1,6 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type AddressPolicy, createGuardedAgent, webhookHeaders } from '@registry/core';
 import { request } from 'undici';
+import type { AddressPolicy } from '../http/address-policy';
+import { createGuardedAgent } from '../http/guarded-agent';
+import { webhookHeaders } from '../http/webhook-signature';
 
 /** What one call to a plugin endpoint came to. */
 export interface CallOutcome {

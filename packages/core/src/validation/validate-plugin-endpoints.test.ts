@@ -1,0 +1,110 @@
+import { createServer } from 'node:net';
+import { ZCreatePluginRequestSchema, ZRegisterActionsRequestSchema } from '@registry/contracts';
+import {
+  brokenPluginActions,
+  newTenantId,
+  sendJson,
+  startBrokenPlugin,
+  startPluginServer,
+  testEnv,
+} from '@registry/testing';
+import { Webhook } from 'standardwebhooks';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { registerActions } from '../actions/register-actions';
+import { createRegistryDeps } from '../create-registry-deps';
+import { parseInput } from '../errors/app-error';
+import { createPlugin } from '../plugins/plugin-queries';
+import { validatePluginEndpoints } from './validate-plugin-endpoints';
+
+const deps = createRegistryDeps(testEnv());
+afterAll(async () => {
+  await deps.pluginHttp.close();
+  await deps.db.$disconnect();
+});
+
+/** Creates a plugin at `url` registering the broken plugin's action set; returns its secret. */
+async function registeredAt(tenant: string, url: string, slug: string) {
+  const created = await createPlugin(
+    deps,
+    tenant,
+    parseInput(ZCreatePluginRequestSchema, { name: slug, slug, api_endpoint: url }),
+  );
+  await registerActions(
+    deps,
+    tenant,
+    slug,
+    parseInput(ZRegisterActionsRequestSchema, { actions: brokenPluginActions.slice(0, 1) }),
+  );
+  return created.signing_secret;
+}
+
+describe('validatePluginEndpoints: the registry validates a plugin with the secret it holds', () => {
+  it('[VALIDATOR][REGISTRY]: a well-behaved plugin passes, every call signed with its secret', async () => {
+    const server = await startPluginServer({
+      '/actions/behaves': (call, response) => {
+        const body = call.body as { user_id?: unknown; quantity?: unknown };
+        const valid =
+          typeof body.user_id === 'string' &&
+          Number.isInteger(body.quantity) &&
+          (body.quantity as number) >= 1;
+        sendJson(response, valid ? 200 : 400, valid ? { ok: true } : { error: 'invalid' });
+      },
+    });
+    onTestFinished(() => server.close());
+    const tenant = newTenantId();
+    const secret = await registeredAt(tenant, server.url, 'tidy');
+
+    const report = await validatePluginEndpoints(deps, tenant, 'tidy');
+
+    expect(report).toMatchObject({ plugin_slug: 'tidy', ok: true });
+    expect(report.actions[0]?.checks.length).toBeGreaterThanOrEqual(5);
+    expect(server.calls).toHaveLength(report.actions[0]?.checks.length ?? -1);
+    for (const call of server.calls) {
+      const headers = call.headers as Record<string, string>;
+      expect(() => new Webhook(secret).verify(JSON.stringify(call.body), headers)).not.toThrow();
+    }
+  });
+
+  it('[VALIDATOR][REGISTRY]: every injected violation of a broken plugin is reported', async () => {
+    const broken = await startBrokenPlugin();
+    onTestFinished(() => broken.close());
+    const tenant = newTenantId();
+    await registeredAt(tenant, broken.url, 'broken');
+    await registerActions(
+      deps,
+      tenant,
+      'broken',
+      parseInput(ZRegisterActionsRequestSchema, { actions: brokenPluginActions }),
+    );
+
+    const report = await validatePluginEndpoints(deps, tenant, 'broken');
+
+    const failed = report.actions.filter((action) => !action.ok).map((a) => a.action_type);
+    expect(report.ok).toBe(false);
+    expect(failed.sort()).toEqual([
+      'accepts_anything',
+      'answers_html',
+      'crashes_on_valid',
+      'hangs',
+    ]);
+  });
+
+  it('[VALIDATOR][REGISTRY][SSRF]: an endpoint outside the allow-list is never contacted', async () => {
+    let connections = 0;
+    const canary = createServer((socket) => {
+      connections += 1;
+      socket.destroy();
+    });
+    await new Promise<void>((resolve) => canary.listen(0, '127.0.0.3', resolve));
+    onTestFinished(() => new Promise<void>((resolve) => canary.close(() => resolve())));
+    const { port } = canary.address() as { port: number };
+    const tenant = newTenantId();
+    await registeredAt(tenant, `http://127.0.0.3:${port}`, 'internal');
+
+    const report = await validatePluginEndpoints(deps, tenant, 'internal');
+
+    expect(report.ok).toBe(false);
+    expect(report.actions[0]?.checks.every((check) => check.status === null)).toBe(true);
+    expect(connections).toBe(0);
+  });
+});

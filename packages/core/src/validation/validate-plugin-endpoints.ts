@@ -1,0 +1,57 @@
+import type { PluginValidationReport } from '@registry/contracts';
+import { getPlugin } from '../plugins/plugin-queries';
+import { ensureSigningSecrets } from '../plugins/plugin-secrets';
+import type { RegistryDeps } from '../registry-deps';
+import { createEndpointCaller, type EndpointCaller } from './call-endpoint';
+import { validateActions } from './validate-actions';
+import type { ActionUnderTest } from './validation-cases';
+
+/** Deadline of one validation call when the action registered none of its own. */
+const VALIDATION_TIMEOUT_MS = 5_000;
+
+/**
+ * Checks that a plugin's endpoints do what its registration promises: payloads generated from
+ * each action's schema are answered 2xx JSON, payloads missing a required field or carrying a
+ * wrong type 4xx. The registry calls the plugin itself, signed with the plugin's secret and
+ * under its URL policy (checked inside each connection's DNS resolution, as dispatch's are), so an operator validates any plugin without handling its secret.
+ * The valid calls are real calls: the plugin does their work.
+ */
+export async function validatePluginEndpoints(
+  deps: Pick<RegistryDeps, 'db' | 'sql' | 'circuits' | 'addressPolicy'>,
+  tenantId: string,
+  slug: string,
+): Promise<PluginValidationReport> {
+  const plugin = await getPlugin(deps, tenantId, slug);
+  const secret = (await ensureSigningSecrets(deps.sql, [plugin.id])).get(plugin.id) as string;
+  return validateRegisteredActions(
+    plugin,
+    createEndpointCaller({ policy: deps.addressPolicy, signingSecrets: [secret] }),
+    VALIDATION_TIMEOUT_MS,
+  );
+}
+
+/** The report for a plugin as the registry answers it, calling its endpoints with `caller`. */
+export async function validateRegisteredActions(
+  plugin: {
+    slug: string;
+    api_endpoint: string | null;
+    registered_actions: { actions: ActionUnderTest[] };
+  },
+  caller: EndpointCaller,
+  timeoutMs: number,
+): Promise<PluginValidationReport> {
+  const { actions } = plugin.registered_actions;
+  const report = { plugin_slug: plugin.slug, api_endpoint: plugin.api_endpoint, actions: [] };
+  if (!plugin.api_endpoint) {
+    return { ...report, ok: false, problem: 'The plugin has no api_endpoint to call' };
+  }
+  if (actions.length === 0) {
+    return { ...report, ok: false, problem: 'The plugin has registered no actions' };
+  }
+  try {
+    const results = await validateActions(caller, plugin.api_endpoint, actions, timeoutMs);
+    return { ...report, ok: results.every((result) => result.ok), actions: results };
+  } finally {
+    await caller.close();
+  }
+}
