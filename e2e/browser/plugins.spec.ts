@@ -1,4 +1,4 @@
-import { expect, test, waitForContent } from './support/fixtures';
+import { expect, saveScreenshot, test, waitForContent } from './support/fixtures';
 
 test.describe('plugins', () => {
   test('[PLUGINS][LIST]: status, action count and last registration', async ({ page }) => {
@@ -19,6 +19,21 @@ test.describe('plugins', () => {
     const result = page.getByTestId('connectivity-result');
     await expect(result).toContainText('Plugin reachable (HTTP 200)');
     await expect(result).toContainText('http://127.0.0.1:');
+  });
+
+  test('[PLUGINS][VALIDATE]: validating names each way the plugin breaks its registration', async ({
+    page,
+  }) => {
+    await page.goto('/plugins/warehouse');
+    await page.getByRole('button', { name: 'Validate endpoints' }).click();
+
+    const report = page.getByTestId('validation-report');
+    await expect(report).toContainText('actions failed validation', { timeout: 20_000 });
+    // reserve_stock echoes whatever it gets; sync_inventory's upstream answers 502.
+    await expect(report).toContainText(/reserve_stock: \d+\/\d+ checks passed/);
+    await expect(report).toContainText('accepted an invalid payload with 200');
+    await expect(report).toContainText('answered 502');
+    await saveScreenshot(page, 'plugin-validation-1280');
   });
 
   test('[PLUGINS][STATUS]: deactivating a plugin takes its actions out of the catalog', async ({

@@ -1,6 +1,6 @@
 'use client';
 
-import { ArrowLeft, Loader2, Power, PowerOff, Radio } from 'lucide-react';
+import { ArrowLeft, ListChecks, Loader2, Power, PowerOff, Radio } from 'lucide-react';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { ApiErrorAlert } from '@/components/api-error-alert';
@@ -16,12 +16,14 @@ import { CircuitState } from './circuit-state';
 import { ConnectivityResult } from './connectivity-result';
 import { EndpointOwnership } from './endpoint-ownership';
 import { PluginActionsTable } from './plugin-actions-table';
+import { ValidationReport } from './validation-report';
 
 export function PluginDetailView() {
   const { slug } = useParams<{ slug: string }>();
   const utils = trpc.useUtils();
   const plugin = trpc.plugins.get.useQuery({ slug });
   const connectivity = trpc.plugins.testConnectivity.useMutation();
+  const validation = trpc.plugins.validate.useMutation();
   // A status change alters what the catalog offers: refresh everything that lists actions.
   const setStatus = trpc.plugins.setStatus.useMutation({
     onSuccess: (updated) => {
@@ -67,6 +69,20 @@ export function PluginDetailView() {
                   Test connectivity
                 </Button>
                 <Button
+                  variant="outline"
+                  size="sm"
+                  title="Calls each action with valid and invalid payloads; the valid calls do real work"
+                  onClick={() => validation.mutate({ slug })}
+                  disabled={validation.isPending}
+                >
+                  {validation.isPending ? (
+                    <Loader2 className="animate-spin" aria-hidden />
+                  ) : (
+                    <ListChecks aria-hidden />
+                  )}
+                  Validate endpoints
+                </Button>
+                <Button
                   variant={active ? 'outline' : 'default'}
                   size="sm"
                   disabled={setStatus.isPending}
@@ -81,6 +97,8 @@ export function PluginDetailView() {
           <div className="flex flex-col gap-4" aria-live="polite">
             {connectivity.data && <ConnectivityResult result={connectivity.data} />}
             {connectivity.error && <ApiErrorAlert error={connectivity.error} />}
+            {validation.data && <ValidationReport report={validation.data} />}
+            {validation.error && <ApiErrorAlert error={validation.error} />}
             {setStatus.error && <ApiErrorAlert error={setStatus.error} />}
           </div>
           <div className="mt-4 grid items-start gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
