@@ -1,6 +1,6 @@
 import { type ChildProcess, fork } from 'node:child_process';
 import { resolve } from 'node:path';
-import { freePort } from './free-port';
+import { freePort } from '@registry/testing/loopback';
 
 export interface MockPlugins {
   /** Base URLs of plugins that answer at once. */

@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { freePort } from '@registry/testing/loopback';
 import { nextServerArgs, webDir } from '@registry/web/server-command';
-import { freePort } from './free-port';
 
 export interface RegistryServer {
   url: string;

@@ -1,8 +1,8 @@
 import type { CreatedPlugin, DiscoveredAction, DispatchResponse } from '@registry/contracts';
 import { startEmailPlugin } from '@registry/email-plugin';
 import { brokenPluginActions, startBrokenPlugin } from '@registry/testing';
+import { freePort } from '@registry/testing/loopback';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port';
 import { runRegistryCli } from '../support/registry-cli';
 import { type RunningProduct, startProduct } from '../support/running-product';
 

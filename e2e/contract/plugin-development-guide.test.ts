@@ -2,8 +2,8 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import type { CreatedPlugin, DispatchResponse } from '@registry/contracts';
+import { freePort } from '@registry/testing/loopback';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port';
 import { runRegistryCli } from '../support/registry-cli';
 import { type RunningProduct, repoRoot, startProduct } from '../support/running-product';
 

@@ -11,8 +11,8 @@ import {
   createSlackPlugin,
   createSmsPlugin,
 } from '@registry/sample-plugins';
+import { freePort } from '@registry/testing/loopback';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { freePort } from '../support/free-port';
 import { runRegistryCli } from '../support/registry-cli';
 import { type RunningProduct, startProduct } from '../support/running-product';
 

@@ -3,7 +3,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { createTestDatabase, type TestDatabase } from '@registry/testing';
-import { freePort } from './free-port';
+import { freePort } from '@registry/testing/loopback';
 
 export const repoRoot = resolve(import.meta.dirname, '../..');
 

@@ -9,6 +9,7 @@ export {
 export { brokenPluginActions, startBrokenPlugin } from './broken-plugin';
 export { chaosRoutes } from './chaos-routes';
 export { actionDefinition, insertPlugin, newTenantId, type TestPluginInput } from './factories';
+export { type Canary, freePort, startCanary } from './loopback';
 export {
   answerChallenge,
   echo,

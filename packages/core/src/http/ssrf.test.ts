@@ -1,6 +1,5 @@
 import type { LookupAddress } from 'node:dns';
-import { createServer, type Server } from 'node:net';
-import { startPluginServer } from '@registry/testing';
+import { type Canary, startCanary, startPluginServer } from '@registry/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { checkAddress, parseAddressAllowList } from './address-policy';
 import { createPluginHttpClient } from './plugin-http-client';
@@ -21,31 +20,19 @@ const resolve = async (hostname: string): Promise<LookupAddress[]> =>
   (names[hostname] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
 const client = createPluginHttpClient({ addressPolicy: policy, resolve });
 
-interface Canary {
-  port: number;
-  connections: number;
-  server: Server;
-}
-async function canary(host: string): Promise<Canary> {
-  const result = { port: 0, connections: 0, server: createServer() };
-  result.server.on('connection', (socket) => {
-    result.connections++;
-    socket.destroy();
-  });
-  await new Promise<void>((ready) => result.server.listen(0, host, ready));
-  result.port = (result.server.address() as { port: number }).port;
-  return result;
-}
-
 let a: Canary;
 let b: Canary;
 let six: Canary;
 beforeAll(async () => {
-  [a, b, six] = await Promise.all([canary('127.0.0.2'), canary('127.0.0.3'), canary('::1')]);
+  [a, b, six] = await Promise.all([
+    startCanary('127.0.0.2'),
+    startCanary('127.0.0.3'),
+    startCanary('::1'),
+  ]);
 });
 afterAll(async () => {
   await client.close();
-  for (const c of [a, b, six]) c.server.close();
+  await Promise.all([a, b, six].map((c) => c.close()));
 });
 
 const REFUSED_ADDRESSES = [

@@ -1,4 +1,3 @@
-import { createServer } from 'node:net';
 import {
   ENDPOINT_VERIFICATION_PATH,
   ZCreatePluginRequestSchema,
@@ -11,6 +10,7 @@ import {
   echo,
   newTenantId,
   respondJson,
+  startCanary,
   startPluginServer,
   testEnv,
 } from '@registry/testing';
@@ -182,21 +182,15 @@ describe('endpoint ownership proof', () => {
   });
 
   it('[PLUGINS][VERIFY][SSRF]: the challenge never reaches an address outside the allow-list', async () => {
-    let connections = 0;
-    const canary = createServer((socket) => {
-      connections += 1;
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => canary.listen(0, '127.0.0.2', resolve));
-    onTestFinished(() => new Promise<void>((resolve) => canary.close(() => resolve())));
-    const { port } = canary.address() as { port: number };
+    const canary = await startCanary('127.0.0.2');
+    onTestFinished(() => canary.close());
     const tenant = newTenantId();
-    const created = await createAt(tenant, `http://127.0.0.2:${port}`);
+    const created = await createAt(tenant, `http://127.0.0.2:${canary.port}`);
 
     const result = await verifyPluginEndpoint(deps, tenant, created.slug);
 
     expect(result).toMatchObject({ verified: false, status: 'pending_verification' });
     expect(result.message).toMatch(/not allowed|refused|127\.0\.0\.2/i);
-    expect(connections).toBe(0);
+    expect(canary.connections).toBe(0);
   });
 });

@@ -1,10 +1,10 @@
-import { createServer } from 'node:net';
 import { ZCreatePluginRequestSchema, ZRegisterActionsRequestSchema } from '@registry/contracts';
 import {
   brokenPluginActions,
   newTenantId,
   sendJson,
   startBrokenPlugin,
+  startCanary,
   startPluginServer,
   testEnv,
 } from '@registry/testing';
@@ -90,21 +90,15 @@ describe('validatePluginEndpoints: the registry validates a plugin with the secr
   });
 
   it('[VALIDATOR][REGISTRY][SSRF]: an endpoint outside the allow-list is never contacted', async () => {
-    let connections = 0;
-    const canary = createServer((socket) => {
-      connections += 1;
-      socket.destroy();
-    });
-    await new Promise<void>((resolve) => canary.listen(0, '127.0.0.3', resolve));
-    onTestFinished(() => new Promise<void>((resolve) => canary.close(() => resolve())));
-    const { port } = canary.address() as { port: number };
+    const canary = await startCanary('127.0.0.3');
+    onTestFinished(() => canary.close());
     const tenant = newTenantId();
-    await registeredAt(tenant, `http://127.0.0.3:${port}`, 'internal');
+    await registeredAt(tenant, `http://127.0.0.3:${canary.port}`, 'internal');
 
     const report = await validatePluginEndpoints(deps, tenant, 'internal');
 
     expect(report.ok).toBe(false);
     expect(report.actions[0]?.checks.every((check) => check.status === null)).toBe(true);
-    expect(connections).toBe(0);
+    expect(canary.connections).toBe(0);
   });
 });
