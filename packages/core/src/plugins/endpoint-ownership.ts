@@ -6,7 +6,6 @@ import {
   ZEndpointChallengeAnswerSchema,
 } from '@registry/contracts';
 import { joinPluginUrl } from '../dispatch/call-plugin-action';
-import { EventFailure } from '../errors/event-failure';
 import { webhookHeaders } from '../http/webhook-signature';
 import type { RegistryDeps } from '../registry-deps';
 import { ensureSigningSecrets } from './plugin-secrets';
@@ -86,6 +85,6 @@ function sameText(a: string, b: string): boolean {
 }
 
 function describe(error: unknown): string {
-  if (error instanceof EventFailure || error instanceof Error) return error.message;
-  return 'The endpoint could not be checked';
+  // An EventFailure (refused address, timeout, HTTP status) is an Error with a caller's message.
+  return error instanceof Error ? error.message : 'The endpoint could not be checked';
 }

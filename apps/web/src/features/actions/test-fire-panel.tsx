@@ -8,9 +8,10 @@ import {
   payloadFieldsOf,
   payloadFromFieldValues,
 } from '@registry/contracts';
-import { Loader2, Zap } from 'lucide-react';
+import { Zap } from 'lucide-react';
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { ApiErrorAlert } from '@/components/api-error-alert';
+import { PendingIcon } from '@/components/pending-icon';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
@@ -83,11 +84,7 @@ export function TestFirePanel({ action }: { action: DiscoveredAction }) {
           </TabsContent>
           <div className="flex items-center gap-3">
             <Button type="submit" form={FORM_ID} disabled={dispatch.isPending}>
-              {dispatch.isPending ? (
-                <Loader2 className="animate-spin" aria-hidden />
-              ) : (
-                <Zap aria-hidden />
-              )}
+              <PendingIcon pending={dispatch.isPending} icon={Zap} />
               {dispatch.isPending ? 'Firing…' : 'Fire action'}
             </Button>
             <span className="hidden text-muted-foreground text-xs sm:inline">

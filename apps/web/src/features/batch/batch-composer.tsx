@@ -2,9 +2,10 @@
 
 import { zodResolver } from '@hookform/resolvers/zod';
 import type { DiscoveredAction, DispatchRequest } from '@registry/contracts';
-import { Loader2, Play, Plus, Trash2 } from 'lucide-react';
+import { Play, Plus, Trash2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { PendingIcon } from '@/components/pending-icon';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
@@ -128,7 +129,7 @@ export function BatchComposer({
           )}
         </div>
         <Button type="submit" disabled={running}>
-          {running ? <Loader2 className="animate-spin" aria-hidden /> : <Play aria-hidden />}
+          <PendingIcon pending={running} icon={Play} />
           Run batch
         </Button>
       </div>

@@ -1,8 +1,9 @@
 'use client';
 
 import type { Plugin } from '@registry/contracts';
-import { BadgeCheck, Loader2, ShieldQuestion } from 'lucide-react';
+import { BadgeCheck, ShieldQuestion } from 'lucide-react';
 import { ApiErrorAlert } from '@/components/api-error-alert';
+import { PendingIcon } from '@/components/pending-icon';
 import { TimeAgo } from '@/components/time-ago';
 import { Button } from '@/components/ui/button';
 import { trpc } from '@/trpc/trpc';
@@ -47,7 +48,7 @@ export function EndpointOwnership({ plugin }: { plugin: Plugin }) {
           disabled={verify.isPending}
           onClick={() => verify.mutate({ slug: plugin.slug })}
         >
-          {verify.isPending && <Loader2 className="animate-spin" aria-hidden />}
+          <PendingIcon pending={verify.isPending} />
           Verify endpoint
         </Button>
       )}

@@ -1,11 +1,12 @@
 'use client';
 
-import { ArrowLeft, ListChecks, Loader2, Power, PowerOff, Radio } from 'lucide-react';
+import { ArrowLeft, ListChecks, Power, PowerOff, Radio } from 'lucide-react';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { Fact, FactList } from '@/components/fact-list';
 import { PageHeader } from '@/components/page-header';
+import { PendingIcon } from '@/components/pending-icon';
 import { StatusBadge } from '@/components/status-badge';
 import { TimeAgo } from '@/components/time-ago';
 import { Button } from '@/components/ui/button';
@@ -61,11 +62,7 @@ export function PluginDetailView() {
                   onClick={() => connectivity.mutate({ slug })}
                   disabled={connectivity.isPending}
                 >
-                  {connectivity.isPending ? (
-                    <Loader2 className="animate-spin" aria-hidden />
-                  ) : (
-                    <Radio aria-hidden />
-                  )}
+                  <PendingIcon pending={connectivity.isPending} icon={Radio} />
                   Test connectivity
                 </Button>
                 <Button
@@ -75,11 +72,7 @@ export function PluginDetailView() {
                   onClick={() => validation.mutate({ slug })}
                   disabled={validation.isPending}
                 >
-                  {validation.isPending ? (
-                    <Loader2 className="animate-spin" aria-hidden />
-                  ) : (
-                    <ListChecks aria-hidden />
-                  )}
+                  <PendingIcon pending={validation.isPending} icon={ListChecks} />
                   Validate endpoints
                 </Button>
                 <Button
