@@ -21,7 +21,7 @@ interface PatternMatcher {
 }
 
 function compileLinear(pattern: string, flags: string): PatternMatcher {
-  if (ZOD_FORMAT_PATTERNS.has(pattern)) return new RegExp(pattern, flags);
+  if (zodFormatPatterns().has(pattern)) return new RegExp(pattern, flags);
   try {
     const compiled = RE2JS.compile(pattern);
     return {
@@ -36,35 +36,41 @@ function compileLinear(pattern: string, flags: string): PatternMatcher {
   }
 }
 
-const ZOD_FORMAT_PATTERNS = new Set(
-  [
-    z.email(),
-    z.uuid(),
-    z.guid(),
-    z.url(),
-    z.emoji(),
-    z.nanoid(),
-    z.cuid(),
-    z.cuid2(),
-    z.ulid(),
-    z.xid(),
-    z.ksuid(),
-    z.ipv4(),
-    z.ipv6(),
-    z.cidrv4(),
-    z.cidrv6(),
-    z.base64(),
-    z.base64url(),
-    z.e164(),
-    z.jwt(),
-    z.hostname(),
-    z.iso.date(),
-    z.iso.time(),
-    z.iso.datetime(),
-    z.iso.duration(),
-    z.string().lowercase(),
-    z.string().uppercase(),
-  ]
-    .map((schema) => (z.toJSONSchema(schema) as { pattern?: string }).pattern)
-    .filter((pattern): pattern is string => typeof pattern === 'string'),
-);
+let formatPatterns: Set<string> | undefined;
+
+/** Built on the first pattern compiled, not when the server starts: most never compile one. */
+function zodFormatPatterns(): Set<string> {
+  formatPatterns ??= new Set(
+    [
+      z.email(),
+      z.uuid(),
+      z.guid(),
+      z.url(),
+      z.emoji(),
+      z.nanoid(),
+      z.cuid(),
+      z.cuid2(),
+      z.ulid(),
+      z.xid(),
+      z.ksuid(),
+      z.ipv4(),
+      z.ipv6(),
+      z.cidrv4(),
+      z.cidrv6(),
+      z.base64(),
+      z.base64url(),
+      z.e164(),
+      z.jwt(),
+      z.hostname(),
+      z.iso.date(),
+      z.iso.time(),
+      z.iso.datetime(),
+      z.iso.duration(),
+      z.string().lowercase(),
+      z.string().uppercase(),
+    ]
+      .map((schema) => (z.toJSONSchema(schema) as { pattern?: string }).pattern)
+      .filter((pattern): pattern is string => typeof pattern === 'string'),
+  );
+  return formatPatterns;
+}
