@@ -60,6 +60,12 @@ export function inputSchemaCompileError(schema: InputSchema): string | undefined
 }
 
 /**
+ * The validator of each schema object a batch read from the database: its events share the
+ * action's object, so only the first of them keys the content cache below.
+ */
+const validatorOfSchema = new WeakMap<InputSchema, ValidateFunction>();
+
+/**
  * The first way a payload breaks its action's schema, or undefined. Validators are cached per
  * plugin, action and schema content, so a re-registration that changes the schema gets a new
  * one while the hot path compiles each schema once.
@@ -70,14 +76,10 @@ export function findPayloadProblem(
   schema: InputSchema,
   payload: Record<string, unknown>,
 ): ValidationIssue | undefined {
-  const key = `${pluginId}\n${actionType}\n${JSON.stringify(schema)}`;
-  let validate = validators.get(key);
+  let validate = validatorOfSchema.get(schema);
   if (validate === undefined) {
-    validate = compileInputSchema(schema);
-    if (validators.size >= MAX_CACHED_VALIDATORS) {
-      validators.delete(validators.keys().next().value as string);
-    }
-    validators.set(key, validate);
+    validate = cachedValidator(`${pluginId}\n${actionType}\n${JSON.stringify(schema)}`, schema);
+    validatorOfSchema.set(schema, validate);
   }
   if (validate(payload)) return undefined;
   // Ajv stops at the first failing keyword; a composite one (anyOf) reports itself last.
@@ -131,6 +133,18 @@ function describeError(error: ErrorObject): ValidationIssue {
     default:
       return { field: field(), message: `${error.message ?? 'is invalid'}, ${received}` };
   }
+}
+
+function cachedValidator(key: string, schema: InputSchema): ValidateFunction {
+  let validate = validators.get(key);
+  if (validate === undefined) {
+    validate = compileInputSchema(schema);
+    if (validators.size >= MAX_CACHED_VALIDATORS) {
+      validators.delete(validators.keys().next().value as string);
+    }
+    validators.set(key, validate);
+  }
+  return validate;
 }
 
 /** JSON Pointer segments of array items are digits: show them as `[0]`. */
