@@ -1,7 +1,8 @@
 import { randomUUID } from 'node:crypto';
-import { type Access, createRegistryDeps, type RegistryDeps } from '@registry/core';
-import { actionDefinition, testEnv } from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Access, RegistryDeps } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
+import { actionDefinition } from '@registry/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRestRoutes } from '../rest';
 import type { RestHandler } from '../rest/rest-handler';
 import { appRouter } from '../trpc/app-router';
@@ -13,12 +14,11 @@ import {
   freshTargets,
 } from './auth-fixtures';
 
-const deps: RegistryDeps = createRegistryDeps(testEnv());
+const deps: RegistryDeps = testRegistryDeps();
 let fixtures: AuthFixtures;
 beforeAll(async () => {
   fixtures = await createAuthFixtures(deps);
 });
-afterAll(() => deps.db.$disconnect());
 
 type Targets = Awaited<ReturnType<typeof freshTargets>>;
 /** `not-found`: another tenant addressing tenant A's thing gets 404; `own-tenant`: it acts in its own. */

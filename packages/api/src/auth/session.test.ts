@@ -1,11 +1,10 @@
-import { createAdminToken, createRegistryDeps, revokeAdminToken } from '@registry/core';
+import { createAdminToken, revokeAdminToken } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import { testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRestRoutes } from '../rest';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 const routes = createRestRoutes(deps);
 const ORIGIN = 'http://localhost:5173';
 

@@ -1,12 +1,10 @@
-import { createRegistryDeps } from '@registry/core';
-import { testEnv } from '@registry/testing';
+import { testRegistryDeps } from '@registry/core/test-support';
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRestRoutes } from '../rest';
 import { openApiDocument } from './openapi-document';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 
 const HTTP_METHODS = ['get', 'put', 'post', 'delete', 'patch'] as const;
 

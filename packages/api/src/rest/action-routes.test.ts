@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ZRegisterActionsResponseSchema } from '@registry/contracts';
-import { createRegistryDeps, getPlugin } from '@registry/core';
+import { getPlugin } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import { actionDefinition, insertPlugin, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { actionDefinition, insertPlugin } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { createRestClient, expectRestError } from '../test-support/rest-client';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 const send = createRestClient(deps);
 
 /** REST acts for the default tenant, which other test files share: unique slugs isolate. */

@@ -1,23 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { DispatchResponse } from '@registry/contracts';
-import { createRegistryDeps, getPlugin } from '@registry/core';
+import { getPlugin } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import {
-  actionDefinition,
-  echo,
-  insertPlugin,
-  startPluginServer,
-  testEnv,
-} from '@registry/testing';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { actionDefinition, echo, insertPlugin, startPluginServer } from '@registry/testing';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createRestClient } from '../test-support/rest-client';
 import { callerFor } from '../test-support/trpc-caller';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps();
 const send = createRestClient(deps);
 const caller = callerFor(deps, DEFAULT_TENANT_ID);
 

@@ -1,14 +1,14 @@
 import { randomUUID } from 'node:crypto';
-import { createRegistryDeps, getPlugin } from '@registry/core';
+import { getPlugin } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { createRestClient, expectRestError } from '../test-support/rest-client';
 import { callerFor, expectTrpcError } from '../test-support/trpc-caller';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 const send = createRestClient(deps);
 
 const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;

@@ -1,16 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ZConnectivityResultSchema } from '@registry/contracts';
-import { createRegistryDeps } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import { insertPlugin, respondJson, startPluginServer, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { insertPlugin, respondJson, startPluginServer } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { createRestClient, expectRestError } from '../test-support/rest-client';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps();
 const send = createRestClient(deps);
 const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 

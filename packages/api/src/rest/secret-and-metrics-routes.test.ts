@@ -1,24 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { ZRotateSigningSecretResponseSchema } from '@registry/contracts';
-import { createAdminToken, createRegistryDeps } from '@registry/core';
+import { createAdminToken } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import {
-  actionDefinition,
-  echo,
-  insertPlugin,
-  startPluginServer,
-  testEnv,
-} from '@registry/testing';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { actionDefinition, echo, insertPlugin, startPluginServer } from '@registry/testing';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { createRestClient, expectRestError } from '../test-support/rest-client';
 import { callerFor } from '../test-support/trpc-caller';
 import { metricsRoutes } from './metrics-routes';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps();
 const send = createRestClient(deps);
 const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 

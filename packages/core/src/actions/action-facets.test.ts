@@ -1,12 +1,11 @@
 import { ZActionFacetsQuerySchema } from '@registry/contracts';
-import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { parseInput } from '../errors/app-error';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { actionFacets } from './action-facets';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 
 const facets = (tenantId: string, query: Record<string, string> = {}) =>
   actionFacets(deps, tenantId, parseInput(ZActionFacetsQuerySchema, query));

@@ -1,12 +1,11 @@
 import { ZDiscoverActionsQuerySchema } from '@registry/contracts';
-import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { AppError, parseInput } from '../errors/app-error';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { discoverActions } from './discover-actions';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 
 const page = (tenantId: string, query: Record<string, string>) =>
   discoverActions(deps, tenantId, parseInput(ZDiscoverActionsQuerySchema, query));

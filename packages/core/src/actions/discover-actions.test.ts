@@ -1,13 +1,12 @@
 import { ZDiscoverActionsQuerySchema } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
-import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { parseInput } from '../errors/app-error';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { discoverActions } from './discover-actions';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 
 const discoverPage = (tenantId: string, query: Record<string, string> = {}) =>
   discoverActions(deps, tenantId, parseInput(ZDiscoverActionsQuerySchema, query));

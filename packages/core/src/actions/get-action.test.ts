@@ -1,11 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { getAction } from './get-action';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 
 describe('getAction', () => {
   it('[ACTIONS][GET]: a platform action is found by its type alone', async () => {

@@ -1,14 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { ZRegisterActionsRequestSchema } from '@registry/contracts';
-import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { AppError, parseInput } from '../errors/app-error';
 import { getPlugin } from '../plugins/plugin-queries';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { registerActions } from './register-actions';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 
 const register = (tenantId: string, slug: string, body: unknown) =>
   registerActions(deps, tenantId, slug, parseInput(ZRegisterActionsRequestSchema, body));

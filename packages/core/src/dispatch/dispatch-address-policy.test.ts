@@ -1,14 +1,10 @@
 import { createServer } from 'node:net';
-import { insertPlugin, newTenantId, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { insertPlugin, newTenantId } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { dispatchEvents } from './dispatch-events';
 
-const deps = createRegistryDeps(testEnv({ PLUGIN_TIMEOUT_MS: '2000' }));
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '2000' });
 
 describe('dispatch under the plugin URL policy', () => {
   it('[DISPATCH][SSRF]: a plugin pointed at an internal address fails its event; nothing connects', async () => {

@@ -6,18 +6,13 @@ import {
   insertPlugin,
   newTenantId,
   startPluginServer,
-  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { parseInput } from '../errors/app-error';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { dispatchEvents } from './dispatch-events';
 
-const deps = createRegistryDeps(testEnv({ PLUGIN_TIMEOUT_MS: '5000' }));
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000' });
 
 const dispatch = (tenantId: string, body: unknown) =>
   dispatchEvents(deps, tenantId, parseInput(ZDispatchRequestSchema, body));

@@ -1,17 +1,13 @@
 import { ZDispatchRequestSchema, ZRegisterActionsRequestSchema } from '@registry/contracts';
-import { echo, insertPlugin, newTenantId, startPluginServer, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { echo, insertPlugin, newTenantId, startPluginServer } from '@registry/testing';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { z } from 'zod';
 import { registerActions } from '../actions/register-actions';
-import { createRegistryDeps } from '../create-registry-deps';
 import { parseInput } from '../errors/app-error';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { dispatchEvents } from './dispatch-events';
 
-const deps = createRegistryDeps(testEnv({ PLUGIN_TIMEOUT_MS: '5000' }));
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000' });
 
 /** The schema a plugin SDK sends: zod's own JSON Schema of the action's input. */
 const orderSchema = z.toJSONSchema(

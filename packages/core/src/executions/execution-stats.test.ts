@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ZExecutionStatsQuerySchema } from '@registry/contracts';
-import { insertPlugin, newTenantId, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { insertPlugin, newTenantId } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { parseInput } from '../errors/app-error';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { executionStats } from './execution-stats';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 
 interface Recorded {
   action: string;

@@ -1,17 +1,11 @@
-import {
-  actionDefinition,
-  insertPlugin,
-  newTenantId,
-  startPluginServer,
-  testEnv,
-} from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { actionDefinition, insertPlugin, newTenantId, startPluginServer } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { createRegistryDeps } from '../create-registry-deps';
 import { PLATFORM_ACTIONS } from '../platform/platform-catalog';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { automationHealth } from './automation-health';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 
 describe('automationHealth', () => {
   it("[HEALTH]: reports the 13 platform actions and the active plugins' actions", async () => {

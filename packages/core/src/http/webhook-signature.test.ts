@@ -5,21 +5,16 @@ import {
   insertPlugin,
   newTenantId,
   startPluginServer,
-  testEnv,
 } from '@registry/testing';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
 import { rotateSigningSecret } from '../plugins/plugin-secrets';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { webhookHeaders } from './webhook-signature';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps();
 
 const SECRET = 'whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw';
 const verify = (secret: string, body: string, headers: Record<string, string>) =>

@@ -1,13 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { ZDispatchRequestSchema } from '@registry/contracts';
-import { newTenantId, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { newTenantId } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 
 /** Runs one event through dispatchEvents, the way automation flows reach platform actions. */
 async function perform(tenantId: string, action_type: string, payload: Record<string, unknown>) {

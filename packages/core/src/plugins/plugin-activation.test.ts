@@ -12,22 +12,17 @@ import {
   respondJson,
   startCanary,
   startPluginServer,
-  testEnv,
 } from '@registry/testing';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { registerActions } from '../actions/register-actions';
-import { createRegistryDeps } from '../create-registry-deps';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { verifyPluginEndpoint } from './plugin-activation';
 import { createPlugin, getPlugin, patchPlugin, setPluginStatus } from './plugin-queries';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps();
 
 /** A plugin server that answers the challenge with the secret it is given once created. */
 async function pluginServer(answer: 'right' | 'wrong' = 'right') {

@@ -11,12 +11,11 @@ import {
   insertPlugin,
   newTenantId,
   startPluginServer,
-  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import {
   createPlugin,
   deletePlugin,
@@ -27,11 +26,7 @@ import {
   setPluginStatus,
 } from './plugin-queries';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps();
 
 const create = (tenantId: string, body: Record<string, unknown>) =>
   createPlugin(deps, tenantId, parseInput(ZCreatePluginRequestSchema, body));

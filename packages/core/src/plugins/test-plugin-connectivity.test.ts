@@ -1,19 +1,9 @@
-import {
-  insertPlugin,
-  newTenantId,
-  respondJson,
-  startPluginServer,
-  testEnv,
-} from '@registry/testing';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { insertPlugin, newTenantId, respondJson, startPluginServer } from '@registry/testing';
+import { describe, expect, it, onTestFinished } from 'vitest';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { testPluginConnectivity } from './test-plugin-connectivity';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps();
 
 /** A tenant's plugin whose api_endpoint is `apiEndpoint`. */
 async function pluginAt(apiEndpoint: string | null) {

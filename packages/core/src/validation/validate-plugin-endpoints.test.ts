@@ -6,21 +6,16 @@ import {
   startBrokenPlugin,
   startCanary,
   startPluginServer,
-  testEnv,
 } from '@registry/testing';
 import { Webhook } from 'standardwebhooks';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it, onTestFinished } from 'vitest';
 import { registerActions } from '../actions/register-actions';
-import { createRegistryDeps } from '../create-registry-deps';
 import { parseInput } from '../errors/app-error';
 import { createPlugin } from '../plugins/plugin-queries';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { validatePluginEndpoints } from './validate-plugin-endpoints';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps();
 
 /** Creates a plugin at `url` registering the broken plugin's action set; returns its secret. */
 async function registeredAt(tenant: string, url: string, slug: string) {

@@ -1,10 +1,9 @@
-import { createRegistryDeps } from '@registry/core';
-import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { testRegistryDeps } from '@registry/core/test-support';
+import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 
 describe('actions.facets', () => {
   it('[TRPC][ACTIONS]: facets count the catalog by category and plugin, under the filters', async () => {

@@ -1,10 +1,10 @@
-import { createRegistryDeps, PLATFORM_CATALOG } from '@registry/core';
-import { actionDefinition, insertPlugin, newTenantId, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { PLATFORM_CATALOG } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
+import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 
 async function tenantWithPlugins() {
   const tenantId = newTenantId();

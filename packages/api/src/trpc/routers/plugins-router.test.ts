@@ -1,20 +1,15 @@
-import { createRegistryDeps } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import {
   actionDefinition,
   insertPlugin,
   newTenantId,
   respondJson,
   startPluginServer,
-  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps();
 const newCaller = () => callerFor(deps, newTenantId());
 
 describe('plugins router', () => {

@@ -1,0 +1,19 @@
+import { testEnv } from '@registry/testing';
+import { afterAll } from 'vitest';
+import { createRegistryDeps } from '../create-registry-deps';
+
+/**
+ * The registry as a test file builds it: this run's database and the test environment (plus
+ * `extra` settings), its plugin HTTP client and database connections closed after the file.
+ */
+export function testRegistryDeps(
+  extra: Record<string, string> = {},
+  overrides: Parameters<typeof createRegistryDeps>[1] = {},
+) {
+  const deps = createRegistryDeps(testEnv(extra), overrides);
+  afterAll(async () => {
+    await deps.pluginHttp.close();
+    await deps.db.$disconnect();
+  });
+  return deps;
+}
