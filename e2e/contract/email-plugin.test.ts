@@ -3,6 +3,7 @@ import { startEmailPlugin } from '@registry/email-plugin';
 import { brokenPluginActions, startBrokenPlugin } from '@registry/testing';
 import { freePort } from '@registry/testing/loopback';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productApi } from '../support/product-api';
 import { runRegistryCli } from '../support/registry-cli';
 import { type RunningProduct, startProduct } from '../support/running-product';
 
@@ -37,17 +38,8 @@ beforeAll(async () => {
 });
 afterAll(() => product?.stop());
 
-async function api(method: string, path: string, body?: unknown) {
-  const response = await fetch(`${product.baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok)
-    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json;
-}
+const api = (method: string, path: string, body?: unknown) =>
+  productApi(product.baseUrl, method, path, body);
 
 describe('the sample email plugin the start command runs', () => {
   it('[EMAIL][START]: registered its ten actions with their input schemas', async () => {

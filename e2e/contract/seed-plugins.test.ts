@@ -13,6 +13,7 @@ import {
 } from '@registry/sample-plugins';
 import { freePort } from '@registry/testing/loopback';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { productApi } from '../support/product-api';
 import { runRegistryCli } from '../support/registry-cli';
 import { type RunningProduct, startProduct } from '../support/running-product';
 
@@ -54,17 +55,8 @@ beforeAll(async () => {
 });
 afterAll(() => product?.stop());
 
-async function api<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const response = await fetch(`${product.baseUrl}${path}`, {
-    method,
-    headers: { 'content-type': 'application/json' },
-    body: body === undefined ? undefined : JSON.stringify(body),
-  });
-  const json = await response.json();
-  if (!response.ok)
-    throw new Error(`${method} ${path}: ${response.status} ${JSON.stringify(json)}`);
-  return json as T;
-}
+const api = <T>(method: string, path: string, body?: unknown) =>
+  productApi<T>(product.baseUrl, method, path, body);
 
 const plugin = async (slug: string) =>
   (await api<{ plugin: Plugin }>('GET', `/api/plugins/${slug}`)).plugin;
