@@ -7,15 +7,20 @@ import { optionalQueryParam } from './query-params';
 export const PLATFORM_SOURCE = 'platform';
 
 export const ZDiscoverActionsQuerySchema = z.object({
-  category: optionalQueryParam(ZCategorySchema),
-  /** A plugin slug, or `platform` for the built-in actions. */
-  plugin: optionalQueryParam(storableString().max(64)),
-  /** Case-insensitive text search over action_type, title and description. */
-  search: optionalQueryParam(storableString().max(200)),
-  /** Page size. Absent: every matching action, as the seed's REST list always answered. */
-  limit: optionalQueryParam(z.coerce.number().int().min(1).max(1000)),
-  /** `next_cursor` of the previous page. */
-  cursor: optionalQueryParam(storableString().max(500)),
+  category: optionalQueryParam(ZCategorySchema, 'Only actions of this category, e.g. `email`.'),
+  plugin: optionalQueryParam(
+    storableString().max(64),
+    "Only this plugin's actions (its slug), or `platform` for the built-in actions.",
+  ),
+  search: optionalQueryParam(
+    storableString().max(200),
+    'Case-insensitive text search over action_type, title and description.',
+  ),
+  limit: optionalQueryParam(
+    z.coerce.number().int().min(1).max(1000),
+    'Page size. Absent: every matching action, as the original REST list always answered.',
+  ),
+  cursor: optionalQueryParam(storableString().max(500), 'The `next_cursor` of the previous page.'),
 });
 export type DiscoverActionsQuery = z.output<typeof ZDiscoverActionsQuerySchema>;
 

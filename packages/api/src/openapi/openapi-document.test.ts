@@ -72,4 +72,20 @@ describe('the OpenAPI document', () => {
       }
     }
   });
+
+  it('[OPENAPI][PARAMETERS]: every parameter says what it does', () => {
+    const parameters = Object.entries(openApiDocument().paths ?? {}).flatMap(([path, item]) =>
+      HTTP_METHODS.flatMap((method) =>
+        (item?.[method]?.parameters ?? []).map((parameter) => ({
+          operation: `${method.toUpperCase()} ${path}`,
+          ...(parameter as { name: string; in: string; description?: string }),
+        })),
+      ),
+    );
+    const undescribed = parameters
+      .filter((parameter) => !parameter.description)
+      .map((parameter) => `${parameter.operation} ${parameter.in} ${parameter.name}`);
+    expect(parameters.length).toBeGreaterThan(10);
+    expect(undescribed).toEqual([]);
+  });
 });

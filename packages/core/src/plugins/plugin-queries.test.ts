@@ -168,7 +168,8 @@ describe('plugin queries', () => {
   it('[PLUGINS][LIST]: pages by slug with next_cursor until the last page', async () => {
     const tenant = newTenantId();
     for (const slug of ['p-c', 'p-a', 'p-e', 'p-b', 'p-d']) {
-      await insertPlugin(deps.db, tenant, { slug, status: slug === 'p-d' ? 'inactive' : 'active' });
+      const status = { 'p-d': 'inactive', 'p-b': 'pending_verification' }[slug] ?? 'active';
+      await insertPlugin(deps.db, tenant, { slug, status });
     }
     await insertPlugin(deps.db, newTenantId(), { slug: 'p-0' });
 
@@ -186,5 +187,7 @@ describe('plugin queries', () => {
     expect(exact.next_cursor).toBeNull();
     const inactive = await list(tenant, { status: 'inactive' });
     expect(inactive.plugins.map((p) => p.slug)).toEqual(['p-d']);
+    const pending = await list(tenant, { status: 'pending_verification' });
+    expect(pending.plugins.map((p) => p.slug)).toEqual(['p-b']);
   });
 });
