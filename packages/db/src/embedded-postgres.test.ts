@@ -57,6 +57,45 @@ describe('startEmbeddedPostgres', () => {
     }
   });
 
+  it("[DB][EMBEDDED]: concurrent queries of different shapes never run one another's statement", async () => {
+    // Each query is Parse, Bind, Describe, Execute, Sync. A 200 KB value reaches the server in
+    // several reads; the server once let other connections' messages in between, binding one
+    // query's values to another's statement ("bind message supplies 2 parameters, but prepared
+    // statement "" requires 1"), or running the wrong statement.
+    const dataDir = mkdtempSync(join(tmpdir(), 'registry-pglite-'));
+    const server = await startEmbeddedPostgres({ dataDir });
+    const pool = new pg.Pool({ connectionString: server.url, max: 10 });
+    try {
+      await pool.query('CREATE TABLE shapes (id INTEGER PRIMARY KEY)');
+      const big = (i: number) => `q${i}:`.padEnd(200_000, 'x');
+      const shapes = [
+        (i: number) => pool.query('INSERT INTO shapes VALUES ($1) RETURNING id', [i]),
+        (i: number) =>
+          pool.query("SELECT split_part($1, ':', 1) AS label, $2::int AS twice", [big(i), 2 * i]),
+        (i: number) => pool.query('SELECT $1::int AS n, count(*) >= 0 AS counted FROM shapes', [i]),
+      ];
+      const expected = [
+        (i: number) => [{ id: i }],
+        (i: number) => [{ label: `q${i}`, twice: 2 * i }],
+        (i: number) => [{ n: i, counted: true }],
+      ];
+      const answers = await Promise.all(
+        Array.from({ length: 600 }, (_, i) =>
+          (shapes[i % 3] as (i: number) => Promise<pg.QueryResult>)(i).then(
+            (result) => JSON.stringify(result.rows),
+            (error: Error) => error.message.slice(0, 200),
+          ),
+        ),
+      );
+      const wrong = answers.filter((answer, i) => answer !== JSON.stringify(expected[i % 3]?.(i)));
+      expect(wrong).toEqual([]);
+    } finally {
+      await pool.end();
+      await server.stop();
+      rmSync(dataDir, { recursive: true, force: true });
+    }
+  });
+
   describe('one running server', () => {
     let server: EmbeddedPostgres;
     let pool: pg.Pool;
