@@ -12,6 +12,41 @@ test.describe('plugins', () => {
     await expect(page.getByRole('row', { name: /Analytics Tracker/ })).toContainText('inactive');
   });
 
+  test('[PLUGINS][PAGES]: past a page of plugins the list says so and loads the rest', async ({
+    page,
+    request,
+  }) => {
+    // Slugs after every other plugin's, so the specs' own plugins stay on the first page.
+    const slugs = Array.from({ length: 105 }, (_, i) => `zz-bulk-${String(i).padStart(3, '0')}`);
+    for (let start = 0; start < slugs.length; start += 15) {
+      const answers = await Promise.all(
+        slugs
+          .slice(start, start + 15)
+          .map((slug) =>
+            request.post('/api/plugins', { data: { name: `Bulk ${slug.slice(-3)}`, slug } }),
+          ),
+      );
+      // 409: a retry of this test finds them created.
+      for (const answer of answers) {
+        expect([201, 409], await answer.text()).toContain(answer.status());
+      }
+    }
+    const listed = await request.get('/api/plugins?limit=500');
+    const total = ((await listed.json()) as { plugins: unknown[] }).plugins.length;
+    expect(total).toBeGreaterThan(105);
+
+    await page.goto('/plugins');
+    const rows = page.getByRole('table', { name: 'Plugins' }).locator('tbody tr');
+    await expect(rows).toHaveCount(100);
+    await expect(page.getByText('Showing the first 100 plugins by slug')).toBeVisible();
+    await expect(page.getByRole('row', { name: /Bulk 104/ })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Load more' }).click();
+    await expect(rows).toHaveCount(total);
+    await expect(page.getByRole('row', { name: /Bulk 104/ })).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Load more' })).toHaveCount(0);
+  });
+
   test('[PLUGINS][CONNECTIVITY]: the test button probes the plugin server', async ({ page }) => {
     await page.goto('/plugins/warehouse');
     await page.getByRole('button', { name: 'Test connectivity' }).click();

@@ -7,6 +7,7 @@ import { EmptyState } from '@/components/empty-state';
 import { PageHeader } from '@/components/page-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TimeAgo } from '@/components/time-ago';
+import { Button } from '@/components/ui/button';
 import type { RouterOutputs } from '@/trpc/router-types';
 import { trpc } from '@/trpc/trpc';
 
@@ -54,8 +55,15 @@ const columns = column.columns([
   }),
 ]);
 
+/** Plugins are fetched a page at a time (in slug order); the operator loads more on demand. */
+const PAGE_SIZE = 100;
+
 export function PluginsView() {
-  const plugins = trpc.plugins.list.useQuery({ limit: 500 });
+  const plugins = trpc.plugins.list.useInfiniteQuery(
+    { limit: PAGE_SIZE },
+    { getNextPageParam: (page) => page.next_cursor ?? undefined },
+  );
+  const loaded = plugins.data?.pages.flatMap((page) => page.plugins);
   return (
     <>
       <PageHeader
@@ -65,17 +73,34 @@ export function PluginsView() {
       {plugins.error ? (
         <ApiErrorAlert error={plugins.error} title="Could not load plugins" />
       ) : (
-        <DataTable
-          label="Plugins"
-          columns={columns}
-          data={plugins.data?.plugins}
-          getRowId={(plugin) => plugin.id}
-          empty={
-            <EmptyState title="No plugins yet">
-              Plugins appear here once created through <code>POST /api/plugins</code>.
-            </EmptyState>
-          }
-        />
+        <div className="flex flex-col gap-3">
+          <DataTable
+            label="Plugins"
+            columns={columns}
+            data={loaded}
+            getRowId={(plugin) => plugin.id}
+            empty={
+              <EmptyState title="No plugins yet">
+                Plugins appear here once created through <code>POST /api/plugins</code>.
+              </EmptyState>
+            }
+          />
+          {plugins.hasNextPage && (
+            <nav aria-label="More plugins" className="flex items-center justify-end gap-2">
+              <span className="mr-auto text-muted-foreground text-xs">
+                Showing the first {loaded?.length} plugins by slug; there are more.
+              </span>
+              <Button
+                variant="outline"
+                size="sm"
+                disabled={plugins.isFetchingNextPage}
+                onClick={() => plugins.fetchNextPage()}
+              >
+                Load more
+              </Button>
+            </nav>
+          )}
+        </div>
       )}
     </>
   );
