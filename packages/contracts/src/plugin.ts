@@ -135,16 +135,16 @@ export const ZVerifyEndpointResponseSchema = z.object({
 });
 export type VerifyEndpointResponse = z.output<typeof ZVerifyEndpointResponseSchema>;
 
-const PAGE_SIZE = 'Page size, 100 when absent.';
+const PAGE_SIZE_DESCRIPTION = 'Page size, 100 when absent.';
 export const ZListPluginsQuerySchema = z.object({
   status: optionalQueryParam(
     z.enum([...PLUGIN_STATUSES, PENDING_VERIFICATION]),
     'Only plugins with this status; `pending_verification`: waiting for their endpoint to prove ownership.',
   ),
   // The default sits outside the blank-tolerant parameter, so the description goes on both.
-  limit: optionalQueryParam(z.coerce.number().int().min(1).max(500), PAGE_SIZE)
+  limit: optionalQueryParam(z.coerce.number().int().min(1).max(500), PAGE_SIZE_DESCRIPTION)
     .transform((n) => n ?? 100)
-    .meta({ description: PAGE_SIZE }),
+    .meta({ description: PAGE_SIZE_DESCRIPTION }),
   cursor: optionalQueryParam(storableString().max(64), 'The `next_cursor` of the previous page.'),
 });
 export type ListPluginsQuery = z.output<typeof ZListPluginsQuerySchema>;
