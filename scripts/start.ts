@@ -7,12 +7,17 @@
 import { spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 import { resolve } from 'node:path';
-import { accessSettingsFrom, describeLocalAccess, localAccessState } from '@registry/core';
+import {
+  accessSettingsFrom,
+  describeLocalAccess,
+  isLoopbackAddress,
+  localAccessState,
+} from '@registry/core';
 import { createDb } from '@registry/db';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from '@registry/db/embedded';
 import { migrateDatabase } from '@registry/db/migrate';
 import { seedDatabase } from '@registry/db/seed';
-import { nextServerArgs, webDir } from '@registry/web/server-command';
+import { webDir, webServerArgs } from '@registry/web/server-command';
 import { type SamplePluginServer, startSamplePluginServer } from './sample-plugin-server';
 
 const root = resolve(import.meta.dirname, '..');
@@ -43,21 +48,18 @@ let samplePlugins: SamplePluginServer | undefined;
 if (process.env.SAMPLE_PLUGIN !== 'off') {
   samplePlugins = await startSamplePluginServer(db, samplePort);
 }
-const access = accessSettingsFrom({
-  REGISTRY_MODE: process.env.REGISTRY_MODE,
-  REGISTRY_LISTEN_HOST: host,
-});
-console.log(describeLocalAccess(await localAccessState({ db, access }), host));
+const access = accessSettingsFrom({ REGISTRY_MODE: process.env.REGISTRY_MODE });
+const listensOnLoopback = host === 'localhost' || isLoopbackAddress(host);
+console.log(describeLocalAccess(await localAccessState({ db, access }), listensOnLoopback));
 await db.$disconnect();
 
-const app = spawn(process.execPath, nextServerArgs({ dev, port, host }), {
+const app = spawn(process.execPath, webServerArgs({ dev, port, host }), {
   cwd: webDir,
   stdio: 'inherit',
   env: {
     ...process.env,
     DATABASE_URL: databaseUrl,
     NODE_ENV: dev ? 'development' : 'production',
-    REGISTRY_LISTEN_HOST: host,
     // Plugins must be on the public internet, except the seed plugins this command runs.
     PLUGIN_ALLOWED_ADDRESSES: allowedPluginAddresses(),
   },

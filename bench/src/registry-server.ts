@@ -1,7 +1,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { freePort } from '@registry/testing/loopback';
-import { nextServerArgs, webDir } from '@registry/web/server-command';
+import { webDir, webServerArgs } from '@registry/web/server-command';
 
 export interface RegistryServer {
   url: string;
@@ -12,7 +12,7 @@ export interface RegistryServer {
 }
 
 /**
- * The production build (`next start`) on a free loopback port, against `databaseUrl`. Extra
+ * The production build (the start command's web server) on a free loopback port, against `databaseUrl`. Extra
  * environment (dispatch settings) goes in `env`.
  */
 export async function startRegistryServer(
@@ -22,7 +22,7 @@ export async function startRegistryServer(
   const port = await freePort();
   const child: ChildProcess = spawn(
     process.execPath,
-    nextServerArgs({ dev: false, port, host: '127.0.0.1' }),
+    webServerArgs({ dev: false, port, host: '127.0.0.1' }),
     {
       cwd: webDir,
       env: {
@@ -31,8 +31,7 @@ export async function startRegistryServer(
         DATABASE_URL: databaseUrl,
         NODE_ENV: 'production',
         LOG_LEVEL: 'warn',
-        // Protected local mode (no token needed on loopback) and the mock plugin's address.
-        REGISTRY_LISTEN_HOST: '127.0.0.1',
+        // The mock plugin's address (protected local mode needs no token on loopback).
         PLUGIN_ALLOWED_ADDRESSES: '127.0.0.1',
       },
       stdio: ['ignore', 'ignore', 'inherit'],
@@ -55,7 +54,7 @@ export async function startRegistryServer(
 async function waitForHealth(url: string, child: ChildProcess): Promise<void> {
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
-    if (child.exitCode !== null) throw new Error('next start exited early');
+    if (child.exitCode !== null) throw new Error('the web server exited early');
     const ok = await fetch(url).then(
       (r) => r.ok,
       () => false,

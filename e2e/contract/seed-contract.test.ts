@@ -1,4 +1,5 @@
 import type { DiscoveredAction, DispatchResponse } from '@registry/contracts';
+import { startHeaderAddingProxy, startNginxDefaultProxy } from '@registry/testing/loopback';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseJsonSequence, runSeedScript } from '../support/run-script';
 import { type RunningProduct, startProduct } from '../support/running-product';
@@ -8,6 +9,26 @@ const EMAIL_PLUGIN_ID = '87312788-df51-4002-8eca-9cfc3e3f7d8e';
 let product: RunningProduct;
 beforeAll(async () => {
   product = await startProduct();
+});
+
+describe('protected local mode of the start command', () => {
+  it('[AUTH][LOCAL]: the banner says never behind a proxy, and a proxy in front gets 401', async () => {
+    expect(product.output()).toContain('Never put this server behind a proxy or tunnel');
+    const upstream = product.baseUrl.replace('localhost', '127.0.0.1');
+    expect((await fetch(`${upstream}/api/plugins`)).status).toBe(200);
+    for (const proxy of [
+      await startNginxDefaultProxy(upstream),
+      await startHeaderAddingProxy(upstream, { 'x-forwarded-for': '127.0.0.1' }),
+    ]) {
+      try {
+        expect((await fetch(`${proxy.url}/api/plugins`)).status).toBe(401);
+        const page = await (await fetch(`${proxy.url}/actions`)).text();
+        expect(page).toContain('Sign in to the Action Registry');
+      } finally {
+        await proxy.close();
+      }
+    }
+  });
 });
 afterAll(() => product?.stop());
 

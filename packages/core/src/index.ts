@@ -15,7 +15,12 @@ export {
 } from './auth/local-access';
 export { rotatePluginKey } from './auth/plugin-keys';
 export type { Access, Principal } from './auth/principal';
-export { isLocalRequest, isLoopbackAddress, type RequestOrigin } from './auth/request-origin';
+export {
+  isLocalRequest,
+  isLoopbackAddress,
+  type RequestOrigin,
+  type RequestSocket,
+} from './auth/request-origin';
 export { createRegistryDeps } from './create-registry-deps';
 export { joinPluginUrl } from './dispatch/call-plugin-action';
 export { dispatchEvents } from './dispatch/dispatch-events';

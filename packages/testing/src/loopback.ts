@@ -1,5 +1,12 @@
 import { createServer } from 'node:net';
 
+export {
+  type ForwardingProxy,
+  startHeaderAddingProxy,
+  startNginxDefaultProxy,
+  startTcpTunnel,
+} from './proxies';
+
 /**
  * Loopback helpers with no test-runner import, so the benchmark can use them too
  * (`@registry/testing/loopback`).

@@ -1,4 +1,5 @@
 import type { RequestOrigin } from '@registry/core';
+import { readStampedSocket } from '../http/socket-stamp';
 
 export const SESSION_COOKIE = 'registry_session';
 
@@ -16,10 +17,7 @@ export interface RequestCredentials {
 export function readRequestCredentials(request: Request): RequestCredentials {
   const headers = request.headers;
   const origin: RequestOrigin = {
-    forwardedFor: (headers.get('x-forwarded-for') ?? '')
-      .split(',')
-      .map((part) => part.trim())
-      .filter(Boolean),
+    socket: readStampedSocket(headers),
     host: headers.get('host') ?? new URL(request.url).host,
     origin: headers.get('origin'),
     secFetchSite: headers.get('sec-fetch-site'),

@@ -1,7 +1,7 @@
 import { ADMIN_TOKEN_PREFIX, type AdminToken, type CreatedAdminToken } from '@registry/contracts';
 import type { Db, Prisma } from '@registry/db';
 import { AppError } from '../errors/app-error';
-import { forgetTokenCheck } from './local-access';
+import { noteTokenCreated } from './local-access';
 import { generateSecret, hashSecret, secretPrefix } from './secrets';
 
 type TokenRow = Prisma.ApiTokenGetPayload<object>;
@@ -27,7 +27,7 @@ export async function createAdminToken(
   const row = await db.apiToken.create({
     data: { tenantId, name, tokenHash: hashSecret(token), prefix: secretPrefix(token) },
   });
-  forgetTokenCheck(db);
+  noteTokenCreated(db);
   return { ...toAdminTokenDto(row), token };
 }
 
@@ -46,7 +46,6 @@ export async function revokeAdminToken(
     where: { id, tenantId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
-  forgetTokenCheck(db);
   const row = await db.apiToken.findFirst({ where: { id, tenantId } });
   if (!row) throw AppError.notFound(`Admin token not found: ${id}`);
   if (count === 0 && !row.revokedAt)

@@ -1,7 +1,23 @@
-/** What a request says about where it came from, as the HTTP host saw it. */
+/**
+ * What the server that accepted a request's connection saw of it: read off the TCP socket by
+ * that server, never from anything a client can write.
+ */
+export interface RequestSocket {
+  /** The TCP peer's address. */
+  remoteAddress: string;
+  /** The address the server is bound to (`0.0.0.0` or `::` when it listens everywhere). */
+  boundAddress: string;
+  /**
+   * The request came through a proxy: it names one (`Forwarded`, `X-Forwarded-*`, `X-Real-IP`,
+   * `Via`), or speaks HTTP/1.0, the protocol nginx's default `proxy_pass` uses upstream.
+   */
+  proxied: boolean;
+}
+
+/** Where a request came from: its socket as our server saw it, and what its browser says. */
 export interface RequestOrigin {
-  /** The `x-forwarded-for` chain (Next.js fills it with the peer's address when absent). */
-  forwardedFor: string[];
+  /** Null when no server of ours vouched for the connection (a request built in code, say). */
+  socket: RequestSocket | null;
   host: string | null;
   origin: string | null;
   secFetchSite: string | null;
@@ -23,17 +39,22 @@ function isLoopbackHost(hostHeader: string): boolean {
 }
 
 /**
- * Whether a request demonstrably comes from this machine and from no web page elsewhere: every
- * forwarded address is loopback, the Host names loopback (a DNS-rebinding page would send its own
- * name), and a browser's Origin / Sec-Fetch-Site, when present, are this machine's.
+ * Whether a request demonstrably comes from this machine and from no web page elsewhere: our
+ * server accepted it from a loopback peer while bound to loopback only, no proxy stands between,
+ * the Host names loopback (a DNS-rebinding page would send its own name), and a browser's
+ * Origin / Sec-Fetch-Site, when present, are this machine's.
  */
 export function isLocalRequest(request: RequestOrigin): boolean {
-  if (!request.forwardedFor.every(isLoopbackAddress)) return false;
+  const { socket } = request;
+  if (!socket || socket.proxied) return false;
+  if (!isLoopbackAddress(socket.remoteAddress) || !isLoopbackAddress(socket.boundAddress)) {
+    return false;
+  }
   if (!request.host || !isLoopbackHost(request.host)) return false;
-  if (request.origin && request.origin !== 'null') {
+  if (request.origin === 'null') return false;
+  if (request.origin) {
     const origin = URL.parse(request.origin);
     if (!origin || !isLoopbackHost(origin.host)) return false;
   }
-  if (request.origin === 'null') return false;
   return !request.secFetchSite || ['same-origin', 'none'].includes(request.secFetchSite);
 }

@@ -1,7 +1,6 @@
 import { resolve } from 'node:path';
 
-/** The web app's folder, where `next` runs. */
-export const webDir = import.meta.dirname;
+export { webDir } from './web-server';
 
 /**
  * Node flags of the production server. A bounded old generation makes V8 collect the garbage
@@ -10,13 +9,14 @@ export const webDir = import.meta.dirname;
  */
 export const PRODUCTION_NODE_FLAGS = ['--max-old-space-size=256'];
 
-/** `node` arguments that run the app: `next start` (production build) or `next dev`. */
-export function nextServerArgs(options: { dev: boolean; port: number; host: string }): string[] {
-  const next = resolve(webDir, 'node_modules/next/dist/bin/next');
+/** `node` arguments that run the app (production build, or `next dev` with `dev`). */
+export function webServerArgs(options: { dev: boolean; port: number; host: string }): string[] {
   return [
     ...(options.dev ? [] : PRODUCTION_NODE_FLAGS),
-    next,
-    options.dev ? 'dev' : 'start',
+    '--import',
+    'tsx',
+    resolve(import.meta.dirname, 'main.ts'),
+    ...(options.dev ? ['--dev'] : []),
     '--port',
     String(options.port),
     '--hostname',
