@@ -12,12 +12,17 @@ const { values } = parseArgs({
     hostname: { type: 'string', default: '127.0.0.1' },
   },
 });
+const worker = process.env.REGISTRY_WORKER !== 'off';
 const server = await startWebServer({
   dev: values.dev,
   host: values.hostname,
   port: Number(values.port),
+  worker,
 });
-console.log(`Web server listening on ${server.boundAddress}:${values.port}`);
+console.log(
+  `Web server listening on ${server.boundAddress}:${values.port}` +
+    (worker ? ', with a delivery worker' : ' (REGISTRY_WORKER=off: no worker in this process)'),
+);
 
 let stopping = false;
 const stop = () => {

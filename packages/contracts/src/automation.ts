@@ -33,6 +33,15 @@ export const ZAutomationEventSchema = z.strictObject({
 });
 export type AutomationEvent = z.output<typeof ZAutomationEventSchema>;
 
+/**
+ * `sync` (the default, the seed document's contract): the answer waits for each event's outcome.
+ * `async`: the events are queued and the answer (202) comes at once; outcomes are read from
+ * `GET /api/executions`.
+ */
+export const DISPATCH_MODES = ['sync', 'async'] as const;
+export const ZDispatchModeSchema = z.enum(DISPATCH_MODES);
+export type DispatchMode = z.infer<typeof ZDispatchModeSchema>;
+
 export const ZDispatchRequestSchema = z.strictObject({
   /** Ties the events to the caller's flow run; one is generated when absent. */
   flow_execution_id: z
@@ -48,8 +57,27 @@ export const ZDispatchRequestSchema = z.strictObject({
     .array(ZAutomationEventSchema)
     .min(1, 'must contain at least one event')
     .max(MAX_EVENTS_PER_BATCH, `must contain at most ${MAX_EVENTS_PER_BATCH} events`),
+  mode: ZDispatchModeSchema.optional(),
 });
 export type DispatchRequest = z.output<typeof ZDispatchRequestSchema>;
+
+/**
+ * Where an event is in its life: `queued` (waiting for a worker, or for its plugin),
+ * `running` (being delivered), `retrying` (an attempt failed; another comes at
+ * `next_attempt_at`), then `succeeded`, `failed` (refused, or failed before any call) or
+ * `dead` (out of attempts; an operator can redeliver it).
+ */
+export const EXECUTION_STATUSES = [
+  'queued',
+  'running',
+  'retrying',
+  'succeeded',
+  'failed',
+  'dead',
+] as const;
+export const ZExecutionStatusSchema = z.enum(EXECUTION_STATUSES);
+export type ExecutionStatus = z.infer<typeof ZExecutionStatusSchema>;
+export const FINAL_EXECUTION_STATUSES: readonly ExecutionStatus[] = ['succeeded', 'failed', 'dead'];
 
 const ZEventResultBaseSchema = z.object({
   index: z.number().int(),
@@ -62,6 +90,7 @@ const ZEventResultBaseSchema = z.object({
   attempts: z.number().int(),
   /** Present when the event's key was already recorded: this is that recorded outcome. */
   replayed: z.literal(true).optional(),
+  status: ZExecutionStatusSchema,
 });
 
 /** Stable reasons an event failed; plugin call failures say how the call failed. */
@@ -89,6 +118,7 @@ export const EVENT_ERROR_CODES = [
   'INVALID_JSON',
   'CIRCUIT_OPEN',
   'IDEMPOTENCY_CONFLICT',
+  'IN_PROGRESS',
   'INTERNAL_ERROR',
 ] as const;
 export const ZEventErrorCodeSchema = z.enum(EVENT_ERROR_CODES);
@@ -111,6 +141,8 @@ export const ZEventResultSchema = z.discriminatedUnion('success', [
     error: z.string(),
     error_code: ZEventErrorCodeSchema,
     http_status: z.number().int().optional(),
+    /** With status `retrying` (or `queued` behind an open circuit): when delivery goes on. */
+    next_attempt_at: z.string().optional(),
   }),
 ]);
 export type EventResult = z.output<typeof ZEventResultSchema>;
@@ -121,11 +153,42 @@ export const ZDispatchResponseSchema = z.object({
   summary: z.object({
     total: z.number().int(),
     successful: z.number().int(),
+    /** Events that did not succeed by the time of the answer (`retrying` ones included). */
     failed: z.number().int(),
+    /** Of the failed, those the queue goes on delivering in the background. */
+    retrying: z.number().int(),
     duration_ms: z.number(),
   }),
 });
 export type DispatchResponse = z.output<typeof ZDispatchResponseSchema>;
+
+/** One event of an async batch: queued for delivery, or refused before any call. */
+export const ZQueuedEventSchema = z.object({
+  index: z.number().int(),
+  action_type: z.string(),
+  plugin_id: z.guid().optional(),
+  execution_id: z.guid(),
+  status: ZExecutionStatusSchema,
+  error: z.string().optional(),
+  error_code: ZEventErrorCodeSchema.optional(),
+  replayed: z.literal(true).optional(),
+});
+export type QueuedEvent = z.output<typeof ZQueuedEventSchema>;
+
+/** The 202 answer to `"mode": "async"`: what was queued; outcomes come from /api/executions. */
+export const ZAsyncDispatchResponseSchema = z.object({
+  flow_execution_id: z.string(),
+  mode: z.literal('async'),
+  results: z.array(ZQueuedEventSchema),
+  summary: z.object({
+    total: z.number().int(),
+    queued: z.number().int(),
+    failed: z.number().int(),
+    /** Replayed events whose delivery had already succeeded. */
+    succeeded: z.number().int(),
+  }),
+});
+export type AsyncDispatchResponse = z.output<typeof ZAsyncDispatchResponseSchema>;
 
 export const ZAutomationHealthSchema = z.object({
   status: z.enum(['healthy', 'degraded']),
@@ -145,7 +208,7 @@ export const ZAutomationHealthSchema = z.object({
     error: z.string().optional(),
   }),
   total_actions: z.number().int(),
-  /** This server process's circuit breakers for the tenant's plugins, where any exist. */
+  /** The circuit breakers of the tenant's plugins that have been called (shared by every process). */
   plugin_circuits: z.array(
     ZPluginCircuitSchema.extend({ plugin_id: z.guid(), plugin_slug: z.string() }),
   ),

@@ -1,9 +1,7 @@
 import { z } from 'zod';
-import { ZAttemptSchema } from './automation';
+import { ZAttemptSchema, ZDispatchModeSchema, ZExecutionStatusSchema } from './automation';
 import { storableString } from './json-value';
-
-export const EXECUTION_STATUSES = ['pending', 'success', 'failed'] as const;
-export const ZExecutionStatusSchema = z.enum(EXECUTION_STATUSES);
+import { optionalQueryParam } from './query-params';
 
 export const ZExecutionSchema = z.object({
   id: z.guid(),
@@ -13,6 +11,7 @@ export const ZExecutionSchema = z.object({
   plugin_id: z.guid().nullable(),
   plugin_slug: z.string().nullable(),
   status: ZExecutionStatusSchema,
+  mode: ZDispatchModeSchema,
   payload: z.unknown(),
   result: z.unknown(),
   error: z.string().nullable(),
@@ -22,6 +21,8 @@ export const ZExecutionSchema = z.object({
   completed_at: z.string().nullable(),
   idempotency_key: z.string().nullable(),
   attempts: z.array(ZAttemptSchema),
+  /** When the queue tries again (`retrying`, or `queued` behind an open circuit or a paused plugin). */
+  next_attempt_at: z.string().nullable(),
 });
 export type Execution = z.output<typeof ZExecutionSchema>;
 
@@ -42,3 +43,43 @@ export const ZExecutionListSchema = z.object({
   next_cursor: z.string().nullable(),
 });
 export type ExecutionList = z.output<typeof ZExecutionListSchema>;
+
+/** `GET /api/executions`: the list's filters as query parameters (strings, blanks ignored). */
+export const ZListExecutionsParamsSchema = z.object({
+  status: optionalQueryParam(ZExecutionStatusSchema, 'Only executions with this status.'),
+  action_type: optionalQueryParam(storableString().max(100), 'Only this action type.'),
+  plugin_id: optionalQueryParam(z.guid(), 'Only events of this plugin.'),
+  flow_execution_id: optionalQueryParam(
+    storableString().max(200),
+    'Only the events of this flow run.',
+  ),
+  from: optionalQueryParam(
+    z.iso.datetime({ offset: true }),
+    'Created at or after this time (ISO 8601).',
+  ),
+  to: optionalQueryParam(
+    z.iso.datetime({ offset: true }),
+    'Created at or before this time (ISO 8601).',
+  ),
+  limit: optionalQueryParam(z.coerce.number().int().min(1).max(200), 'Page size, 50 when absent.')
+    .transform((n) => n ?? 50)
+    .meta({ description: 'Page size, 50 when absent.' }),
+  cursor: optionalQueryParam(storableString().max(200), 'The `next_cursor` of the previous page.'),
+});
+
+/** `POST /api/plugins/{slug}/recover`: which of the plugin's failures to deliver again. */
+export const ZRecoverPluginEventsRequestSchema = z.strictObject({
+  since: z.iso
+    .datetime({ offset: true, error: 'must be an ISO 8601 date-time, e.g. 2026-12-01T00:00:00Z' })
+    .meta({ description: 'Recover events that failed or died at or after this time.' }),
+});
+export type RecoverPluginEventsRequest = z.output<typeof ZRecoverPluginEventsRequestSchema>;
+
+export const ZRecoverPluginEventsResponseSchema = z.object({
+  success: z.literal(true),
+  plugin_slug: z.string(),
+  /** Events put back on the queue (at most `limit`; call again for more). */
+  recovered: z.number().int(),
+  limit: z.number().int(),
+});
+export type RecoverPluginEventsResponse = z.output<typeof ZRecoverPluginEventsResponseSchema>;

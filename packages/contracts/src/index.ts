@@ -18,4 +18,5 @@ export * from './query-params';
 export * from './registration';
 export * from './required-fields';
 export * from './rest-responses';
+export * from './retry-schedule';
 export * from './validation-issues';

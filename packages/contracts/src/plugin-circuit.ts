@@ -3,8 +3,9 @@ import { z } from 'zod';
 export const CIRCUIT_STATES = ['closed', 'open', 'half_open'] as const;
 
 /**
- * A plugin's circuit breaker as one server process sees it: `open` fails the plugin's events
- * fast with CIRCUIT_OPEN until `half_open_at`; then one trial event decides.
+ * A plugin's circuit breaker, shared by every process through the database: `open` holds the
+ * plugin's events back (CIRCUIT_OPEN, delivered later) until `half_open_at`; then one trial
+ * event decides.
  */
 export const ZPluginCircuitSchema = z.object({
   state: z.enum(CIRCUIT_STATES),

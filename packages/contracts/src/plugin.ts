@@ -3,6 +3,7 @@ import { ZActionDefinitionFieldsSchema } from './action-definition';
 import { storableJsonObject, storableString } from './json-value';
 import { ZPluginCircuitSchema } from './plugin-circuit';
 import { optionalQueryParam } from './query-params';
+import { ZPluginDeliverySchema } from './retry-schedule';
 
 /** Slugs that name REST routes under /api/plugins or the platform pseudo-plugin. */
 export const RESERVED_PLUGIN_SLUGS = ['actions', 'events', 'platform'] as const;
@@ -53,6 +54,7 @@ export const ZCreatePluginRequestSchema = z.strictObject({
   events: z.array(storableString().min(1).max(200)).max(200).default([]),
   config: ZJsonObjectSchema.default({}),
   metadata: ZJsonObjectSchema.default({}),
+  delivery: ZPluginDeliverySchema.default({}),
 });
 export type CreatePluginRequest = z.output<typeof ZCreatePluginRequestSchema>;
 
@@ -66,15 +68,19 @@ export const ZPatchPluginFieldsSchema = z.strictObject({
   events: ZCreatePluginRequestSchema.shape.events.unwrap().optional(),
   config: ZJsonObjectSchema.optional(),
   metadata: ZJsonObjectSchema.optional(),
+  delivery: ZPluginDeliverySchema.optional(),
 });
 export type UpdatePluginFields = z.output<typeof ZUpdatePluginFieldsSchema>;
 export type PatchPluginFields = z.output<typeof ZPatchPluginFieldsSchema>;
 
 /**
- * Stored statuses: what callers set (`active`, `inactive`), and `pending_verification` for a
- * plugin that asked to be active before its api_endpoint answered the ownership challenge.
+ * Stored statuses: what callers set (`active`, `inactive`), `pending_verification` for a
+ * plugin that asked to be active before its api_endpoint answered the ownership challenge, and
+ * `disabled` for one the registry turned off because every delivery failed for days (its
+ * `status_reason` says so; its queued events wait).
  */
 export const PENDING_VERIFICATION = 'pending_verification';
+export const DISABLED = 'disabled';
 
 /** The ownership check of the plugin's current api_endpoint; null without an endpoint. */
 export const ZEndpointVerificationSchema = z.object({
@@ -90,18 +96,21 @@ export const ZPluginSchema = z.object({
   name: z.string(),
   slug: z.string(),
   status: z.string(),
+  /** Why the registry set the status (e.g. disabled after failing), null otherwise. */
+  status_reason: z.string().nullable(),
   endpoint_verification: ZEndpointVerificationSchema.nullable(),
   api_endpoint: z.string().nullable(),
   webhook_url: z.string().nullable(),
   events: z.array(z.string()),
   config: ZJsonObjectSchema,
   metadata: ZJsonObjectSchema,
+  delivery: ZPluginDeliverySchema,
   registered_actions: z.object({ actions: z.array(ZActionDefinitionFieldsSchema) }),
   actions_count: z.number().int(),
   registered_at: z.string().nullable(),
   created_at: z.string(),
   updated_at: z.string(),
-  /** The plugin's circuit breaker in the answering server process, once it has one. */
+  /** The plugin's circuit breaker, shared by every process, once it has been called. */
   circuit: ZPluginCircuitSchema.optional(),
 });
 export type Plugin = z.output<typeof ZPluginSchema>;
@@ -138,8 +147,8 @@ export type VerifyEndpointResponse = z.output<typeof ZVerifyEndpointResponseSche
 const PAGE_SIZE_DESCRIPTION = 'Page size, 100 when absent.';
 export const ZListPluginsQuerySchema = z.object({
   status: optionalQueryParam(
-    z.enum([...PLUGIN_STATUSES, PENDING_VERIFICATION]),
-    'Only plugins with this status; `pending_verification`: waiting for their endpoint to prove ownership.',
+    z.enum([...PLUGIN_STATUSES, PENDING_VERIFICATION, DISABLED]),
+    'Only plugins with this status; `pending_verification`: waiting for their endpoint to prove ownership; `disabled`: turned off after failing for days.',
   ),
   // The default sits outside the blank-tolerant parameter, so the description goes on both.
   limit: optionalQueryParam(z.coerce.number().int().min(1).max(500), PAGE_SIZE_DESCRIPTION)

@@ -22,13 +22,15 @@ export {
   type RequestSocket,
 } from './auth/request-origin';
 export { createRegistryDeps } from './create-registry-deps';
-export { joinPluginUrl } from './dispatch/call-plugin-action';
+export { type DeliveryWorker, startDeliveryWorker } from './delivery/delivery-worker';
+export { joinPluginUrl } from './delivery/plugin-call';
 export { dispatchEvents } from './dispatch/dispatch-events';
-export { createPluginCircuits, type PluginCircuits } from './dispatch/plugin-circuits';
+export { enqueueEvents } from './dispatch/enqueue-events';
 export { AppError, HTTP_STATUS_BY_CODE, parseInput } from './errors/app-error';
 export { EventFailure } from './errors/event-failure';
 export { getExecution, listExecutions } from './executions/execution-queries';
 export { executionStats } from './executions/execution-stats';
+export { recoverPluginEvents, redeliverExecution } from './executions/redeliver';
 export { automationHealth } from './health/automation-health';
 export {
   type AddressPolicy,
@@ -58,11 +60,7 @@ export {
 } from './plugins/plugin-queries';
 export { rotateSigningSecret, SECRET_GRACE_MS } from './plugins/plugin-secrets';
 export { testPluginConnectivity } from './plugins/test-plugin-connectivity';
-export {
-  DEFAULT_DISPATCH_SETTINGS,
-  type DispatchSettings,
-  type RegistryDeps,
-} from './registry-deps';
+export type { DispatchSettings, RegistryDeps } from './registry-deps';
 export {
   type CallOutcome,
   createEndpointCaller,

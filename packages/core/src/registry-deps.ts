@@ -1,8 +1,10 @@
 import type { Db, SqlPool } from '@registry/db';
 import type { Logger } from 'pino';
 import type { AccessSettings } from './auth/local-access';
-import type { PluginCircuits } from './dispatch/plugin-circuits';
-import type { RetrySettings } from './dispatch/retry-policy';
+import type { DeliveryNotifications } from './delivery/delivery-notifications';
+import type { DeliveryQueue } from './delivery/delivery-queue';
+import type { LeaseKeeper } from './delivery/lease-keeper';
+import type { CircuitSettings } from './delivery/plugin-delivery-state';
 import type { AddressPolicy } from './http/address-policy';
 import type { PluginHttpClient } from './http/plugin-http-client';
 import type { DispatchMetrics } from './metrics/dispatch-metrics';
@@ -17,34 +19,34 @@ export interface RegistryDeps {
   addressPolicy: AddressPolicy;
   logger: Logger;
   dispatch: DispatchSettings;
-  /** This process's circuit breaker per plugin. */
-  circuits: PluginCircuits;
   metrics: DispatchMetrics;
   access: AccessSettings;
+  /** This process, as the ledger names the holder of a lease. */
+  instanceId: string;
+  /** The delivery job queue (pg-boss) on the same database. */
+  queue: DeliveryQueue;
+  /** Keeps the leases of the events this process delivers alive. */
+  leases: LeaseKeeper;
+  notifications: DeliveryNotifications;
+  /** Closes the pool, the queue and the plugin HTTP client. */
+  close(): Promise<void>;
 }
 
-export interface DispatchSettings extends RetrySettings {
-  /** Events of one batch in flight at once. */
+export interface DispatchSettings extends CircuitSettings {
+  /** Events of one sync batch in flight at once. */
   concurrency: number;
   /** Deadline of one plugin call, covering connect, headers and body. */
   timeoutMs: number;
   /** Most an action's own `timeout_ms` may ask for. */
   timeoutMaxMs: number;
-  /** Deadline of one event across all its attempts and the waits between them. */
+  /** How long a sync request delivers an event before answering `retrying` (all attempts). */
   eventDeadlineMs: number;
-  /** Consecutive failed events that open a plugin's circuit, and how long it stays open. */
-  circuitThreshold: number;
-  circuitCooldownMs: number;
+  /** Delays before each attempt, the first included (PLUGIN_RETRY_SCHEDULE). */
+  retrySchedule: readonly number[];
+  /** A plugin whose every delivery failed this long is disabled. */
+  autoDisableAfterMs: number;
+  /** A plugin's deliveries in flight at once across every worker, unless it sets its own. */
+  defaultMaxInFlight: number;
+  /** Events one worker delivers at once. */
+  workerConcurrency: number;
 }
-
-export const DEFAULT_DISPATCH_SETTINGS: DispatchSettings = {
-  concurrency: 50,
-  timeoutMs: 10_000,
-  timeoutMaxMs: 30_000,
-  eventDeadlineMs: 30_000,
-  maxAttempts: 3,
-  baseDelayMs: 200,
-  maxDelayMs: 5_000,
-  circuitThreshold: 5,
-  circuitCooldownMs: 30_000,
-};

@@ -35,3 +35,22 @@ export function createDb(databaseUrlOrPool: string | SqlPool, options: CreateDbO
       : databaseUrlOrPool;
   return new PrismaClient({ adapter: new PrismaPg(pool) });
 }
+
+/** Runs `work` on one pooled connection inside a transaction: committed if it resolves. */
+export async function inTransaction<T>(
+  pool: SqlPool,
+  work: (client: pg.PoolClient) => Promise<T>,
+): Promise<T> {
+  const client = await pool.connect();
+  try {
+    await client.query('BEGIN');
+    const result = await work(client);
+    await client.query('COMMIT');
+    return result;
+  } catch (error) {
+    await client.query('ROLLBACK').catch(() => {});
+    throw error;
+  } finally {
+    client.release();
+  }
+}

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { installDeliveryQueues } from './delivery-queues';
 import { type MigrationFile, readMigrations } from './migrations-folder';
 
 // The same lock id `prisma migrate` takes, so our runner and the real CLI never run at once.
@@ -34,6 +35,7 @@ interface MigrationRow {
  * Applies pending migrations the way `prisma migrate deploy` does: one row per migration in
  * `_prisma_migrations`, refusing to continue past a failed one left by another tool. Unlike
  * Prisma we run each script in a transaction, so a failure leaves no half-applied schema behind.
+ * Then installs the delivery queue's own schema (pg-boss migrates it itself).
  */
 export async function migrateDatabase(
   databaseUrl: string,
@@ -41,6 +43,7 @@ export async function migrateDatabase(
 ): Promise<MigrateResult> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
+  const result: MigrateResult = { applied: [], alreadyApplied: [] };
   try {
     await client.query('SELECT pg_advisory_lock($1)', [PRISMA_ADVISORY_LOCK]);
     await client.query(CREATE_MIGRATIONS_TABLE);
@@ -55,7 +58,6 @@ export async function migrateDatabase(
       );
     }
     const done = new Set(rows.filter((row) => row.finished_at).map((row) => row.migration_name));
-    const result: MigrateResult = { applied: [], alreadyApplied: [] };
     for (const migration of migrations) {
       if (done.has(migration.name)) {
         result.alreadyApplied.push(migration.name);
@@ -64,11 +66,12 @@ export async function migrateDatabase(
       const applied = await applyMigration(client, migration);
       (applied ? result.applied : result.alreadyApplied).push(migration.name);
     }
-    return result;
   } finally {
     await client.query('SELECT pg_advisory_unlock($1)', [PRISMA_ADVISORY_LOCK]).catch(() => {});
     await client.end();
   }
+  await installDeliveryQueues(databaseUrl);
+  return result;
 }
 
 /**

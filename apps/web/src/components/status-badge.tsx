@@ -1,11 +1,15 @@
 import { Badge } from './ui/badge';
 
 const VARIANT = {
-  success: 'success',
+  succeeded: 'success',
   failed: 'destructive',
-  pending: 'warning',
+  dead: 'destructive',
+  queued: 'outline',
+  running: 'warning',
+  retrying: 'warning',
   active: 'success',
   inactive: 'outline',
+  disabled: 'destructive',
   pending_verification: 'warning',
 } as const;
 

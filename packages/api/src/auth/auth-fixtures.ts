@@ -48,15 +48,17 @@ export async function freshTargets(deps: RegistryDeps, fixtures: AuthFixtures) {
   const slug = `target-${randomUUID().slice(0, 8)}`;
   await createPlugin(deps, fixtures.tenantA, pluginInput(slug));
   const token = await createAdminToken(deps, fixtures.tenantA, 'target');
-  const execution = await deps.db.actionExecution.create({
-    data: {
-      tenantId: fixtures.tenantA,
-      flowExecutionId: 'matrix',
-      eventIndex: 0,
-      actionType: 'own_action',
-      status: 'success',
-      payload: {},
-    },
-  });
-  return { slug, tokenId: token.id, executionId: execution.id };
+  const execution = (status: string) =>
+    deps.db.actionExecution.create({
+      data: {
+        tenantId: fixtures.tenantA,
+        flowExecutionId: 'matrix',
+        eventIndex: 0,
+        actionType: 'own_action',
+        status,
+        payload: {},
+      },
+    });
+  const [succeeded, dead] = [await execution('succeeded'), await execution('dead')];
+  return { slug, tokenId: token.id, executionId: succeeded.id, deadExecutionId: dead.id };
 }

@@ -70,6 +70,17 @@ const TRPC_INPUTS: Record<string, { cross: CrossTenant; input: (t: Targets) => u
   'automation.health': { cross: 'own-tenant', input: () => undefined },
   'executions.list': { cross: 'own-tenant', input: () => ({}) },
   'executions.get': { cross: 'not-found', input: (t) => ({ id: t.executionId }) },
+  'executions.redeliver': { cross: 'not-found', input: (t) => ({ id: t.deadExecutionId }) },
+  'plugins.recover': {
+    cross: 'not-found',
+    input: (t) => ({ slug: t.slug, since: '2020-01-01T00:00:00Z' }),
+  },
+  'automation.enqueue': {
+    cross: 'own-tenant',
+    input: () => ({
+      events: [{ action_type: 'own_action', plugin_id: fixtures.ownPlugin.id, payload: {} }],
+    }),
+  },
   'executions.stats': { cross: 'own-tenant', input: () => ({}) },
   'tokens.list': { cross: 'own-tenant', input: () => undefined },
   'tokens.create': { cross: 'own-tenant', input: () => ({ name: 'matrix' }) },
@@ -126,7 +137,6 @@ function restOperation(
       const payload = body ? JSON.stringify(body(targets)) : undefined;
       const handler = rest[route]?.[method];
       if (!handler) throw new Error(`no REST handler ${method} ${route}`);
-      const slug = /\/api\/plugins\/([^/]+)/.exec(new URL(url).pathname)?.[1];
       const response = await handler(
         new Request(url, {
           method,
@@ -136,11 +146,23 @@ function restOperation(
           },
           body: payload,
         }),
-        route.includes('[slug]') && slug ? { slug } : {},
+        paramsOf(route, new URL(url).pathname),
       );
       return { status: response.status, text: await response.text(), sent: `${url} ${payload}` };
     },
   };
+}
+
+/** The `[name]` segments of a route pattern, read from a path that matches it. */
+function paramsOf(route: string, path: string): Record<string, string> {
+  const parts = path.split('/');
+  return Object.fromEntries(
+    route
+      .split('/')
+      .flatMap((segment, i) =>
+        segment.startsWith('[') ? [[segment.slice(1, -1), parts[i] ?? '']] : [],
+      ),
+  );
 }
 
 const restOperations: Operation[] = [
@@ -268,6 +290,29 @@ const restOperations: Operation[] = [
     () => ({
       events: [{ action_type: 'own_action', plugin_id: fixtures.ownPlugin.id, payload: {} }],
     }),
+  ),
+  restOperation(
+    'POST',
+    '/api/plugins/[slug]/recover',
+    'admin',
+    'not-found',
+    (t) => `/api/plugins/${t.slug}/recover`,
+    () => ({ since: '2020-01-01T00:00:00Z' }),
+  ),
+  restOperation('GET', '/api/executions', 'admin', 'own-tenant', () => '/api/executions'),
+  restOperation(
+    'GET',
+    '/api/executions/[id]',
+    'admin',
+    'not-found',
+    (t) => `/api/executions/${t.executionId}`,
+  ),
+  restOperation(
+    'POST',
+    '/api/executions/[id]/redeliver',
+    'admin',
+    'not-found',
+    (t) => `/api/executions/${t.deadExecutionId}/redeliver`,
   ),
 ];
 

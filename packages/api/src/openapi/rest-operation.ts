@@ -21,6 +21,10 @@ const ZSlugPathSchema = z.object({
   slug: ZPluginSlugSchema.meta({ description: "The plugin's slug, e.g. `email-automation`." }),
 });
 
+const ZIdPathSchema = z.object({
+  id: z.guid().meta({ description: "The execution's id (`execution_id` in dispatch answers)." }),
+});
+
 interface OperationSpec {
   tag: string;
   summary: string;
@@ -29,6 +33,8 @@ interface OperationSpec {
   query?: z.ZodObject;
   /** A `{slug}` path parameter: the route answers 404 for a plugin the tenant does not have. */
   slug?: boolean;
+  /** An `{id}` path parameter (an execution): 404 for one the tenant does not have. */
+  id?: boolean;
   body?: z.ZodType;
   responses: ZodOpenApiResponsesObject;
   /** Request-level errors this operation answers besides those its access and input imply. */
@@ -49,10 +55,12 @@ export function restOperation(spec: OperationSpec): ZodOpenApiOperationObject {
   if (spec.access !== 'public') codes.add('UNAUTHORIZED').add('FORBIDDEN');
   if (spec.query || spec.body) codes.add('VALIDATION_ERROR');
   if (spec.body) codes.add('MALFORMED_JSON').add('UNSUPPORTED_MEDIA_TYPE').add('PAYLOAD_TOO_LARGE');
-  if (spec.slug) codes.add('NOT_FOUND');
+  if (spec.slug || spec.id) codes.add('NOT_FOUND');
+  if (spec.id) codes.add('VALIDATION_ERROR');
   const requestParams: ZodOpenApiParameters = {
     ...(spec.query ? { query: spec.query } : {}),
     ...(spec.slug ? { path: ZSlugPathSchema } : {}),
+    ...(spec.id ? { path: ZIdPathSchema } : {}),
   };
   return {
     tags: [spec.tag],

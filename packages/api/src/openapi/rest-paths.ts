@@ -1,4 +1,5 @@
 import {
+  ZAsyncDispatchResponseSchema,
   ZAutomationHealthSchema,
   ZDiscoverActionsQuerySchema,
   ZDispatchRequestSchema,
@@ -13,12 +14,14 @@ import {
 } from '@registry/contracts';
 import { z } from 'zod';
 import type { ZodOpenApiPathsObject } from 'zod-openapi';
+import { EXECUTION_PATHS } from './execution-paths';
 import { PLUGIN_PATHS } from './plugin-paths';
 import { jsonAnswer, restOperation } from './rest-operation';
 
 /** Every REST route, keyed as OpenAPI paths; the schemas are the ones the handlers parse with. */
 export const REST_PATHS: ZodOpenApiPathsObject = {
   ...PLUGIN_PATHS,
+  ...EXECUTION_PATHS,
   '/api/plugins/actions': {
     get: restOperation({
       tag: 'Actions',
@@ -35,10 +38,16 @@ export const REST_PATHS: ZodOpenApiPathsObject = {
       tag: 'Automation',
       summary: 'Dispatch a batch of automation events',
       description:
-        "Each event fails or succeeds on its own; results come back in input order. A replayed event's key answers its recorded outcome.",
+        'Every event is recorded and queued durably first. By default the answer waits for each event\'s outcome (an event still failing at the deadline comes back `retrying`, with `next_attempt_at`, and the queue goes on with it). With `"mode": "async"` or `Prefer: respond-async` the answer is 202 at once: outcomes come from `GET /api/executions`. Each event fails or succeeds on its own; results come back in input order. A replayed event\'s key answers its recorded outcome.',
       access: 'admin',
       body: ZDispatchRequestSchema,
-      responses: { 200: jsonAnswer('Per-event results and a summary', ZDispatchResponseSchema) },
+      responses: {
+        200: jsonAnswer('Per-event results and a summary', ZDispatchResponseSchema),
+        202: jsonAnswer(
+          'Async: what was queued, and what was refused before any call',
+          ZAsyncDispatchResponseSchema,
+        ),
+      },
     }),
     get: restOperation({
       tag: 'Automation',

@@ -1,6 +1,12 @@
 import type { RegistryDeps } from '@registry/core';
 import { discoverActionsRoutes, registerActionsRoutes } from './action-routes';
 import { automationRoutes } from './automation-routes';
+import {
+  executionCollectionRoutes,
+  executionItemRoutes,
+  recoverPluginEventsRoutes,
+  redeliverExecutionRoutes,
+} from './execution-routes';
 import { metricsRoutes } from './metrics-routes';
 import { openApiRoutes } from './openapi-routes';
 import {
@@ -27,6 +33,10 @@ export function createRestRoutes(deps: RegistryDeps) {
     '/api/plugins/[slug]/rotate-key': rotatePluginKeyRoutes(deps),
     '/api/plugins/[slug]/rotate-secret': rotateSecretRoutes(deps),
     '/api/plugins/[slug]/verify': verifyEndpointRoutes(deps),
+    '/api/plugins/[slug]/recover': recoverPluginEventsRoutes(deps),
+    '/api/executions': executionCollectionRoutes(deps),
+    '/api/executions/[id]': executionItemRoutes(deps),
+    '/api/executions/[id]/redeliver': redeliverExecutionRoutes(deps),
     '/api/session': sessionRoutes(deps),
     '/api/metrics': metricsRoutes(deps),
     '/api/openapi.json': openApiRoutes(deps),

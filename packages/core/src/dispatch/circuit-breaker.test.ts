@@ -17,15 +17,12 @@ import { dispatchEvents } from './dispatch-events';
 const COOL_DOWN_MS = 300;
 const deps = createRegistryDeps(
   testEnv({
-    PLUGIN_MAX_ATTEMPTS: '1',
+    PLUGIN_RETRY_SCHEDULE: '0s',
     PLUGIN_CIRCUIT_THRESHOLD: '5',
     PLUGIN_CIRCUIT_COOLDOWN_MS: String(COOL_DOWN_MS),
   }),
 );
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+afterAll(() => deps.close());
 
 describe('circuit breaker per plugin', () => {
   it('[DISPATCH][CIRCUIT]: opens after 5 failed events, fails fast, then one trial call closes it', async () => {
@@ -99,7 +96,7 @@ describe('circuit breaker per plugin', () => {
       await dispatchEvents(deps, tenant, parseInput(ZDispatchRequestSchema, { events: [event] }));
     }
     expect(server.calls).toHaveLength(8);
-    expect(deps.circuits.get(plugin.id)).toMatchObject({
+    expect((await getPlugin(deps, tenant, plugin.slug)).circuit).toMatchObject({
       state: 'closed',
       consecutive_failures: 0,
     });

@@ -1,23 +1,21 @@
-import { randomUUID } from 'node:crypto';
 import type { DispatchRequest, DispatchResponse, EventResult } from '@registry/contracts';
 import pLimit from 'p-limit';
+import type { DeliveryRun, EventDelivery } from '../delivery/deliver-event';
+import { deliverPluginEvent } from '../delivery/deliver-event';
+import { deliverPlatformEvent } from '../delivery/deliver-platform-event';
 import type { RegistryDeps } from '../registry-deps';
-import { claimEvents } from './claim-events';
-import type { DispatchTarget } from './dispatch-target';
-import type { ExecutionOutcome } from './execution-log';
-import { eventFingerprint, idempotencyKeys } from './idempotency';
+import { acceptEvents, type DeliverableEvent, type OwnedEvent } from './accept-events';
+import { eventResult, refusedResult } from './event-result';
 import { createOutcomeRecorder } from './outcome-recorder';
-import { type OwnedRuns, type RepeatedEvent, settleRepeatedEvents } from './repeated-events';
-import { resolveTargets } from './resolve-targets';
-import { type EventRun, pluginOf, roundMs, runEvent } from './run-event';
+import { type OwnedRuns, settleRepeatedEvents } from './repeated-events';
 
 /**
- * Dispatches a batch of automation events: each goes to its plugin or platform action, at most
- * `concurrency` at once; each gets its own result, in input order; no event's failure fails
- * another. Every event is recorded before any is called and completed afterwards. An event
- * whose idempotency key is already recorded is not run again: its recorded outcome is returned.
- *
- * A plain function of its inputs, so a request handler and a queue worker can both call it.
+ * Dispatches a batch and waits for the outcomes (the seed document's contract): every event is
+ * recorded and queued durably first; then this request delivers them itself, at most
+ * `concurrency` at once, retrying while the next attempt fits in the event deadline. An event
+ * still failing then is answered `retrying` with its `next_attempt_at` and the queue goes on
+ * with it; if this process dies meanwhile, a worker takes its events over. Results come in
+ * input order; no event's failure fails another. A replayed key answers its recorded outcome.
  */
 export async function dispatchEvents(
   deps: RegistryDeps,
@@ -25,54 +23,63 @@ export async function dispatchEvents(
   request: DispatchRequest,
 ): Promise<DispatchResponse> {
   const started = performance.now();
-  const flowExecutionId = request.flow_execution_id ?? `flow_${randomUUID()}`;
-  const context = { tenantId, flowExecutionId };
-  const targets = await resolveTargets(deps.sql, tenantId, request.events);
-  const keyOf = idempotencyKeys(tenantId, flowExecutionId);
-  const jobs = request.events.map((event, index) => {
-    const target = targets[index] as DispatchTarget;
-    const idempotencyKey = keyOf(index, event);
-    const fingerprint = eventFingerprint(event);
-    const record = {
-      id: randomUUID(),
-      eventIndex: index,
-      actionType: event.action_type,
-      pluginId: pluginOf(target)?.id ?? null,
-      pluginSlug: pluginOf(target)?.slug ?? null,
-      payload: event.payload,
-      idempotencyKey,
-      payloadHash: fingerprint,
-    };
-    return { event, index, target, idempotencyKey, fingerprint, record };
-  });
-  const owners = await claimEvents(deps, tenantId, flowExecutionId, jobs);
-
+  const deadline = started + deps.dispatch.eventDeadlineMs;
+  const batch = await acceptEvents(deps, tenantId, request, 'sync');
+  const context = { tenantId, flowExecutionId: batch.flowExecutionId };
   const limit = pLimit(deps.dispatch.concurrency);
-  const recorder = createOutcomeRecorder(deps.sql);
+  const recorder = createOutcomeRecorder(deps);
+  const release = deps.leases.hold();
   const owned: OwnedRuns = new Map();
-  const repeated: RepeatedEvent[] = [];
-  for (const job of jobs) {
-    const owner = owners.get(job.idempotencyKey);
-    if (owner?.index !== job.index) {
-      repeated.push(job);
-      continue;
+  try {
+    for (const event of batch.owned) {
+      const answer = event.refusal
+        ? Promise.resolve(refusedResult(event))
+        : limit(async () => {
+            const run = await deliver(deps, context, event as DeliverableEvent, deadline);
+            // A `retrying` event keeps its job: it fires once this request's lease is over.
+            recorder.add({ ...run, jobId: event.jobId }, event.jobId as string);
+            return eventResult(event, run);
+          });
+      owned.set(event.idempotencyKey, {
+        executionId: event.executionId,
+        fingerprint: event.fingerprint,
+        answer,
+      });
     }
-    const run = limit(async () => {
-      const eventRun = await runEvent(deps, context, { ...job, executionId: owner.executionId });
-      recorder.add(toOutcome(eventRun));
-      return eventRun;
+    const [ownResults, repeatedResults] = await Promise.all([
+      Promise.all([...owned.values()].map(({ answer }) => answer)),
+      settleRepeatedEvents(deps, context, batch.repeated, owned, deadline),
+    ]);
+    // The plugins have been called: their answers reach the caller even if recording them
+    // fails (the lease then runs out and a worker delivers those events again, same webhook-id).
+    await recorder.finish().catch((error: unknown) => {
+      deps.logger.error({ err: error, ...context }, 'could not record event outcomes');
     });
-    owned.set(job.idempotencyKey, { ...owner, fingerprint: job.fingerprint, run });
+    return respond(batch.flowExecutionId, [...ownResults, ...repeatedResults], started);
+  } finally {
+    release();
   }
-  const [ownResults, repeatedResults] = await Promise.all([
-    Promise.all([...owned.values()].map(async ({ run }) => (await run).result)),
-    settleRepeatedEvents(deps, context, repeated, owned, started + deps.dispatch.eventDeadlineMs),
-  ]);
-  // The plugins have been called: their answers reach the caller even if recording them fails.
-  await recorder.finish().catch((error: unknown) => {
-    deps.logger.error({ err: error, tenantId, flowExecutionId }, 'could not record event outcomes');
-  });
-  return respond(flowExecutionId, [...ownResults, ...repeatedResults], started);
+}
+
+function deliver(
+  deps: RegistryDeps,
+  context: { tenantId: string; flowExecutionId: string },
+  event: DeliverableEvent,
+  deadline: number,
+): Promise<DeliveryRun> {
+  const delivery: EventDelivery = {
+    executionId: event.executionId,
+    ...context,
+    actionType: event.event.action_type,
+    payload: event.event.payload,
+    webhookId: event.idempotencyKey,
+    attemptsMade: 0,
+    scheduleStart: 0,
+    target: event.target,
+  };
+  return delivery.target.kind === 'platform'
+    ? deliverPlatformEvent(deps, { ...delivery, target: delivery.target }, deps.instanceId)
+    : deliverPluginEvent(deps, { ...delivery, target: delivery.target }, deadline);
 }
 
 function respond(
@@ -82,6 +89,9 @@ function respond(
 ): DispatchResponse {
   const results = unordered.sort((a, b) => a.index - b.index);
   const successful = results.filter((result) => result.success).length;
+  const retrying = results.filter(
+    (result) => !result.success && result.status !== 'failed' && result.status !== 'dead',
+  ).length;
   return {
     flow_execution_id: flowExecutionId,
     results,
@@ -89,14 +99,10 @@ function respond(
       total: results.length,
       successful,
       failed: results.length - successful,
-      duration_ms: roundMs(performance.now() - started),
+      retrying,
+      duration_ms: Math.round((performance.now() - started) * 100) / 100,
     },
   };
 }
 
-function toOutcome({ result, attempts }: EventRun): ExecutionOutcome {
-  const common = { id: result.execution_id, durationMs: result.duration_ms, attempts };
-  return result.success
-    ? { ...common, success: true, result: result.result }
-    : { ...common, success: false, error: result.error, errorCode: result.error_code };
-}
+export type { OwnedEvent };

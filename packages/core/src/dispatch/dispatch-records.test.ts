@@ -68,7 +68,7 @@ describe('dispatchEvents: the execution log', () => {
         flow: 'flow_record',
         index: 0,
         type: 'ok',
-        status: 'success',
+        status: 'succeeded',
         payload: { a: 1 },
         code: null,
         pluginId: plugin.id,
@@ -78,7 +78,7 @@ describe('dispatchEvents: the execution log', () => {
         flow: 'flow_record',
         index: 1,
         type: 'broken',
-        status: 'failed',
+        status: 'dead',
         payload: { b: 2 },
         code: 'HTTP_5XX',
         pluginId: plugin.id,
@@ -88,7 +88,7 @@ describe('dispatchEvents: the execution log', () => {
         flow: 'flow_record',
         index: 2,
         type: 'create_task',
-        status: 'success',
+        status: 'succeeded',
         payload: { title: 'Call back' },
         code: null,
         pluginId: null,
@@ -136,7 +136,7 @@ describe('dispatchEvents: the execution log', () => {
     expect(response.results[0]).toMatchObject({ success: true });
     expect(server.calls[0]?.body).toEqual(payload);
     const [row] = await executionsOf(tenant);
-    expect(row?.status).toBe('success');
+    expect(row?.status).toBe('succeeded');
     // PostgreSQL cannot store U+0000; the recorded copy shows U+FFFD in its place.
     expect(row?.payload).toEqual({ note: 'before\uFFFDafter', 'key\uFFFD': ['x\uFFFD'] });
     expect(row?.result).toEqual({ ok: true, received: row?.payload });
@@ -161,7 +161,7 @@ describe('dispatchEvents: the execution log', () => {
     expect(response.results.map((r) => r.success)).toEqual([true, true]);
     expect(server.calls[0]?.body).toEqual(payload);
     const rows = await executionsOf(tenant);
-    expect(rows.map((row) => row.status)).toEqual(['success', 'success']);
+    expect(rows.map((row) => row.status)).toEqual(['succeeded', 'succeeded']);
     const stored = { note: 'half \uFFFD pair', whole: 'pair \ud83d\ude00' };
     expect(rows[0]?.payload).toEqual(stored);
     expect(rows[0]?.result).toEqual({ ok: true, received: stored });

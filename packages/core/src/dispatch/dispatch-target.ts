@@ -1,4 +1,5 @@
-import type { ActionDefinition } from '@registry/contracts';
+import type { ActionDefinition, PluginDelivery } from '@registry/contracts';
+import type { DeliveryState } from '../delivery/plugin-delivery-state';
 import type { EventFailure } from '../errors/event-failure';
 import type { PlatformAction } from '../platform/platform-action';
 
@@ -11,6 +12,10 @@ export interface PluginRecord {
   registered_actions: unknown;
   /** Signing secrets: the current one, and the previous one during a rotation's grace period. */
   secrets: string[];
+  /** The plugin's own delivery settings (retry schedule, limits). */
+  delivery: PluginDelivery;
+  /** Its circuit breaker and failure streak, shared by every process. */
+  delivery_state: DeliveryState;
 }
 
 /** Where one event goes, decided before anything is called. */
@@ -18,3 +23,5 @@ export type DispatchTarget =
   | { kind: 'platform'; action: PlatformAction }
   | { kind: 'plugin'; plugin: PluginRecord; action: ActionDefinition }
   | { kind: 'unroutable'; failure: EventFailure; plugin?: PluginRecord };
+
+export type DeliverableTarget = Exclude<DispatchTarget, { kind: 'unroutable' }>;

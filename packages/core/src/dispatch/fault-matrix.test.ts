@@ -1,4 +1,8 @@
-import { type EventErrorCode, ZDispatchRequestSchema } from '@registry/contracts';
+import {
+  type EventErrorCode,
+  type ExecutionStatus,
+  ZDispatchRequestSchema,
+} from '@registry/contracts';
 import {
   actionDefinition,
   chaosRoutes,
@@ -36,9 +40,8 @@ const deps = createRegistryDeps(
   testEnv({
     PLUGIN_TIMEOUT_MS: String(ATTEMPT_MS),
     PLUGIN_EVENT_DEADLINE_MS: String(EVENT_DEADLINE_MS),
-    PLUGIN_MAX_ATTEMPTS: '3',
-    PLUGIN_RETRY_BASE_MS: '20',
-    PLUGIN_RETRY_MAX_MS: '100',
+    // Three attempts, close together: what the queue would spread over hours, within the test.
+    PLUGIN_RETRY_SCHEDULE: '0s,20ms,100ms',
   }),
   {
     pluginHttp: createPluginHttpClient({
@@ -47,10 +50,7 @@ const deps = createRegistryDeps(
     }),
   },
 );
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+afterAll(() => deps.close());
 
 interface Fault {
   name: string;
@@ -58,6 +58,11 @@ interface Fault {
   at: (servers: { chaos: string; closed: string }) => [string, string];
   code: EventErrorCode | 'ok';
   attempts: number;
+  /**
+   * Where the event stands after the request: `dead` (transient failures until out of
+   * attempts), `failed` (a final answer), `retrying` (the next attempt is past the deadline).
+   */
+  status: ExecutionStatus;
   httpStatus?: number;
   /** The action's own `timeout_ms`. */
   timeoutMs?: number;
@@ -74,6 +79,7 @@ const FAULTS: Fault[] = [
     at: route('/hang'),
     code: 'TIMEOUT',
     attempts: 3,
+    status: 'dead',
     timeoutMs: STALL_MS,
   },
   {
@@ -81,6 +87,7 @@ const FAULTS: Fault[] = [
     at: route('/slow-headers'),
     code: 'TIMEOUT',
     attempts: 3,
+    status: 'dead',
     timeoutMs: STALL_MS,
   },
   {
@@ -88,24 +95,53 @@ const FAULTS: Fault[] = [
     at: route('/drip'),
     code: 'TIMEOUT',
     attempts: 3,
+    status: 'dead',
     timeoutMs: STALL_MS,
   },
-  { name: '500', at: route('/500'), code: 'HTTP_5XX', attempts: 3, httpStatus: 500 },
-  { name: '503 then success', at: route('/503-then-ok'), code: 'ok', attempts: 2 },
-  { name: '429 with Retry-After: 1', at: route('/429-retry-after-1s'), code: 'ok', attempts: 2 },
+  {
+    name: '500',
+    at: route('/500'),
+    code: 'HTTP_5XX',
+    attempts: 3,
+    status: 'dead',
+    httpStatus: 500,
+  },
+  {
+    name: '503 then success',
+    at: route('/503-then-ok'),
+    code: 'ok',
+    attempts: 2,
+    status: 'succeeded',
+  },
+  {
+    name: '429 with Retry-After: 1',
+    at: route('/429-retry-after-1s'),
+    code: 'ok',
+    attempts: 2,
+    status: 'succeeded',
+  },
   {
     name: '429 with Retry-After past the deadline',
     at: route('/429-retry-after-2m'),
     code: 'HTTP_4XX',
     attempts: 1,
+    status: 'retrying',
     httpStatus: 429,
   },
-  { name: '410', at: route('/410'), code: 'HTTP_4XX', attempts: 1, httpStatus: 410 },
+  {
+    name: '410',
+    at: route('/410'),
+    code: 'HTTP_4XX',
+    attempts: 1,
+    status: 'failed',
+    httpStatus: 410,
+  },
   {
     name: 'redirect to another host',
     at: route('/redirect'),
     code: 'REDIRECT_BLOCKED',
     attempts: 1,
+    status: 'failed',
     httpStatus: 302,
   },
   {
@@ -113,32 +149,37 @@ const FAULTS: Fault[] = [
     at: route('/reset-mid-body'),
     code: 'CONNECTION_RESET',
     attempts: 3,
+    status: 'dead',
   },
   {
     name: 'connection refused',
     at: ({ closed }) => [closed, '/anything'],
     code: 'CONNECTION_REFUSED',
     attempts: 3,
+    status: 'dead',
   },
   {
     name: 'invalid JSON',
     at: route('/invalid-json'),
     code: 'INVALID_JSON',
     attempts: 1,
+    status: 'failed',
     httpStatus: 200,
   },
-  { name: '5 MiB body', at: route('/5mib'), code: 'BODY_TOO_LARGE', attempts: 1 },
+  { name: '5 MiB body', at: route('/5mib'), code: 'BODY_TOO_LARGE', attempts: 1, status: 'failed' },
   {
     name: 'unresolvable host',
     at: () => ['http://plugin.chaos.invalid:8080', '/act'],
     code: 'DNS',
     attempts: 3,
+    status: 'dead',
   },
   {
     name: 'TLS with a plain HTTP server',
     at: ({ chaos }) => [chaos.replace('http:', 'https:'), '/ok'],
     code: 'TLS',
     attempts: 1,
+    status: 'failed',
   },
 ];
 const HEALTHY_EVENTS = 5;
@@ -201,20 +242,34 @@ describe('fault matrix: a chaos plugin answers every way it can go wrong', () =>
       name: FAULTS[i]?.name,
       code: result.success ? 'ok' : result.error_code,
       attempts: result.attempts,
+      status: rows[i]?.status,
       ...(!result.success && result.http_status ? { httpStatus: result.http_status } : {}),
     }));
     expect(seen, JSON.stringify(reasons)).toEqual(
-      FAULTS.map(({ name, code, attempts, httpStatus }) => ({
+      FAULTS.map(({ name, code, attempts, status, httpStatus }) => ({
         name,
         code,
         attempts,
+        status,
         ...(httpStatus ? { httpStatus } : {}),
       })),
+    );
+    expect(response.results.slice(0, FAULTS.length).map((result) => result.status)).toEqual(
+      FAULTS.map((fault) => fault.status),
+    );
+    // The plugin asked for two minutes: the queue tries again then, not before.
+    const patient = FAULTS.findIndex(
+      (fault) => fault.name === '429 with Retry-After past the deadline',
+    );
+    const nextAttempt = Date.parse(rows[patient]?.nextAttemptAt?.toISOString() ?? '');
+    expect(nextAttempt - Date.parse(rows[patient]?.createdAt.toISOString() ?? '')).toBeGreaterThan(
+      110_000,
     );
     expect(response.results.slice(FAULTS.length).every((result) => result.success)).toBe(true);
     expect(batchMs).toBeLessThan(EVENT_DEADLINE_MS + 1000);
 
-    expect(rows.map((row) => row.status)).not.toContain('pending');
+    // Nothing is left in flight: every event is over, or waiting for its next attempt.
+    expect(rows.filter((row) => ['queued', 'running'].includes(row.status))).toEqual([]);
     const attempts = rows.flatMap(
       (row) => row.attempts as { duration_ms: number; started_at: string }[],
     );

@@ -137,7 +137,7 @@ describe('dispatchEvents: idempotency', () => {
     expect(third.results[0]).toMatchObject({ success: true, replayed: true });
     expect(server.calls).toHaveLength(1);
     const rows = await deps.db.actionExecution.findMany({ where: { tenantId: tenant } });
-    expect(rows.map((row) => [row.status, row.errorCode])).toEqual([['success', null]]);
+    expect(rows.map((row) => [row.status, row.errorCode])).toEqual([['succeeded', null]]);
   });
 
   it('[DISPATCH][IDEMPOTENCY]: without flow_execution_id nothing is deduplicated', async () => {

@@ -1,5 +1,6 @@
-import type { SqlPool } from '@registry/db';
-import { type ExecutionOutcome, recordOutcomes } from './execution-log';
+import type { DeliveryRun } from '../delivery/deliver-event';
+import { settleExecutions } from '../executions/execution-ledger';
+import type { RegistryDeps } from '../registry-deps';
 
 /** Outcomes are written in chunks of this many while a large batch is still running... */
 const CHUNK = 200;
@@ -7,16 +8,32 @@ const CHUNK = 200;
 const FLUSH_AFTER_MS = 100;
 
 /**
- * Records event outcomes as they arrive, a chunk at a time and one write at a time, so a large
- * batch's outcomes are mostly stored by the time its last event finishes (a crash midway loses
- * fewer, and a replay waiting on one of its keys sees the outcome soon). `finish` writes the
- * rest and reports the first write that failed, if any.
+ * Records a sync request's plugin outcomes as they arrive, a chunk at a time and one write at a
+ * time, so a large batch's outcomes are mostly stored by the time its last event finishes (a
+ * crash midway redelivers fewer). An event that is over no longer needs its lease job, so the
+ * job goes; a dead one is copied to the dead-letter queue. A `retrying` event keeps its job: it
+ * fires when this request's lease ends, and the worker reschedules it to `next_attempt_at`.
+ * `finish` writes the rest and reports the first write that failed, if any.
  */
-export function createOutcomeRecorder(sql: SqlPool) {
-  let buffer: ExecutionOutcome[] = [];
+export function createOutcomeRecorder(deps: Pick<RegistryDeps, 'sql' | 'queue' | 'instanceId'>) {
+  let buffer: Array<{ run: DeliveryRun; jobId: string }> = [];
   let writing: Promise<void> = Promise.resolve();
   let failure: unknown;
   let timer: NodeJS.Timeout | undefined;
+
+  const write = async (chunk: typeof buffer) => {
+    const unsettled = chunk.filter(({ run }) => !run.settled).map(({ run }) => run);
+    const written = await settleExecutions(deps.sql, deps.instanceId, unsettled);
+    const over = chunk.filter(
+      ({ run }) =>
+        (run.settled || written.has(run.id)) &&
+        ['succeeded', 'failed', 'dead'].includes(run.status),
+    );
+    await deps.queue.remove(over.map(({ jobId }) => jobId));
+    await deps.queue.deadLetter(
+      over.filter(({ run }) => run.status === 'dead').map(({ run }) => run.id),
+    );
+  };
 
   const flush = () => {
     clearTimeout(timer);
@@ -25,15 +42,15 @@ export function createOutcomeRecorder(sql: SqlPool) {
     const chunk = buffer;
     buffer = [];
     writing = writing.then(() =>
-      recordOutcomes(sql, chunk).catch((error: unknown) => {
+      write(chunk).catch((error: unknown) => {
         failure ??= error;
       }),
     );
   };
 
   return {
-    add(outcome: ExecutionOutcome): void {
-      buffer.push(outcome);
+    add(run: DeliveryRun, jobId: string): void {
+      buffer.push({ run, jobId });
       if (buffer.length >= CHUNK) flush();
       else timer ??= setTimeout(flush, FLUSH_AFTER_MS);
     },

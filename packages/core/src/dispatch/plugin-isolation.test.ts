@@ -15,13 +15,10 @@ import { dispatchEvents } from './dispatch-events';
 const deps = createRegistryDeps(
   testEnv({
     PLUGIN_TIMEOUT_MS: '5000',
-    PLUGIN_MAX_ATTEMPTS: '1',
+    PLUGIN_RETRY_SCHEDULE: '0s',
   }),
 );
-afterAll(async () => {
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+afterAll(() => deps.close());
 
 describe('isolation between plugins', () => {
   it('[DISPATCH][ISOLATION]: one plugin of ten hangs; the other nine keep serving meanwhile', async () => {

@@ -1,5 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import type { Attempt, EventErrorCode, EventResult } from '@registry/contracts';
+import {
+  type Attempt,
+  type EventErrorCode,
+  type EventResult,
+  type ExecutionStatus,
+  FINAL_EXECUTION_STATUSES,
+} from '@registry/contracts';
 import type { SqlPool } from '@registry/db';
 
 /** An execution recorded under an idempotency key another event (or request) claimed first. */
@@ -7,7 +13,7 @@ export interface RecordedExecution {
   id: string;
   idempotency_key: string;
   payload_hash: string | null;
-  status: 'pending' | 'success' | 'failed';
+  status: ExecutionStatus;
   action_type: string;
   plugin_id: string | null;
   plugin_slug: string | null;
@@ -16,11 +22,14 @@ export interface RecordedExecution {
   error_code: EventErrorCode | null;
   duration_ms: number | null;
   attempts: Attempt[];
+  next_attempt_at: Date | null;
 }
 
+const isFinal = (status: ExecutionStatus) => FINAL_EXECUTION_STATUSES.includes(status);
+
 /**
- * The executions recorded under `keys`, waiting while any is still `pending` (its first run in
- * flight, here or in another process) until `deadline`; whatever is pending then stays so.
+ * The executions recorded under `keys`, waiting while any is still in flight (here, in another
+ * process, or in the queue) until `deadline`; whatever is in flight then is answered as such.
  */
 export async function awaitRecordedExecutions(
   sql: SqlPool,
@@ -34,13 +43,16 @@ export async function awaitRecordedExecutions(
     for (const row of await loadRecorded(sql, tenantId, waiting)) {
       recorded.set(row.idempotency_key, row);
     }
-    waiting = waiting.filter((key) => recorded.get(key)?.status === 'pending');
+    waiting = waiting.filter((key) => {
+      const status = recorded.get(key)?.status;
+      return status !== undefined && !isFinal(status);
+    });
     if (waiting.length === 0 || performance.now() + pause >= deadline) return recorded;
     await sleep(pause);
   }
 }
 
-/** The recorded outcome, answered for the event at `index` that repeated its key. */
+/** The recorded outcome (or state, when still in flight), answered for the event at `index`. */
 export function replayedResult(recorded: RecordedExecution, index: number): EventResult {
   const base = {
     index,
@@ -51,22 +63,33 @@ export function replayedResult(recorded: RecordedExecution, index: number): Even
     duration_ms: recorded.duration_ms ?? 0,
     attempts: recorded.attempts.length,
     replayed: true as const,
+    status: recorded.status,
   };
-  if (recorded.status === 'success') return { ...base, success: true, result: recorded.result };
+  if (recorded.status === 'succeeded') return { ...base, success: true, result: recorded.result };
   const httpStatus = recorded.attempts.at(-1)?.http_status;
+  const inFlight = !isFinal(recorded.status);
   return {
     ...base,
     success: false,
-    error: recorded.error ?? 'The event failed',
-    error_code: recorded.error_code ?? 'INTERNAL_ERROR',
+    error:
+      recorded.error ??
+      (inFlight
+        ? `The event is still being delivered (${recorded.status}); see GET /api/executions/${recorded.id}`
+        : 'The event failed'),
+    error_code: recorded.error_code ?? (inFlight ? 'IN_PROGRESS' : 'INTERNAL_ERROR'),
     ...(httpStatus ? { http_status: httpStatus } : {}),
+    ...(recorded.next_attempt_at
+      ? { next_attempt_at: recorded.next_attempt_at.toISOString() }
+      : {}),
   };
 }
 
-async function loadRecorded(sql: SqlPool, tenantId: string, keys: readonly string[]) {
+export async function loadRecorded(sql: SqlPool, tenantId: string, keys: readonly string[]) {
+  if (keys.length === 0) return [];
   const { rows } = await sql.query<RecordedExecution>({
     text: `SELECT id::text, idempotency_key, payload_hash, status, action_type,
-                  plugin_id::text, plugin_slug, result, error, error_code, duration_ms, attempts
+                  plugin_id::text, plugin_slug, result, error, error_code, duration_ms, attempts,
+                  next_attempt_at
            FROM action_executions
            WHERE tenant_id = $1 AND idempotency_key = ANY($2::text[])`,
     values: [tenantId, keys],

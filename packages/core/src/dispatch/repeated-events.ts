@@ -1,7 +1,6 @@
 import type { AutomationEvent, EventResult } from '@registry/contracts';
 import type { RegistryDeps } from '../registry-deps';
 import { awaitRecordedExecutions, replayedResult } from './recorded-executions';
-import type { EventContext, EventRun } from './run-event';
 
 /** An event whose idempotency key was claimed by another event first. */
 export interface RepeatedEvent {
@@ -11,17 +10,22 @@ export interface RepeatedEvent {
   fingerprint: string;
 }
 
-/** Events of this batch that claimed their key, by key. */
+export interface EventContext {
+  tenantId: string;
+  flowExecutionId: string;
+}
+
+/** Events of this batch that claimed their key, by key: their run's result when it is known. */
 export type OwnedRuns = Map<
   string,
-  { executionId: string; fingerprint: string; run: Promise<EventRun> }
+  { executionId: string; fingerprint: string; answer: Promise<EventResult> }
 >;
 
 /**
  * Answers repeated events without calling anything: with the outcome of the event that claimed
  * the key (in this batch, or in an earlier or concurrent request, waiting until `deadline`
- * while it is in flight), or with IDEMPOTENCY_CONFLICT when the key was used for a different
- * event or its first run is still going at the deadline.
+ * while it is in flight, and answering its state then), or with IDEMPOTENCY_CONFLICT when the
+ * key was used for a different event.
  */
 export async function settleRepeatedEvents(
   deps: Pick<RegistryDeps, 'sql' | 'logger'>,
@@ -47,6 +51,7 @@ export async function settleRepeatedEvents(
       action_type: event.event.action_type,
       ...(event.event.plugin_id ? { plugin_id: event.event.plugin_id } : {}),
       success: false,
+      status: 'failed',
       error: message,
       error_code: 'IDEMPOTENCY_CONFLICT',
       duration_ms: 0,
@@ -60,17 +65,13 @@ export async function settleRepeatedEvents(
         const unknown = '00000000-0000-0000-0000-000000000000';
         return conflict(event, unknown, 'is recorded but its record could not be read; retry');
       }
-      const executionId = 'run' in first ? first.executionId : first.id;
-      const fingerprint = 'run' in first ? first.fingerprint : first.payload_hash;
+      const executionId = 'answer' in first ? first.executionId : first.id;
+      const fingerprint = 'answer' in first ? first.fingerprint : first.payload_hash;
       if (fingerprint !== event.fingerprint) {
         return conflict(event, executionId, 'was already used for a different action or payload');
       }
-      if ('run' in first) {
-        const { result } = await first.run;
-        return { ...result, index: event.index, replayed: true };
-      }
-      if (first.status === 'pending') {
-        return conflict(event, executionId, 'is still being processed by another request');
+      if ('answer' in first) {
+        return { ...(await first.answer), index: event.index, replayed: true };
       }
       return replayedResult(first, event.index);
     }),

@@ -1,5 +1,10 @@
 import { type AutomationEvent, PENDING_VERIFICATION } from '@registry/contracts';
 import type { SqlPool } from '@registry/db';
+import {
+  DELIVERY_STATE_COLUMN,
+  DELIVERY_STATE_JOIN,
+  readDeliveryState,
+} from '../delivery/plugin-delivery-state';
 import { EventFailure } from '../errors/event-failure';
 import { findPlatformAction } from '../platform/platform-catalog';
 import { ensureSigningSecrets } from '../plugins/plugin-secrets';
@@ -99,8 +104,16 @@ function unroutable(
 
 const PLUGIN_COLUMNS = `p.id::text, p.slug, p.name, p.status, p.api_endpoint,
   p.registered_actions, array_remove(ARRAY[s.secret,
-    CASE WHEN s.previous_valid_until > now() THEN s.previous_secret END], NULL) AS secrets`;
-const PLUGINS_WITH_SECRETS = 'plugins p LEFT JOIN plugin_secrets s ON s.plugin_id = p.id';
+    CASE WHEN s.previous_valid_until > now() THEN s.previous_secret END], NULL) AS secrets,
+  p.delivery, ${DELIVERY_STATE_COLUMN}`;
+const PLUGINS_WITH_SECRETS = `plugins p LEFT JOIN plugin_secrets s ON s.plugin_id = p.id
+  ${DELIVERY_STATE_JOIN}`;
+
+type PluginRow = Omit<PluginRecord, 'delivery_state'> & { delivery_state: unknown };
+
+function toPluginRecord(row: PluginRow): PluginRecord {
+  return { ...row, delivery_state: readDeliveryState(row.delivery_state) };
+}
 
 async function loadPluginsById(
   sql: SqlPool,
@@ -108,12 +121,27 @@ async function loadPluginsById(
   ids: string[],
 ): Promise<PluginRecord[]> {
   if (ids.length === 0) return [];
-  const { rows } = await sql.query<PluginRecord>({
+  const { rows } = await sql.query<PluginRow>({
     text: `SELECT ${PLUGIN_COLUMNS} FROM ${PLUGINS_WITH_SECRETS}
            WHERE p.tenant_id = $1 AND p.id = ANY($2::uuid[])`,
     values: [tenantId, ids],
   });
-  return rows;
+  return rows.map(toPluginRecord);
+}
+
+/** The plugins of a worker's batch of events (any tenants), with secrets and delivery state. */
+export async function loadPluginsForDelivery(
+  sql: SqlPool,
+  ids: string[],
+): Promise<Map<string, PluginRecord>> {
+  if (ids.length === 0) return new Map();
+  const { rows } = await sql.query<PluginRow>({
+    text: `SELECT ${PLUGIN_COLUMNS} FROM ${PLUGINS_WITH_SECRETS} WHERE p.id = ANY($1::uuid[])`,
+    values: [ids],
+  });
+  const plugins = rows.map(toPluginRecord);
+  await addMissingSecrets(sql, plugins);
+  return new Map(plugins.map((plugin) => [plugin.id, plugin]));
 }
 
 async function addMissingSecrets(sql: SqlPool, plugins: PluginRecord[]): Promise<void> {
@@ -134,12 +162,12 @@ async function loadProviders(
   if (actionTypes.length === 0) return [];
   // One containment test per type, OR-ed: each can use the GIN index (`@> ANY` cannot).
   const registers = actionTypes.map((_, i) => `p.registered_actions @> $${i + 2}::jsonb`);
-  const { rows } = await sql.query<PluginRecord>(
+  const { rows } = await sql.query<PluginRow>(
     `SELECT ${PLUGIN_COLUMNS} FROM ${PLUGINS_WITH_SECRETS}
      WHERE p.tenant_id = $1 AND p.status = 'active' AND (${registers.join(' OR ')})`,
     [tenantId, ...actionTypes.map((type) => JSON.stringify({ actions: [{ action_type: type }] }))],
   );
-  return rows;
+  return rows.map(toPluginRecord);
 }
 
 function unique<T>(values: T[]): T[] {

@@ -14,6 +14,7 @@ export function toExecutionDto(row: ExecutionRow): Execution {
     plugin_id: row.pluginId,
     plugin_slug: row.pluginSlug,
     status: row.status as Execution['status'],
+    mode: row.mode as Execution['mode'],
     payload: row.payload,
     result: row.result,
     error: row.error,
@@ -23,6 +24,7 @@ export function toExecutionDto(row: ExecutionRow): Execution {
     completed_at: row.completedAt?.toISOString() ?? null,
     idempotency_key: row.idempotencyKey,
     attempts: Array.isArray(row.attempts) ? (row.attempts as unknown as Attempt[]) : [],
+    next_attempt_at: row.nextAttemptAt?.toISOString() ?? null,
   };
 }
 

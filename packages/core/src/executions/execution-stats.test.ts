@@ -10,7 +10,7 @@ const deps = testRegistryDeps();
 
 interface Recorded {
   action: string;
-  status: 'success' | 'failed' | 'pending';
+  status: 'succeeded' | 'failed' | 'running';
   ms: number;
   at: string;
   plugin?: { id: string; slug: string };
@@ -30,7 +30,7 @@ async function record(tenantId: string, executions: Recorded[]) {
       pluginSlug: execution.plugin?.slug ?? null,
       status: execution.status,
       payload: {},
-      durationMs: execution.status === 'pending' ? null : execution.ms,
+      durationMs: execution.status === 'running' ? null : execution.ms,
       createdAt: new Date(execution.at),
     })),
   });
@@ -42,17 +42,22 @@ const stats = (tenantId: string, query: Record<string, string> = {}) =>
 const at = (time: string) => `2026-03-02T${time}:00.000Z`;
 
 describe('executionStats', () => {
-  it('[EXECUTIONS][STATS]: success rate and p50/p95 latency per action; pending left out', async () => {
+  it('[EXECUTIONS][STATS]: success rate and p50/p95 latency per action; in-flight ones left out', async () => {
     const tenantId = newTenantId();
     const plugin = await insertPlugin(deps.db, tenantId, { slug: 'mailer' });
     const mail = { id: plugin.id, slug: 'mailer' };
     await record(
       tenantId,
       [
-        ...[10, 20, 30, 40].map((ms) => ({ action: 'send', plugin: mail, status: 'success', ms })),
+        ...[10, 20, 30, 40].map((ms) => ({
+          action: 'send',
+          plugin: mail,
+          status: 'succeeded',
+          ms,
+        })),
         { action: 'send', plugin: mail, status: 'failed', ms: 100 },
-        { action: 'send', plugin: mail, status: 'pending', ms: 0 },
-        { action: 'create_task', status: 'success', ms: 5 },
+        { action: 'send', plugin: mail, status: 'running', ms: 0 },
+        { action: 'create_task', status: 'succeeded', ms: 5 },
       ].map((execution) => ({ ...execution, at: at('10:00') }) as Recorded),
     );
 
@@ -89,10 +94,10 @@ describe('executionStats', () => {
   it('[EXECUTIONS][STATS]: every bucket of the window is listed, empty ones with null rates', async () => {
     const tenantId = newTenantId();
     await record(tenantId, [
-      { action: 'create_task', status: 'success', ms: 10, at: at('10:05') },
+      { action: 'create_task', status: 'succeeded', ms: 10, at: at('10:05') },
       { action: 'create_task', status: 'failed', ms: 30, at: at('10:59') },
-      { action: 'create_task', status: 'success', ms: 50, at: at('12:30') },
-      { action: 'create_task', status: 'success', ms: 70, at: at('14:00') },
+      { action: 'create_task', status: 'succeeded', ms: 50, at: at('12:30') },
+      { action: 'create_task', status: 'succeeded', ms: 70, at: at('14:00') },
     ]);
 
     const result = await stats(tenantId, { from: at('10:00'), to: at('13:00') });
@@ -149,8 +154,8 @@ describe('executionStats', () => {
   it('[EXECUTIONS][STATS]: without from, the window starts at the first matching execution', async () => {
     const tenantId = newTenantId();
     await record(tenantId, [
-      { action: 'create_task', status: 'success', ms: 1, at: at('09:00'), flow: 'early' },
-      { action: 'create_task', status: 'success', ms: 1, at: at('11:00'), flow: 'late' },
+      { action: 'create_task', status: 'succeeded', ms: 1, at: at('09:00'), flow: 'early' },
+      { action: 'create_task', status: 'succeeded', ms: 1, at: at('11:00'), flow: 'late' },
     ]);
 
     const late = await stats(tenantId, { flow_execution_id: 'late', to: at('11:30') });
@@ -165,9 +170,9 @@ describe('executionStats', () => {
     const plugin = await insertPlugin(deps.db, tenantId, { slug: 'mailer' });
     const mail = { id: plugin.id, slug: 'mailer' };
     await record(tenantId, [
-      { action: 'send', plugin: mail, status: 'success', ms: 1, at: at('10:00'), flow: 'a' },
+      { action: 'send', plugin: mail, status: 'succeeded', ms: 1, at: at('10:00'), flow: 'a' },
       { action: 'send', plugin: mail, status: 'failed', ms: 1, at: at('10:01'), flow: 'b' },
-      { action: 'create_task', status: 'success', ms: 1, at: at('10:02'), flow: 'a' },
+      { action: 'create_task', status: 'succeeded', ms: 1, at: at('10:02'), flow: 'a' },
     ]);
     const window = { from: at('10:00'), to: at('10:10') };
     const types = async (query: Record<string, string>) =>

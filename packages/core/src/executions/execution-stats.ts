@@ -60,14 +60,14 @@ export async function executionStats(
     SELECT action_type, plugin_id::text AS plugin_id, max(plugin_slug) AS plugin_slug,
       CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
       count(*)::int AS total,
-      (count(*) FILTER (WHERE status = 'success'))::int AS successful,
+      (count(*) FILTER (WHERE status = 'succeeded'))::int AS successful,
       percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS p50,
       percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) AS p95
     FROM (
       SELECT *, date_bin(${`${BUCKET_MS[bucket]} milliseconds`}::interval, created_at,
         ${new Date(BUCKET_ORIGIN)}::timestamptz) AS bucket
       FROM action_executions
-      WHERE ${where} AND status IN ('success', 'failed')
+      WHERE ${where} AND status IN ('succeeded', 'failed', 'dead')
     ) AS completed
     GROUP BY GROUPING SETS ((action_type, plugin_id, bucket), (action_type, plugin_id))`;
   const buckets = bucketStarts(from, to, bucket);

@@ -1,6 +1,7 @@
 import type { AutomationHealth } from '@registry/contracts';
 import { discoverPluginActions } from '../actions/discover-actions';
 import { PLATFORM_ACTIONS } from '../platform/platform-catalog';
+import { circuitOf } from '../plugins/plugin-dto';
 import type { RegistryDeps } from '../registry-deps';
 
 /**
@@ -9,13 +10,14 @@ import type { RegistryDeps } from '../registry-deps';
  * plugin circuit is reported but degrades nothing: the other plugins are served as usual.
  */
 export async function automationHealth(
-  deps: Pick<RegistryDeps, 'db' | 'logger' | 'circuits'>,
+  deps: Pick<RegistryDeps, 'db' | 'logger'>,
   tenantId: string,
 ): Promise<AutomationHealth> {
   const platform = PLATFORM_ACTIONS.map((action) => action.action_type);
   const platformActions = { count: platform.length, actions: platform };
-  const pluginCircuits = deps.circuits.forTenant(tenantId);
+  let pluginCircuits: AutomationHealth['plugin_circuits'] = [];
   try {
+    pluginCircuits = await tenantCircuits(deps, tenantId);
     const pluginActions = (await discoverPluginActions(deps, tenantId, {})).map((action) => ({
       action_type: action.action_type,
       title: action.title,
@@ -41,4 +43,23 @@ export async function automationHealth(
       plugin_circuits: pluginCircuits,
     };
   }
+}
+
+/** The circuit of every plugin of the tenant that has been called, as every process sees it. */
+async function tenantCircuits(deps: Pick<RegistryDeps, 'db'>, tenantId: string) {
+  const plugins = await deps.db.plugin.findMany({
+    where: { tenantId, deliveryState: { isNot: null } },
+    select: {
+      id: true,
+      slug: true,
+      deliveryState: {
+        select: { circuitState: true, consecutiveFailures: true, openedAt: true, halfOpenAt: true },
+      },
+    },
+    orderBy: { slug: 'asc' },
+  });
+  return plugins.flatMap((plugin) => {
+    const circuit = circuitOf(plugin);
+    return circuit ? [{ plugin_id: plugin.id, plugin_slug: plugin.slug, ...circuit }] : [];
+  });
 }

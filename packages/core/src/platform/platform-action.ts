@@ -1,8 +1,9 @@
-import type { Db } from '@registry/db';
+import type { Prisma } from '@registry/db';
 import type { z } from 'zod';
 
 export interface PlatformContext {
-  db: Db;
+  /** The database, or the transaction the action runs in (its writes commit with its outcome). */
+  db: Prisma.TransactionClient;
   tenantId: string;
 }
 

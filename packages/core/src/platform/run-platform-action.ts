@@ -7,29 +7,56 @@ interface PayloadProblem {
   message: string;
 }
 
+/**
+ * Why the payload cannot run this action (its own schema refuses it, or it holds U+0000, which
+ * PostgreSQL text cannot store), as the caller's mistake; undefined when it can.
+ */
+export function platformPayloadProblem(
+  action: PlatformAction,
+  payload: Record<string, unknown>,
+): EventFailure | undefined {
+  return parsePayload(action, payload).failure;
+}
+
 /** Validates the payload against the action's own schema, then does the work. */
 export async function runPlatformAction(
   action: PlatformAction,
   ctx: PlatformContext,
   payload: Record<string, unknown>,
 ): Promise<unknown> {
+  const parsed = parsePayload(action, payload);
+  if (parsed.failure) throw parsed.failure;
+  return action.run(ctx, parsed.data);
+}
+
+function parsePayload(
+  action: PlatformAction,
+  payload: Record<string, unknown>,
+):
+  | { failure: EventFailure; data?: undefined }
+  | { failure?: undefined; data: Record<string, unknown> } {
   const parsed = action.input.safeParse(payload, { reportInput: true });
   if (!parsed.success) {
     const messages = toValidationIssues(parsed.error).map((issue) => issue.message);
-    throw invalidPayload(
-      action,
-      parsed.error.issues.map((issue, index) => ({
-        path: issue.path,
-        message: messages[index] ?? issue.message,
-      })),
-    );
+    return {
+      failure: invalidPayload(
+        action,
+        parsed.error.issues.map((issue, index) => ({
+          path: issue.path,
+          message: messages[index] ?? issue.message,
+        })),
+      ),
+    };
   }
-  // PostgreSQL text cannot hold U+0000: refuse it as the caller's mistake, not an internal error.
   const nulPath = findNul(parsed.data);
   if (nulPath) {
-    throw invalidPayload(action, [{ path: nulPath, message: 'must not contain U+0000 (NUL)' }]);
+    return {
+      failure: invalidPayload(action, [
+        { path: nulPath, message: 'must not contain U+0000 (NUL)' },
+      ]),
+    };
   }
-  return action.run(ctx, parsed.data);
+  return { data: parsed.data as Record<string, unknown> };
 }
 
 /** Names each field from the payload's root (`payload.items[0].quantity`), even one called `body`. */

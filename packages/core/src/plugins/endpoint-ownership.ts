@@ -5,7 +5,7 @@ import {
   type EndpointChallenge,
   ZEndpointChallengeAnswerSchema,
 } from '@registry/contracts';
-import { joinPluginUrl } from '../dispatch/call-plugin-action';
+import { joinPluginUrl } from '../delivery/plugin-call';
 import { webhookHeaders } from '../http/webhook-signature';
 import type { RegistryDeps } from '../registry-deps';
 import { ensureSigningSecrets } from './plugin-secrets';

@@ -1,4 +1,9 @@
-import type { EndpointVerification, Plugin, PluginCircuit } from '@registry/contracts';
+import {
+  type EndpointVerification,
+  type Plugin,
+  type PluginCircuit,
+  ZPluginDeliverySchema,
+} from '@registry/contracts';
 import type { Prisma } from '@registry/db';
 import { readRegisteredActions } from './registered-actions';
 
@@ -7,44 +12,63 @@ export const pluginSelect = {
   name: true,
   slug: true,
   status: true,
+  statusReason: true,
   apiEndpoint: true,
   webhookUrl: true,
   events: true,
   config: true,
   metadata: true,
   registeredActions: true,
+  delivery: true,
   createdAt: true,
   updatedAt: true,
   endpointCheck: {
     select: { apiEndpoint: true, verifiedAt: true, checkedAt: true, lastError: true },
+  },
+  deliveryState: {
+    select: { circuitState: true, consecutiveFailures: true, openedAt: true, halfOpenAt: true },
   },
 } satisfies Prisma.PluginSelect;
 
 export type PluginRow = Prisma.PluginGetPayload<{ select: typeof pluginSelect }>;
 
 /**
- * The plugin as callers see it, with its circuit breaker when this process has one; `api_key`
+ * The plugin as callers see it, with its circuit breaker once it has been called; `api_key`
  * and the signing secret never leave the database this way.
  */
-export function toPluginDto(row: PluginRow, circuit?: PluginCircuit): Plugin {
+export function toPluginDto(row: PluginRow): Plugin {
   const registration = readRegisteredActions(row.registeredActions);
+  const circuit = circuitOf(row);
   return {
     id: row.id,
     name: row.name,
     slug: row.slug,
     status: row.status,
+    status_reason: row.statusReason,
     endpoint_verification: endpointVerificationOf(row),
     api_endpoint: row.apiEndpoint,
     webhook_url: row.webhookUrl,
     events: row.events,
     config: asObject(row.config),
     metadata: asObject(row.metadata),
+    delivery: ZPluginDeliverySchema.catch({}).parse(row.delivery),
     registered_actions: { actions: registration.actions },
     actions_count: registration.actions.length,
     registered_at: registration.registered_at,
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     ...(circuit ? { circuit } : {}),
+  };
+}
+
+export function circuitOf(row: Pick<PluginRow, 'deliveryState'>): PluginCircuit | undefined {
+  const state = row.deliveryState;
+  if (!state) return undefined;
+  return {
+    state: state.circuitState as PluginCircuit['state'],
+    consecutive_failures: state.consecutiveFailures,
+    opened_at: state.openedAt?.toISOString() ?? null,
+    half_open_at: state.halfOpenAt?.toISOString() ?? null,
   };
 }
 

@@ -161,7 +161,7 @@ describe('plugin queries', () => {
     });
     const rows = await deps.db.actionExecution.findMany({ where: { tenantId: tenant } });
     expect(rows.map((row) => [row.id, row.status, row.pluginId, row.pluginSlug])).toEqual([
-      [results[0]?.execution_id, 'success', null, 'short-lived'],
+      [results[0]?.execution_id, 'succeeded', null, 'short-lived'],
     ]);
   });
 

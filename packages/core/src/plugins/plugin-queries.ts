@@ -18,11 +18,11 @@ import type { RegistryDeps } from '../registry-deps';
 import { applyPluginChange, type PluginColumns } from './plugin-activation';
 import { pluginSelect, toPluginDto } from './plugin-dto';
 
-type Deps = Pick<RegistryDeps, 'db' | 'circuits'>;
-type ChangeDeps = Pick<RegistryDeps, 'db' | 'circuits' | 'sql' | 'pluginHttp'>;
+type Deps = Pick<RegistryDeps, 'db'>;
+type ChangeDeps = Pick<RegistryDeps, 'db' | 'sql' | 'pluginHttp'>;
 
 export async function listPlugins(
-  { db, circuits }: Deps,
+  { db }: Deps,
   tenantId: string,
   query: ListPluginsQuery,
 ): Promise<PluginList> {
@@ -38,22 +38,18 @@ export async function listPlugins(
   });
   const page = rows.slice(0, query.limit);
   return {
-    plugins: page.map((row) => toPluginDto(row, circuits.get(row.id))),
+    plugins: page.map((row) => toPluginDto(row)),
     next_cursor: rows.length > query.limit ? (page.at(-1)?.slug ?? null) : null,
   };
 }
 
-export async function getPlugin(
-  { db, circuits }: Deps,
-  tenantId: string,
-  slug: string,
-): Promise<Plugin> {
+export async function getPlugin({ db }: Deps, tenantId: string, slug: string): Promise<Plugin> {
   const row = await db.plugin.findUnique({
     where: { tenantId_slug: { tenantId, slug } },
     select: pluginSelect,
   });
   if (!row) throw pluginNotFound(slug);
-  return toPluginDto(row, circuits.get(row.id));
+  return toPluginDto(row);
 }
 
 /**
@@ -118,7 +114,7 @@ export function setPluginStatus(
   slug: string,
   status: PluginStatus,
 ): Promise<Plugin> {
-  return changePlugin(deps, tenantId, slug, { status }, status === 'active');
+  return changePlugin(deps, tenantId, slug, { status, statusReason: null }, status === 'active');
 }
 
 export async function deletePlugin(
@@ -155,5 +151,8 @@ function toColumns(input: PatchPluginFields) {
     events: input.events,
     config: input.config as Prisma.InputJsonObject | undefined,
     metadata: input.metadata as Prisma.InputJsonObject | undefined,
+    delivery: input.delivery as Prisma.InputJsonObject | undefined,
+    // A status an operator sets needs no reason from the registry.
+    ...(input.status === undefined ? {} : { statusReason: null }),
   };
 }

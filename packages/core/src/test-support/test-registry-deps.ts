@@ -4,16 +4,13 @@ import { createRegistryDeps } from '../create-registry-deps';
 
 /**
  * The registry as a test file builds it: this run's database and the test environment (plus
- * `extra` settings), its plugin HTTP client and database connections closed after the file.
+ * `extra` settings), its pools, queue and plugin HTTP client closed after the file.
  */
 export function testRegistryDeps(
   extra: Record<string, string> = {},
   overrides: Parameters<typeof createRegistryDeps>[1] = {},
 ) {
   const deps = createRegistryDeps(testEnv(extra), overrides);
-  afterAll(async () => {
-    await deps.pluginHttp.close();
-    await deps.db.$disconnect();
-  });
+  afterAll(() => deps.close());
   return deps;
 }

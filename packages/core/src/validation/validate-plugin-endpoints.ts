@@ -17,7 +17,7 @@ const VALIDATION_TIMEOUT_MS = 5_000;
  * The valid calls are real calls: the plugin does their work.
  */
 export async function validatePluginEndpoints(
-  deps: Pick<RegistryDeps, 'db' | 'sql' | 'circuits' | 'addressPolicy'>,
+  deps: Pick<RegistryDeps, 'db' | 'sql' | 'addressPolicy'>,
   tenantId: string,
   slug: string,
 ): Promise<PluginValidationReport> {

@@ -28,7 +28,7 @@ export function BatchView() {
         <BatchComposer
           actions={catalog.data.actions}
           running={dispatch.isPending}
-          onRun={(request) => dispatch.mutate(request)}
+          onRun={({ mode: _mode, ...request }) => dispatch.mutate(request)}
         />
       )}
       <div className="mt-6 flex flex-col gap-3" aria-live="polite">

@@ -110,7 +110,7 @@ export function ExecutionDetailView() {
                 </h2>
                 <JsonBlock value={data.payload} />
               </section>
-              {data.status === 'success' && (
+              {data.status === 'succeeded' && (
                 <section aria-labelledby="execution-result" className="flex flex-col gap-2">
                   <h2 id="execution-result" className="font-semibold text-sm">
                     Result

@@ -1,16 +1,28 @@
 import {
+  ZAsyncDispatchResponseSchema,
   ZAutomationHealthSchema,
   ZDispatchRequestSchema,
   ZDispatchResponseSchema,
 } from '@registry/contracts';
-import { automationHealth, dispatchEvents } from '@registry/core';
+import { automationHealth, dispatchEvents, enqueueEvents } from '@registry/core';
 import { adminProcedure, catalogProcedure, router } from '../init';
 
 export const automationRouter = router({
+  /** Waits for the events' outcomes (REST's default mode). */
   dispatch: adminProcedure
-    .input(ZDispatchRequestSchema)
+    .input(
+      ZDispatchRequestSchema.extend({
+        mode: ZDispatchRequestSchema.shape.mode.unwrap().extract(['sync']).optional(),
+      }),
+    )
     .output(ZDispatchResponseSchema)
     .mutation(({ ctx, input }) => dispatchEvents(ctx.deps, ctx.tenantId, input)),
+
+  /** Queues the events and answers at once (REST's `"mode": "async"`); outcomes via `executions`. */
+  enqueue: adminProcedure
+    .input(ZDispatchRequestSchema.omit({ mode: true }))
+    .output(ZAsyncDispatchResponseSchema)
+    .mutation(({ ctx, input }) => enqueueEvents(ctx.deps, ctx.tenantId, input)),
 
   health: catalogProcedure
     .output(ZAutomationHealthSchema)

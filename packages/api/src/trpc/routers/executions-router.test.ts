@@ -86,7 +86,7 @@ describe('executions router', () => {
     expect(execution.completed_at).not.toBeNull();
     const ok = all.find((e) => e.flow_execution_id === 'flow-a' && e.event_index === 0);
     expect(await caller.executions.get({ id: ok?.id ?? '' })).toMatchObject({
-      status: 'success',
+      status: 'succeeded',
       payload: { n: 1 },
       result: { ok: true, received: { n: 1 } },
       error: null,
@@ -101,15 +101,17 @@ describe('executions router', () => {
       'ACTION_NOT_FOUND',
       'MISSING_REQUIRED_FIELDS',
     ]);
-    expect(await list({ status: 'pending' })).toEqual([]);
-    expect((await list({ action_type: 'create_task' })).map((e) => e.status)).toEqual(['success']);
+    expect(await list({ status: 'running' })).toEqual([]);
+    expect((await list({ action_type: 'create_task' })).map((e) => e.status)).toEqual([
+      'succeeded',
+    ]);
     expect(idsOf(await list({ plugin_id: pluginId }))).toEqual(
       idsOf(all.filter((e) => e.flow_execution_id === 'flow-a')),
     );
     const flowB = await list({ flow_execution_id: 'flow-b' });
     expect(flowB.map((e) => e.event_index).sort()).toEqual([0, 1]);
     expect(
-      await list({ flow_execution_id: 'flow-b', status: 'success', action_type: 'ping' }),
+      await list({ flow_execution_id: 'flow-b', status: 'succeeded', action_type: 'ping' }),
     ).toEqual([]);
   });
 
@@ -149,13 +151,13 @@ describe('executions router', () => {
       expect(seen).toEqual(idsOf(all));
       expect(pages).toBe(Math.ceil(all.length / limit));
     }
-    const first = await caller.executions.list({ status: 'success', limit: 2 });
+    const first = await caller.executions.list({ status: 'succeeded', limit: 2 });
     const second = await caller.executions.list({
-      status: 'success',
+      status: 'succeeded',
       limit: 2,
       cursor: first.next_cursor ?? '',
     });
-    expect([...first.items, ...second.items].every((e) => e.status === 'success')).toBe(true);
+    expect([...first.items, ...second.items].every((e) => e.status === 'succeeded')).toBe(true);
     expect(second.next_cursor).toBeNull();
   });
 

@@ -5,7 +5,7 @@ import {
   ZExecutionStatsSchema,
   ZListExecutionsQuerySchema,
 } from '@registry/contracts';
-import { executionStats, getExecution, listExecutions } from '@registry/core';
+import { executionStats, getExecution, listExecutions, redeliverExecution } from '@registry/core';
 import { z } from 'zod';
 import { adminProcedure, router } from '../init';
 
@@ -19,6 +19,12 @@ export const executionsRouter = router({
     .input(z.object({ id: z.guid() }))
     .output(ZExecutionSchema)
     .query(({ ctx, input }) => getExecution(ctx.deps, ctx.tenantId, input.id)),
+
+  /** A failed or dead event, delivered again from a fresh retry schedule (same webhook-id). */
+  redeliver: adminProcedure
+    .input(z.object({ id: z.guid() }))
+    .output(ZExecutionSchema)
+    .mutation(({ ctx, input }) => redeliverExecution(ctx.deps, ctx.tenantId, input.id)),
 
   /** Success rate and p50/p95 latency per action, over the window and per time bucket. */
   stats: adminProcedure

@@ -9,6 +9,8 @@ import {
   ZPluginSchema,
   ZPluginStatusSchema,
   ZPluginValidationReportSchema,
+  ZRecoverPluginEventsRequestSchema,
+  ZRecoverPluginEventsResponseSchema,
   ZRotateSigningSecretResponseSchema,
   ZVerifyEndpointResponseSchema,
 } from '@registry/contracts';
@@ -18,6 +20,7 @@ import {
   getPlugin,
   listPlugins,
   patchPlugin,
+  recoverPluginEvents,
   rotatePluginKey,
   rotateSigningSecret,
   setPluginStatus,
@@ -32,6 +35,15 @@ import { adminProcedure, pluginSelfProcedure, router } from '../init';
 const ZSlugInputSchema = z.object({ slug: z.string().min(1).max(64) });
 
 export const pluginsRouter = router({
+  /** The plugin's failed and dead events since a time, delivered again. */
+  recover: adminProcedure
+    .input(ZSlugInputSchema.extend(ZRecoverPluginEventsRequestSchema.shape))
+    .output(ZRecoverPluginEventsResponseSchema)
+    .mutation(async ({ ctx, input }) => ({
+      success: true as const,
+      ...(await recoverPluginEvents(ctx.deps, ctx.tenantId, input.slug, new Date(input.since))),
+    })),
+
   list: adminProcedure
     .input(ZListPluginsQuerySchema.prefault({}))
     .output(ZPluginListSchema)

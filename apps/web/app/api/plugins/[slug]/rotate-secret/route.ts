@@ -1,3 +1,0 @@
-import { restRoute } from '@/server/rest-route';
-
-export const POST = restRoute('/api/plugins/[slug]/rotate-secret', 'POST');

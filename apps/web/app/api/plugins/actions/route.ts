@@ -1,3 +1,0 @@
-import { restRoute } from '@/server/rest-route';
-
-export const GET = restRoute('/api/plugins/actions', 'GET');

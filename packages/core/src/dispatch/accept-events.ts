@@ -1,0 +1,147 @@
+import { randomUUID } from 'node:crypto';
+import type { AutomationEvent, DispatchMode, DispatchRequest } from '@registry/contracts';
+import { inTransaction } from '@registry/db';
+import type { EventFailure } from '../errors/event-failure';
+import {
+  insertExecutions,
+  LEASE_MS,
+  type NewExecution,
+  reopenUnsentFailures,
+} from '../executions/execution-ledger';
+import type { RegistryDeps } from '../registry-deps';
+import type { DeliverableTarget, DispatchTarget } from './dispatch-target';
+import { eventFingerprint, idempotencyKeys } from './idempotency';
+import { refusalOf } from './refusal';
+import type { RepeatedEvent } from './repeated-events';
+import { resolveTargets } from './resolve-targets';
+
+/** An event this request recorded (or reopened) under its key: it answers for its outcome. */
+export interface OwnedEvent {
+  index: number;
+  event: AutomationEvent;
+  idempotencyKey: string;
+  fingerprint: string;
+  executionId: string;
+  /** The job that delivers it if this process cannot (null for a refused event). */
+  jobId: string | null;
+  target: DispatchTarget;
+  /** Why it was refused before any call; absent for an event on its way. */
+  refusal?: EventFailure;
+}
+
+export type DeliverableEvent = OwnedEvent & { target: DeliverableTarget; refusal?: undefined };
+
+export interface AcceptedBatch {
+  flowExecutionId: string;
+  owned: OwnedEvent[];
+  /** Events whose key was recorded before: they answer with that record. */
+  repeated: RepeatedEvent[];
+}
+
+/**
+ * Accepts a batch: routes each event, refuses those that cannot be sent (unknown action,
+ * missing fields, invalid payload), and records every event in the ledger in one transaction
+ * with a delivery job for each one on its way, so no accepted event can be lost. `async`
+ * events are `queued` for a worker; `sync` ones are `running`, leased to this process, which
+ * delivers them at once: their job only fires if this process dies and its lease runs out.
+ */
+export async function acceptEvents(
+  deps: Pick<RegistryDeps, 'sql' | 'queue' | 'notifications' | 'instanceId' | 'metrics'>,
+  tenantId: string,
+  request: DispatchRequest,
+  mode: DispatchMode,
+): Promise<AcceptedBatch> {
+  const flowExecutionId = request.flow_execution_id ?? `flow_${randomUUID()}`;
+  const targets = await resolveTargets(deps.sql, tenantId, request.events);
+  const keyOf = idempotencyKeys(tenantId, flowExecutionId);
+  const events = request.events.map((event, index) => {
+    const target = targets[index] as DispatchTarget;
+    const refusal = refusalOf(target, event.payload);
+    const plugin = target.kind === 'platform' ? undefined : target.plugin;
+    const row: NewExecution = {
+      id: randomUUID(),
+      eventIndex: index,
+      actionType: event.action_type,
+      pluginId: plugin?.id ?? null,
+      pluginSlug: plugin?.slug ?? null,
+      payload: event.payload,
+      idempotencyKey: keyOf(index, event),
+      payloadHash: eventFingerprint(event),
+      status: refusal ? 'failed' : mode === 'sync' ? 'running' : 'queued',
+      jobId: refusal ? null : randomUUID(),
+      ...(refusal ? { failure: { error: refusal.message, code: refusal.code } } : {}),
+    };
+    return { event, index, target, refusal, row };
+  });
+  const owners = await inTransaction(deps.sql, async (tx) => {
+    const batch = { tenantId, flowExecutionId, mode, owner: deps.instanceId };
+    const claimed = await insertExecutions(
+      tx,
+      batch,
+      events.map((e) => e.row),
+    );
+    const owners = new Map<string, string>();
+    for (const { row } of events) if (claimed.has(row.id)) owners.set(row.idempotencyKey, row.id);
+    const recordedBefore = events.filter(({ row }) => !owners.has(row.idempotencyKey));
+    const reopened = await reopenUnsentFailures(
+      tx,
+      tenantId,
+      deps.instanceId,
+      recordedBefore.map((e) => e.row),
+    );
+    for (const row of reopened) owners.set(row.idempotency_key, row.id);
+    // A key used twice in one batch: its first event owns it (and only that one gets a job).
+    const firstPerKey = new Map(events.toReversed().map((e) => [e.row.idempotencyKey, e]));
+    const jobsFor = [...firstPerKey.values()].filter(
+      ({ row }) => row.jobId && owners.has(row.idempotencyKey),
+    );
+    const startAfter = mode === 'sync' ? new Date(Date.now() + LEASE_MS) : undefined;
+    await deps.queue.enqueue(
+      tx,
+      jobsFor.map(({ row, target }) => ({
+        id: row.jobId as string,
+        executionId: owners.get(row.idempotencyKey) as string,
+        pluginId: row.pluginId,
+        maxInFlight: target.kind === 'plugin' ? target.plugin.delivery.max_in_flight : undefined,
+        startAfter,
+      })),
+    );
+    if (mode === 'async' && jobsFor.length > 0) await deps.notifications.notify(tx);
+    return owners;
+  });
+  const owned: OwnedEvent[] = [];
+  const repeated: RepeatedEvent[] = [];
+  const ownedKeys = new Set<string>();
+  for (const { event, index, target, refusal, row } of events) {
+    const executionId = owners.get(row.idempotencyKey);
+    const keyed = {
+      index,
+      event,
+      idempotencyKey: row.idempotencyKey,
+      fingerprint: row.payloadHash,
+    };
+    if (executionId && !ownedKeys.has(row.idempotencyKey)) {
+      ownedKeys.add(row.idempotencyKey);
+      owned.push({ ...keyed, executionId, jobId: row.jobId, target, refusal });
+      if (refusal) countRefusal(deps, target, event.action_type, refusal);
+    } else {
+      repeated.push(keyed);
+    }
+  }
+  return { flowExecutionId, owned, repeated };
+}
+
+/** Unroutable events carry whatever action_type a caller sent: one label keeps series bounded. */
+function countRefusal(
+  deps: Pick<RegistryDeps, 'metrics'>,
+  target: DispatchTarget,
+  actionType: string,
+  refusal: EventFailure,
+): void {
+  const plugin = target.kind === 'platform' ? 'platform' : (target.plugin?.slug ?? 'none');
+  deps.metrics.eventFinished(
+    target.kind === 'unroutable' ? 'unknown' : actionType,
+    plugin,
+    refusal.code,
+  );
+}
