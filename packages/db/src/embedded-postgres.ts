@@ -25,12 +25,14 @@ export async function startEmbeddedPostgres(
   if (options.dataDir) mkdirSync(options.dataDir, { recursive: true });
   const db = await PGlite.create(options.dataDir);
   // PGlite runs one query at a time; the socket server queues connections' queries and keeps
-  // a transaction's statements together. One connection (the default) would starve a pool.
+  // a transaction's statements together. One connection (the default) would starve a pool, and
+  // past the limit connections are dropped unanswered: each process of the product opens a pool,
+  // the queue's pool and a listener, and tests run several at once.
   const server = new PGLiteSocketServer({
     db,
     host: '127.0.0.1',
     port: options.port ?? 0,
-    maxConnections: 32,
+    maxConnections: 256,
   });
   await server.start();
   return {

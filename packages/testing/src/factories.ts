@@ -18,6 +18,8 @@ export interface TestPluginInput {
   status?: string;
   apiEndpoint?: string | null;
   actions?: TestActionDefinition[];
+  /** Delivery settings: `{ retry_schedule?, max_in_flight?, max_per_second? }`. */
+  delivery?: Record<string, unknown>;
 }
 
 /** Inserts a plugin directly, as seed data does; registration goes through the API under test. */
@@ -30,6 +32,7 @@ export async function insertPlugin(db: Db, tenantId: string, input: TestPluginIn
       name: input.name ?? `Plugin ${slug}`,
       status: input.status ?? 'active',
       apiEndpoint: input.apiEndpoint ?? null,
+      delivery: (input.delivery ?? {}) as Prisma.InputJsonObject,
       registeredActions: (input.actions
         ? { actions: input.actions.map(withDefaults), registered_at: new Date().toISOString() }
         : {}) as Prisma.InputJsonObject,

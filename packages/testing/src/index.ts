@@ -21,3 +21,4 @@ export {
   type TestPluginServer,
 } from './plugin-server';
 export { testEnv } from './test-env';
+export { type WebhookLog, webhookLog } from './webhook-log';

@@ -39,7 +39,12 @@ export const EXECUTION_PATHS: ZodOpenApiPathsObject = {
       access: 'admin',
       id: true,
       errors: ['CONFLICT'],
-      responses: { 200: jsonAnswer('The execution, queued again', ZExecutionSchema) },
+      responses: {
+        200: jsonAnswer(
+          'The execution once queued again (a worker may have it already)',
+          ZExecutionSchema,
+        ),
+      },
     }),
   },
   '/api/plugins/{slug}/recover': {

@@ -44,15 +44,16 @@ const MIN_ATTEMPT_MS = 100;
 type Deps = Pick<RegistryDeps, 'sql' | 'pluginHttp' | 'dispatch' | 'metrics' | 'logger'>;
 
 /**
- * Delivers a plugin event: attempts while the next one fits before `waitUntil` (a sync
- * request's deadline; a worker passes now, for exactly one), then says where the event stands.
+ * Delivers a plugin event, then says where it stands. With a `deadline` (a sync request's,
+ * `performance.now()` time) it attempts while the next attempt fits before it, each attempt cut
+ * at it; without one (a worker) it makes exactly one attempt with the action's full timeout.
  * Never throws for anything the plugin does. Held back without an attempt while its plugin is
  * paused, its circuit is open or its per-second limit is spent.
  */
 export async function deliverPluginEvent(
   deps: Deps,
   delivery: EventDelivery & { target: { kind: 'plugin' } },
-  waitUntil: number,
+  deadline?: number,
 ): Promise<DeliveryRun> {
   const { plugin, action } = delivery.target;
   const started = performance.now();
@@ -117,10 +118,10 @@ export async function deliverPluginEvent(
       return hold(failure, nextSecond);
     }
     const number = delivery.attemptsMade + attempts.length + 1;
-    const timeoutMs = Math.max(
-      Math.min(call.timeoutMs, waitUntil - performance.now()),
-      MIN_ATTEMPT_MS,
-    );
+    const timeoutMs =
+      deadline === undefined
+        ? call.timeoutMs
+        : Math.max(Math.min(call.timeoutMs, deadline - performance.now()), MIN_ATTEMPT_MS);
     const result = await attemptPluginCall(deps.pluginHttp, call, number, timeoutMs);
     attempts.push(result.attempt);
     deps.metrics.attemptFinished(
@@ -146,7 +147,7 @@ export async function deliverPluginEvent(
     );
     if (delay === undefined) return run({ status: 'dead', ...failed });
     deps.metrics.retryScheduled(plugin.slug, failure.code);
-    if (performance.now() + delay + MIN_ATTEMPT_MS > waitUntil) {
+    if (deadline === undefined || performance.now() + delay + MIN_ATTEMPT_MS > deadline) {
       return run({ status: 'retrying', ...failed, nextAttemptAt: new Date(Date.now() + delay) });
     }
     deps.logger.info(

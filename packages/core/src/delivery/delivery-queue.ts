@@ -23,6 +23,12 @@ export interface NewDeliveryJob {
 export type DeliveryJob = Job<DeliveryJobData>;
 
 export interface DeliveryQueue {
+  /**
+   * Starts the queue's client, once. Call it before opening a transaction that enqueues:
+   * starting reads the database on the queue's own connections, which on embedded PostgreSQL
+   * (one session for all) would wait for the open transaction, and it for them.
+   */
+  prepare(): Promise<void>;
   /** Adds jobs inside the caller's transaction (`tx`), so they commit with the ledger rows. */
   enqueue(tx: SqlRunner, jobs: readonly NewDeliveryJob[]): Promise<void>;
   /** Claims up to `count` due jobs, no plugin past its max in flight (across every worker). */
@@ -80,6 +86,9 @@ export function createDeliveryQueue(
   };
 
   return {
+    async prepare() {
+      await ready();
+    },
     async enqueue(tx, jobs) {
       if (jobs.length === 0) return;
       await (await ready()).insert(

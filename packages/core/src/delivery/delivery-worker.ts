@@ -190,7 +190,7 @@ async function deliverClaimed(
   if (target.kind === 'platform') {
     return deliverPlatformEvent(deps, { ...delivery, target }, deps.instanceId);
   }
-  return deliverPluginEvent(deps, { ...delivery, target }, performance.now());
+  return deliverPluginEvent(deps, { ...delivery, target });
 }
 
 function targetOf(row: ClaimedExecution, plugins: Map<string, PluginRecord>): DispatchTarget {
@@ -239,6 +239,7 @@ function unexpectedRun(deps: RegistryDeps, row: ClaimedExecution, error: unknown
 
 /** Rows no job delivers (left by a process that died before the queue existed) get one. */
 async function adoptOrphanedEvents(deps: RegistryDeps): Promise<void> {
+  await deps.queue.prepare();
   const adopted = await inTransaction(deps.sql, async (tx) => {
     const rows = await adoptOrphans(tx);
     await deps.queue.enqueue(

@@ -73,6 +73,7 @@ export async function acceptEvents(
     };
     return { event, index, target, refusal, row };
   });
+  await deps.queue.prepare();
   const owners = await inTransaction(deps.sql, async (tx) => {
     const batch = { tenantId, flowExecutionId, mode, owner: deps.instanceId };
     const claimed = await insertExecutions(

@@ -59,6 +59,7 @@ async function requeue(
   tenantId: string,
   where: Parameters<typeof requeueFailures>[2],
 ): Promise<number> {
+  await deps.queue.prepare();
   const rows = await inTransaction(deps.sql, async (tx) => {
     const requeued = await requeueFailures(tx, tenantId, where);
     await deps.queue.enqueue(

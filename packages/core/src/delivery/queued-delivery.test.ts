@@ -1,0 +1,230 @@
+import { setTimeout as sleep } from 'node:timers/promises';
+import { ZDispatchRequestSchema } from '@registry/contracts';
+import {
+  actionDefinition,
+  insertPlugin,
+  newTenantId,
+  startPluginServer,
+  webhookLog,
+} from '@registry/testing';
+import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { dispatchEvents } from '../dispatch/dispatch-events';
+import { enqueueEvents } from '../dispatch/enqueue-events';
+import { parseInput } from '../errors/app-error';
+import { getExecution, listExecutions } from '../executions/execution-queries';
+import { recoverPluginEvents, redeliverExecution } from '../executions/redeliver';
+import { testRegistryDeps } from '../test-support/test-registry-deps';
+import { startDeliveryWorker } from './delivery-worker';
+
+const deps = testRegistryDeps({ PLUGIN_RETRY_SCHEDULE: '0s,300ms,300ms' });
+/** Answers sync requests within a second: the worker above (another "process") finishes for them. */
+const quickToAnswer = testRegistryDeps({ PLUGIN_EVENT_DEADLINE_MS: '1000' });
+const worker = startDeliveryWorker(deps, { pollMs: 50 });
+afterAll(() => worker.stop());
+
+const request = (body: unknown) => parseInput(ZDispatchRequestSchema, body);
+
+/** A plugin with one action answered by `route`, on a real loopback server. */
+async function pluginWith(tenant: string, log: ReturnType<typeof webhookLog>, delivery = {}) {
+  const server = await startPluginServer({ '/actions/act': log.route });
+  onTestFinished(() => server.close());
+  return insertPlugin(deps.db, tenant, {
+    apiEndpoint: server.url,
+    actions: [actionDefinition('act')],
+    delivery,
+  });
+}
+
+/** Waits until every execution of the flow is over (or `ms` pass); returns them. */
+async function settled(tenant: string, flow: string, ms = 10_000) {
+  const until = Date.now() + ms;
+  for (;;) {
+    const { items } = await listExecutions(deps, tenant, { flow_execution_id: flow, limit: 200 });
+    const over = items.every((e) => ['succeeded', 'failed', 'dead'].includes(e.status));
+    if (over || Date.now() > until) return items.sort((a, b) => a.event_index - b.event_index);
+    await sleep(50);
+  }
+}
+
+describe('queued delivery: async events reach their plugin through the worker', () => {
+  it('[DELIVERY][ASYNC]: answers at once with queued and refused events; the worker delivers the rest', async () => {
+    const tenant = newTenantId();
+    const log = webhookLog({ delayMs: 50 });
+    const plugin = await pluginWith(tenant, log);
+    const started = performance.now();
+    const answer = await enqueueEvents(
+      deps,
+      tenant,
+      request({
+        flow_execution_id: 'async-1',
+        events: [
+          { action_type: 'act', plugin_id: plugin.id, payload: { n: 1 } },
+          { action_type: 'create_task', payload: { title: 'Queued task' } },
+          { action_type: 'no_such_action', payload: {} },
+          { action_type: 'create_task', payload: {} },
+        ],
+      }),
+    );
+    const answeredMs = performance.now() - started;
+    expect(answer.results.map((r) => [r.status, r.error_code ?? null])).toEqual([
+      ['queued', null],
+      ['queued', null],
+      ['failed', 'ACTION_NOT_FOUND'],
+      ['failed', 'INVALID_PAYLOAD'],
+    ]);
+    expect(answer.summary).toEqual({ total: 4, queued: 2, failed: 2, succeeded: 0 });
+    // The plugin takes 50 ms; the answer did not wait for it.
+    expect(log.received.size).toBe(0);
+    expect(answeredMs).toBeLessThan(5_000);
+
+    const rows = await settled(tenant, 'async-1');
+    expect(rows.map((row) => [row.status, row.mode, row.attempts.length])).toEqual([
+      ['succeeded', 'async', 1],
+      ['succeeded', 'async', 0],
+      ['failed', 'async', 0],
+      ['failed', 'async', 0],
+    ]);
+    expect(rows[0]?.result).toEqual({ ok: true, duplicate: false });
+    expect(rows[1]?.result).toMatchObject({ title: 'Queued task' });
+    expect([...log.received.keys()]).toEqual([rows[0]?.idempotency_key]);
+
+    const replay = await enqueueEvents(
+      deps,
+      tenant,
+      request({
+        flow_execution_id: 'async-1',
+        events: [{ action_type: 'act', plugin_id: plugin.id, payload: { n: 1 } }],
+      }),
+    );
+    expect(replay.results[0]).toMatchObject({
+      status: 'succeeded',
+      replayed: true,
+      execution_id: rows[0]?.id,
+    });
+    expect(log.received.size).toBe(1);
+  });
+
+  it('[DELIVERY][RETRY]: a failing plugin is retried on the schedule by the queue, then succeeds', async () => {
+    const tenant = newTenantId();
+    let calls = 0;
+    const log = webhookLog({ status: () => (++calls < 3 ? 503 : 200) });
+    const plugin = await pluginWith(tenant, log);
+    await enqueueEvents(
+      deps,
+      tenant,
+      request({
+        flow_execution_id: 'retry-1',
+        events: [{ action_type: 'act', plugin_id: plugin.id }],
+      }),
+    );
+    const [row] = await settled(tenant, 'retry-1');
+    expect(row?.status).toBe('succeeded');
+    expect(row?.attempts.map((a) => [a.number, a.reason, a.http_status])).toEqual([
+      [1, 'HTTP_5XX', 503],
+      [2, 'HTTP_5XX', 503],
+      [3, null, 200],
+    ]);
+    // 300 ms ± 10 % between attempts, and the same webhook-id each time.
+    const [first, second] = (row?.attempts ?? []).map((a) => Date.parse(a.started_at));
+    expect((second ?? 0) - (first ?? 0)).toBeGreaterThanOrEqual(260);
+    expect([...log.received]).toEqual([[row?.idempotency_key, 3]]);
+  });
+
+  it('[DELIVERY][DEAD]: out of attempts the event is dead; redelivered it succeeds with the same webhook-id', async () => {
+    const tenant = newTenantId();
+    let healthy = false;
+    const log = webhookLog({ status: () => (healthy ? 200 : 500) });
+    const plugin = await pluginWith(tenant, log);
+    await enqueueEvents(
+      deps,
+      tenant,
+      request({
+        flow_execution_id: 'dead-1',
+        events: [{ action_type: 'act', plugin_id: plugin.id }],
+      }),
+    );
+    const [dead] = await settled(tenant, 'dead-1');
+    expect(dead).toMatchObject({ status: 'dead', error_code: 'HTTP_5XX' });
+    expect(dead?.attempts).toHaveLength(3);
+
+    healthy = true;
+    const redelivered = await redeliverExecution(deps, tenant, dead?.id ?? '');
+    // Back on the queue; a worker may have taken it already.
+    expect(['queued', 'running', 'succeeded']).toContain(redelivered.status);
+    const [after] = await settled(tenant, 'dead-1');
+    expect(after?.status).toBe('succeeded');
+    expect(after?.attempts.map((a) => a.number)).toEqual([1, 2, 3, 4]);
+    expect([...log.received]).toEqual([[dead?.idempotency_key, 4]]);
+    await expect(redeliverExecution(deps, tenant, dead?.id ?? '')).rejects.toThrow(
+      /is succeeded: only failed or dead events can be redelivered/,
+    );
+  });
+
+  it("[DELIVERY][RECOVER]: a plugin's dead and failed events since a time go out again; refusals stay", async () => {
+    const tenant = newTenantId();
+    let status = 410;
+    const log = webhookLog({ status: () => status });
+    const plugin = await pluginWith(tenant, log);
+    await enqueueEvents(
+      deps,
+      tenant,
+      request({
+        flow_execution_id: 'recover-1',
+        events: [
+          { action_type: 'act', plugin_id: plugin.id, payload: { n: 1 } },
+          { action_type: 'act', plugin_id: plugin.id, payload: { n: 2 } },
+          { action_type: 'missing_here', plugin_id: plugin.id },
+        ],
+      }),
+    );
+    const before = await settled(tenant, 'recover-1');
+    expect(before.map((e) => [e.status, e.error_code])).toEqual([
+      ['failed', 'HTTP_4XX'],
+      ['failed', 'HTTP_4XX'],
+      ['failed', 'ACTION_NOT_FOUND'],
+    ]);
+    status = 200;
+    const since = new Date(Date.now() - 60_000);
+    const recovered = await recoverPluginEvents(deps, tenant, plugin.slug, since);
+    expect(recovered).toMatchObject({ plugin_slug: plugin.slug, recovered: 2 });
+    const after = await settled(tenant, 'recover-1');
+    expect(after.map((e) => e.status)).toEqual(['succeeded', 'succeeded', 'failed']);
+    const none = await recoverPluginEvents(
+      deps,
+      tenant,
+      plugin.slug,
+      new Date(Date.now() + 60_000),
+    );
+    expect(none.recovered).toBe(0);
+  });
+
+  it('[DELIVERY][SYNC]: a sync event still failing at the deadline is answered retrying; the queue finishes it', async () => {
+    const tenant = newTenantId();
+    let calls = 0;
+    const log = webhookLog({ status: () => (++calls <= 2 ? 503 : 200) });
+    const plugin = await pluginWith(tenant, log, { retry_schedule: '0s,2s,100ms' });
+    const answer = await dispatchEvents(
+      quickToAnswer,
+      tenant,
+      request({
+        flow_execution_id: 'sync-retry',
+        events: [{ action_type: 'act', plugin_id: plugin.id }],
+      }),
+    );
+    // The plugin's own schedule waits 2 s before the second attempt: past a 1 s deadline.
+    const [result] = answer.results;
+    expect(result).toMatchObject({
+      success: false,
+      status: 'retrying',
+      error_code: 'HTTP_5XX',
+      attempts: 1,
+    });
+    expect(answer.summary).toMatchObject({ total: 1, successful: 0, failed: 1, retrying: 1 });
+    const nextAt = Date.parse(result && !result.success ? (result.next_attempt_at ?? '') : '');
+    expect(nextAt - Date.now()).toBeGreaterThan(500);
+    const [row] = await settled(tenant, 'sync-retry', 20_000);
+    expect(row).toMatchObject({ status: 'succeeded', mode: 'sync' });
+    expect(row?.attempts).toHaveLength(3);
+    expect((await getExecution(deps, tenant, row?.id ?? '')).next_attempt_at).toBeNull();
+  }, 30_000);
+});
