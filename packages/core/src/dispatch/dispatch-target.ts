@@ -1,6 +1,4 @@
-import type { ActionDefinition } from '@registry/contracts';
-import type { EventFailure } from '../errors/event-failure';
-import type { PlatformAction } from '../platform/platform-action';
+import type { ActionRoute } from '../routing/route-action';
 
 export interface PluginRecord {
   id: string;
@@ -14,7 +12,4 @@ export interface PluginRecord {
 }
 
 /** Where one event goes, decided before anything is called. */
-export type DispatchTarget =
-  | { kind: 'platform'; action: PlatformAction }
-  | { kind: 'plugin'; plugin: PluginRecord; action: ActionDefinition }
-  | { kind: 'unroutable'; failure: EventFailure; plugin?: PluginRecord };
+export type DispatchTarget = ActionRoute<PluginRecord>;
