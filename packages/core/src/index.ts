@@ -58,6 +58,7 @@ export {
   type DispatchSettings,
   type RegistryDeps,
 } from './registry-deps';
+export { setDefaultProvider } from './routing/set-default-provider';
 export {
   type CallOutcome,
   createEndpointCaller,

@@ -61,6 +61,10 @@ const TRPC_INPUTS: Record<string, { cross: CrossTenant; input: (t: Targets) => u
     input: () => ({ action_type: 'own_action', plugin_id: fixtures.ownPlugin.id }),
   },
   'actions.facets': { cross: 'own-tenant', input: () => ({}) },
+  'actions.setDefaultProvider': {
+    cross: 'not-found',
+    input: () => ({ action_type: 'own_action', plugin_id: fixtures.ownPlugin.id }),
+  },
   'automation.dispatch': {
     cross: 'own-tenant',
     input: () => ({
@@ -127,6 +131,7 @@ function restOperation(
       const handler = rest[route]?.[method];
       if (!handler) throw new Error(`no REST handler ${method} ${route}`);
       const slug = /\/api\/plugins\/([^/]+)/.exec(new URL(url).pathname)?.[1];
+      const actionType = /\/api\/actions\/([^/]+)/.exec(new URL(url).pathname)?.[1];
       const response = await handler(
         new Request(url, {
           method,
@@ -136,7 +141,7 @@ function restOperation(
           },
           body: payload,
         }),
-        route.includes('[slug]') && slug ? { slug } : {},
+        route.includes('[slug]') && slug ? { slug } : actionType ? { action_type: actionType } : {},
       );
       return { status: response.status, text: await response.text(), sent: `${url} ${payload}` };
     },
@@ -242,6 +247,14 @@ const restOperations: Operation[] = [
     'plugin-self',
     'not-found',
     () => '/api/plugins/own-plugin/verify',
+  ),
+  restOperation(
+    'PUT',
+    '/api/actions/[action_type]/default-provider',
+    'admin',
+    'not-found',
+    () => '/api/actions/own_action/default-provider',
+    () => ({ plugin_id: fixtures.ownPlugin.id }),
   ),
   // Process-wide figures, no tenant's rows: any tenant's administrator may read them.
   restOperation('GET', '/api/metrics', 'admin', 'own-tenant', () => '/api/metrics'),

@@ -1,4 +1,9 @@
-import { type ApiErrorCode, ZPluginSlugSchema, ZRestErrorBodySchema } from '@registry/contracts';
+import {
+  type ApiErrorCode,
+  ZActionTypeSchema,
+  ZPluginSlugSchema,
+  ZRestErrorBodySchema,
+} from '@registry/contracts';
 import { HTTP_STATUS_BY_CODE } from '@registry/core';
 import { z } from 'zod';
 import type {
@@ -21,6 +26,12 @@ const ZSlugPathSchema = z.object({
   slug: ZPluginSlugSchema.meta({ description: "The plugin's slug, e.g. `email-automation`." }),
 });
 
+const ZActionTypePathSchema = z.object({
+  action_type: ZActionTypeSchema.meta({
+    description: 'The action type, e.g. `send_welcome_email`.',
+  }),
+});
+
 interface OperationSpec {
   tag: string;
   summary: string;
@@ -29,6 +40,8 @@ interface OperationSpec {
   query?: z.ZodObject;
   /** A `{slug}` path parameter: the route answers 404 for a plugin the tenant does not have. */
   slug?: boolean;
+  /** An `{action_type}` path parameter. */
+  actionType?: boolean;
   body?: z.ZodType;
   responses: ZodOpenApiResponsesObject;
   /** Request-level errors this operation answers besides those its access and input imply. */
@@ -53,6 +66,7 @@ export function restOperation(spec: OperationSpec): ZodOpenApiOperationObject {
   const requestParams: ZodOpenApiParameters = {
     ...(spec.query ? { query: spec.query } : {}),
     ...(spec.slug ? { path: ZSlugPathSchema } : {}),
+    ...(spec.actionType ? { path: ZActionTypePathSchema } : {}),
   };
   return {
     tags: [spec.tag],

@@ -1,5 +1,9 @@
 import type { RegistryDeps } from '@registry/core';
-import { discoverActionsRoutes, registerActionsRoutes } from './action-routes';
+import {
+  defaultProviderRoutes,
+  discoverActionsRoutes,
+  registerActionsRoutes,
+} from './action-routes';
 import { automationRoutes } from './automation-routes';
 import { metricsRoutes } from './metrics-routes';
 import { openApiRoutes } from './openapi-routes';
@@ -27,6 +31,7 @@ export function createRestRoutes(deps: RegistryDeps) {
     '/api/plugins/[slug]/rotate-key': rotatePluginKeyRoutes(deps),
     '/api/plugins/[slug]/rotate-secret': rotateSecretRoutes(deps),
     '/api/plugins/[slug]/verify': verifyEndpointRoutes(deps),
+    '/api/actions/[action_type]/default-provider': defaultProviderRoutes(deps),
     '/api/session': sessionRoutes(deps),
     '/api/metrics': metricsRoutes(deps),
     '/api/openapi.json': openApiRoutes(deps),

@@ -67,3 +67,32 @@ export async function loadDefaultProviders(
   });
   return new Map(rows.map((row) => [row.action_type, row.plugin_id]));
 }
+/**
+ * Makes a plugin the default provider of an action type it registers, in place of any other an
+ * admin chose before. A plugin registering the type without a row (written around the registry,
+ * e.g. by hand) gets one stamped now. Returns false, changing nothing, when the tenant has no
+ * such plugin registering the type.
+ */
+export async function chooseDefaultProvider(
+  sql: SqlPool,
+  tenantId: string,
+  actionType: string,
+  pluginId: string,
+): Promise<boolean> {
+  const { rowCount } = await sql.query({
+    text: `WITH plugin AS (
+             SELECT p.id, p.tenant_id FROM plugins p
+             WHERE p.tenant_id = $1 AND p.id = $3::uuid AND ${registers('$2::text')}
+           ), unchosen AS (
+             UPDATE action_type_providers r SET chosen_by_admin = false
+             FROM plugin
+             WHERE r.tenant_id = $1 AND r.action_type = $2 AND r.plugin_id <> plugin.id
+               AND r.chosen_by_admin
+           )
+           INSERT INTO action_type_providers (tenant_id, plugin_id, action_type, chosen_by_admin)
+           SELECT tenant_id, id, $2, true FROM plugin
+           ON CONFLICT (plugin_id, action_type) DO UPDATE SET chosen_by_admin = true`,
+    values: [tenantId, actionType, pluginId],
+  });
+  return (rowCount ?? 0) > 0;
+}

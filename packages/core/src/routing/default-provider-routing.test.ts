@@ -17,6 +17,7 @@ import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
 import { deletePlugin, setPluginStatus } from '../plugins/plugin-queries';
 import { testRegistryDeps } from '../test-support/test-registry-deps';
+import { setDefaultProvider } from './set-default-provider';
 
 const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000' });
 
@@ -132,5 +133,26 @@ describe('routing without plugin_id: the default provider', () => {
     expect(afterUnregistering).toMatchObject({ success: true, plugin_id: second.id });
     expect(afterDeleting).toMatchObject({ success: true, plugin_id: third.id });
     expect(first.server.calls).toHaveLength(0);
+  });
+
+  it("[ROUTING][ADMIN]: an admin's choice beats first registration until the chosen plugin stops registering the type", async () => {
+    const tenant = newTenantId();
+    const owner = await servedPlugin(tenant, 'email-automation', ['send_welcome_email']);
+    const successor = await servedPlugin(tenant, 'successor', ['send_welcome_email']);
+    await setPluginStatus(deps, tenant, owner.slug, 'inactive');
+
+    await setDefaultProvider(deps, tenant, {
+      action_type: 'send_welcome_email',
+      plugin_id: successor.id,
+    });
+    const chosen = await sendWelcomeEmail(tenant);
+    await expectGetActionAgrees(tenant, chosen);
+    await register(tenant, successor.slug, ['send_receipt']);
+    const lapsed = await sendWelcomeEmail(tenant);
+    await expectGetActionAgrees(tenant, lapsed);
+
+    expect(chosen).toMatchObject({ success: true, plugin_id: successor.id });
+    expect(lapsed).toMatchObject({ success: false, error_code: 'PLUGIN_INACTIVE' });
+    expect(successor.server.calls).toHaveLength(1);
   });
 });

@@ -133,6 +133,23 @@ describe('actions router', () => {
     await expectTrpcError(elsewhere, 'NOT_FOUND', 'NOT_FOUND');
   });
 
+  it('[TRPC][ACTIONS]: setDefaultProvider picks which provider answers without plugin_id', async () => {
+    const { caller, texter } = await tenantWithPlugins();
+    const chosen = await caller.actions.setDefaultProvider({
+      action_type: 'send_receipt',
+      plugin_id: texter.id,
+    });
+    expect(chosen).toMatchObject({ success: true, plugin_id: texter.id, plugin_slug: 'texter' });
+    expect(await caller.actions.get({ action_type: 'send_receipt' })).toMatchObject({
+      plugin_slug: 'texter',
+    });
+    const notProvider = caller.actions.setDefaultProvider({
+      action_type: 'send_welcome_email',
+      plugin_id: texter.id,
+    });
+    await expectTrpcError(notProvider, 'NOT_FOUND', 'NOT_FOUND');
+  });
+
   it('[TRPC][ACTIONS]: a bad set is BAD_REQUEST naming actions[i].field and changes nothing', async () => {
     const { caller } = await tenantWithPlugins();
     const invalid = caller.actions.register({

@@ -1,0 +1,3 @@
+import { restRoute } from '@/server/rest-route';
+
+export const PUT = restRoute('/api/actions/[action_type]/default-provider', 'PUT');
