@@ -53,8 +53,17 @@ async function twoProviders() {
 describe('PUT /api/actions/{action_type}/default-provider', () => {
   it('[REST][DEFAULT-PROVIDER]: an admin makes the second provider the default; it holds while that plugin registers the type', async () => {
     const { actionType, first, second, dispatch, choose } = await twoProviders();
+    const catalog = async () => {
+      const answer = await send('GET', `/api/plugins/actions?search=${actionType}`);
+      const { actions } = answer.body as {
+        actions: { plugin_slug: string; default_provider: boolean }[];
+      };
+      return actions.map((action) => `${action.plugin_slug}:${action.default_provider}`);
+    };
+    const before = await catalog();
 
     const chosen = await choose(second.id);
+    const after = await catalog();
     const toSecond = await dispatch();
     await send('POST', `/api/plugins/${second.slug}/register-actions`, {
       json: { actions: [actionDefinition('something_else')] },
@@ -69,6 +78,8 @@ describe('PUT /api/actions/{action_type}/default-provider', () => {
       plugin_id: second.id,
       plugin_slug: second.slug,
     });
+    expect(before).toEqual([`${first.slug}:true`, `${second.slug}:false`]);
+    expect(after).toEqual([`${first.slug}:false`, `${second.slug}:true`]);
     expect(toSecond.body).toMatchObject({ results: [{ success: true, plugin_id: second.id }] });
     expect(backToFirst.body).toMatchObject({ results: [{ success: true, plugin_id: first.id }] });
     expect(second.server.calls).toHaveLength(1);

@@ -4,7 +4,7 @@ import { AppError } from '../errors/app-error';
 import { findPlatformAction, PLATFORM_CATALOG } from '../platform/platform-catalog';
 import type { RegistryDeps } from '../registry-deps';
 import { loadDefaultProviders } from '../routing/action-type-providers';
-import { type RoutablePlugin, routeAction } from '../routing/route-action';
+import { isDefaultProvider, type RoutablePlugin, routeAction } from '../routing/route-action';
 
 interface PluginRow extends RoutablePlugin {
   name: string;
@@ -37,6 +37,7 @@ export async function getAction(
     plugin_id: route.plugin.id,
     plugin_slug: route.plugin.slug,
     plugin_name: route.plugin.name,
+    default_provider: isDefaultProvider(query.action_type, route.plugin.id, defaultProviders),
   };
 }
 

@@ -65,7 +65,10 @@ async function sendWelcomeEmail(tenant: string): Promise<EventResult> {
 async function expectGetActionAgrees(tenant: string, result: EventResult) {
   const found = getAction(deps, tenant, { action_type: 'send_welcome_email' });
   if (result.success) {
-    await expect(found).resolves.toMatchObject({ plugin_id: result.plugin_id });
+    await expect(found).resolves.toMatchObject({
+      plugin_id: result.plugin_id,
+      default_provider: true,
+    });
   } else {
     await expect(found).rejects.toMatchObject({ code: 'NOT_FOUND', message: result.error });
   }

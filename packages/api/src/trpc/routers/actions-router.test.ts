@@ -142,7 +142,12 @@ describe('actions router', () => {
     expect(chosen).toMatchObject({ success: true, plugin_id: texter.id, plugin_slug: 'texter' });
     expect(await caller.actions.get({ action_type: 'send_receipt' })).toMatchObject({
       plugin_slug: 'texter',
+      default_provider: true,
     });
+    const { actions } = await caller.actions.discover({ search: 'send_receipt' });
+    expect(
+      actions.map((a) => a.source === 'plugin' && `${a.plugin_slug}:${a.default_provider}`),
+    ).toEqual(['mailer:false', 'texter:true']);
     const notProvider = caller.actions.setDefaultProvider({
       action_type: 'send_welcome_email',
       plugin_id: texter.id,
