@@ -1,10 +1,12 @@
 import type { SqlPool } from '@registry/db';
 
 /**
- * The `action_type_providers` table, and every statement that touches it: which plugin of a
- * tenant provides an action type since when, and which one an admin chose as its default.
- * A row whose plugin no longer registers its type (left by two registrations racing) is
- * ignored, so only `plugins.registered_actions` says what a plugin registers.
+ * The `action_type_providers` table, and every statement the registry runs on it: which plugin
+ * of a tenant provides an action type since when, and which one an admin chose as its default.
+ * (Only writers of plugins that bypass registration add rows elsewhere: the migration's
+ * backfill, the seed and the test factory.) A row whose plugin no longer registers its type
+ * (left by two registrations racing) is ignored, so only `plugins.registered_actions` says
+ * what a plugin registers.
  */
 
 /** Whether plugin `p` registers the action type that the SQL expression `typeSql` names. */
