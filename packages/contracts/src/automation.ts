@@ -99,6 +99,8 @@ export const EVENT_ERROR_CODES = [
   'PLUGIN_NOT_FOUND',
   'PLUGIN_INACTIVE',
   'PLUGIN_NOT_CONFIGURED',
+  // No longer given (an event without plugin_id goes to its type's default provider); kept
+  // because recorded executions carry it.
   'AMBIGUOUS_ACTION',
   'MISSING_REQUIRED_FIELDS',
   'INVALID_PAYLOAD',

@@ -29,6 +29,10 @@ const ZPluginActionSchema = ZActionDefinitionFieldsSchema.extend({
   plugin_id: z.guid(),
   plugin_slug: z.string(),
   plugin_name: z.string(),
+  default_provider: z.boolean().meta({
+    description:
+      'Whether events of this action_type sent without plugin_id go to this plugin: it registered the type first, or an admin chose it.',
+  }),
 });
 
 const ZPlatformActionSchema = ZActionDefinitionFieldsSchema.omit({ endpoint: true }).extend({

@@ -3,6 +3,7 @@ export * from './action-facets';
 export * from './action-payload-form';
 export * from './automation';
 export * from './credentials';
+export * from './default-provider';
 export * from './discovery';
 export * from './endpoint-verification';
 export * from './errors';

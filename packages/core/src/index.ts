@@ -61,6 +61,7 @@ export {
 export { rotateSigningSecret, SECRET_GRACE_MS } from './plugins/plugin-secrets';
 export { testPluginConnectivity } from './plugins/test-plugin-connectivity';
 export type { DispatchSettings, RegistryDeps } from './registry-deps';
+export { setDefaultProvider } from './routing/set-default-provider';
 export {
   type CallOutcome,
   createEndpointCaller,

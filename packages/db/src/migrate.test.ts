@@ -4,7 +4,12 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateDatabase } from './migrate';
-import { checksumOf, type MigrationFile, migrationsFolder } from './migrations-folder';
+import {
+  checksumOf,
+  type MigrationFile,
+  migrationsFolder,
+  readMigrations,
+} from './migrations-folder';
 import { createEmptyDatabase, type TestDatabase } from './test-database';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
@@ -86,6 +91,43 @@ describe('migrateDatabase', () => {
       expect(row.logs).toBeNull();
     }
     expect(await tableExists(url, 'plugins')).toBe(true);
+  });
+
+  it('[DB][MIGRATE]: existing registrations become action type providers, the oldest plugin first', async () => {
+    const url = await emptyDatabase();
+    const all = readMigrations();
+    const cut = all.findIndex((m) => m.name.endsWith('_action_type_providers'));
+    expect(cut).toBeGreaterThan(0);
+    await migrateDatabase(url, all.slice(0, cut));
+    const registration = (...types: unknown[]) =>
+      JSON.stringify({ actions: types.map((action_type) => ({ action_type, title: 'T' })) });
+    await query(
+      url,
+      `INSERT INTO plugins (id, tenant_id, name, slug, status, created_at, registered_actions) VALUES
+       ('00000000-0000-4000-8000-00000000000b', '11111111-1111-4111-8111-111111111111', 'B', 'b',
+        'inactive', '2026-01-01', '${registration('send_welcome_email', 'send_receipt')}'),
+       ('00000000-0000-4000-8000-00000000000a', '11111111-1111-4111-8111-111111111111', 'A', 'a',
+        'active', '2026-02-01', '${registration('send_welcome_email', 7)}'),
+       ('00000000-0000-4000-8000-00000000000c', '11111111-1111-4111-8111-111111111111', 'C', 'c',
+        'active', '2026-03-01', '{"actions": "not a list"}'),
+       ('00000000-0000-4000-8000-00000000000d', '11111111-1111-4111-8111-111111111111', 'D', 'd',
+        'active', '2026-04-01', '{}')`,
+    );
+
+    await migrateDatabase(url);
+
+    const providers = await query<{ row: string }>(
+      url,
+      `SELECT concat_ws(' ', action_type, p.slug, to_char(first_registered_at, 'YYYY-MM-DD'),
+                        CASE WHEN chosen_by_admin THEN 'chosen' END) AS row
+       FROM action_type_providers r JOIN plugins p ON p.id = r.plugin_id
+       ORDER BY action_type, first_registered_at`,
+    );
+    expect(providers.map((provider) => provider.row)).toEqual([
+      'send_receipt b 2026-01-01',
+      'send_welcome_email b 2026-01-01',
+      'send_welcome_email a 2026-02-01',
+    ]);
   });
 
   it('[DB][MIGRATE]: keeps `_prisma_migrations` in the shape Prisma creates it', async () => {

@@ -9,7 +9,7 @@ export interface SeedPlugin {
   /** Path below the sample plugin server's URL that this plugin's calls go to. */
   samplePath: string;
   events: string[];
-  actions: Record<string, unknown>[];
+  actions: Array<{ action_type: string } & Record<string, unknown>>;
 }
 
 export const SEED_PLUGINS: readonly SeedPlugin[] = [

@@ -57,6 +57,14 @@ describe('seedDatabase', () => {
       ],
       registered_at: expect.any(String),
     });
+    const provided = await db.actionTypeProvider.findMany({
+      where: { pluginId: EMAIL_AUTOMATION_PLUGIN_ID },
+      orderBy: { actionType: 'asc' },
+    });
+    expect(provided.map((row) => [row.actionType, row.chosenByAdmin])).toEqual([
+      ['send_abandoned_cart_email', false],
+      ['send_welcome_email', false],
+    ]);
   });
 
   it('[DB][SEED]: a second run creates nothing and keeps what people changed', async () => {

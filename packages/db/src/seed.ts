@@ -13,13 +13,14 @@ export interface SeedOptions {
 
 /**
  * Creates the default tenant's seed plugins if they are missing, and a signing secret for each
- * that lacks one. Idempotent: plugins that exist keep their status, registrations, settings
- * and secrets.
+ * that lacks one. Idempotent: plugins that exist keep their status, registrations (and the
+ * action types recorded as provided by them), settings and secrets.
  */
 export async function seedDatabase(db: Db, { samplePluginUrl }: SeedOptions): Promise<number> {
   const registeredAt = new Date().toISOString();
-  const result = await db.plugin.createMany({
+  const created = await db.plugin.createManyAndReturn({
     skipDuplicates: true,
+    select: { id: true },
     data: SEED_PLUGINS.map((plugin) => ({
       id: plugin.id,
       tenantId: DEFAULT_TENANT_ID,
@@ -35,6 +36,17 @@ export async function seedDatabase(db: Db, { samplePluginUrl }: SeedOptions): Pr
       } as Prisma.InputJsonObject,
     })),
   });
+  // A plugin created here provides its actions as if it had just registered them.
+  await db.actionTypeProvider.createMany({
+    data: SEED_PLUGINS.filter((plugin) => created.some(({ id }) => id === plugin.id)).flatMap(
+      (plugin) =>
+        plugin.actions.map((action) => ({
+          tenantId: DEFAULT_TENANT_ID,
+          pluginId: plugin.id,
+          actionType: action.action_type,
+        })),
+    ),
+  });
   const seeded = await db.plugin.findMany({
     where: { tenantId: DEFAULT_TENANT_ID, id: { in: SEED_PLUGINS.map((plugin) => plugin.id) } },
     select: { id: true },
@@ -44,7 +56,7 @@ export async function seedDatabase(db: Db, { samplePluginUrl }: SeedOptions): Pr
     data: seeded.map(({ id }) => ({ pluginId: id, secret: newSigningSecret() })),
   });
   await recordSeedEndpointsVerified(db, samplePluginUrl);
-  return result.count;
+  return created.length;
 }
 
 /**

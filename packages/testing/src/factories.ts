@@ -22,10 +22,14 @@ export interface TestPluginInput {
   delivery?: Record<string, unknown>;
 }
 
-/** Inserts a plugin directly, as seed data does; registration goes through the API under test. */
+/**
+ * Inserts a plugin directly, as seed data does; registration goes through the API under test.
+ * Its actions are recorded as provided from now, as a registration records them, so of plugins
+ * inserted one after another registering the same type, the first is the type's default provider.
+ */
 export async function insertPlugin(db: Db, tenantId: string, input: TestPluginInput = {}) {
   const slug = input.slug ?? `plugin-${randomUUID().slice(0, 8)}`;
-  return db.plugin.create({
+  const plugin = await db.plugin.create({
     data: {
       tenantId,
       slug,
@@ -38,6 +42,14 @@ export async function insertPlugin(db: Db, tenantId: string, input: TestPluginIn
         : {}) as Prisma.InputJsonObject,
     },
   });
+  const actionTypes = [...new Set((input.actions ?? []).map((action) => action.action_type))];
+  if (actionTypes.length > 0) {
+    // Stamped by the database's clock, to the microsecond, as registration stamps them.
+    await db.$executeRaw`
+      INSERT INTO action_type_providers (tenant_id, plugin_id, action_type)
+      SELECT ${tenantId}::uuid, ${plugin.id}::uuid, unnest(${actionTypes}::text[])`;
+  }
+  return plugin;
 }
 
 export function actionDefinition(

@@ -61,6 +61,10 @@ const TRPC_INPUTS: Record<string, { cross: CrossTenant; input: (t: Targets) => u
     input: () => ({ action_type: 'own_action', plugin_id: fixtures.ownPlugin.id }),
   },
   'actions.facets': { cross: 'own-tenant', input: () => ({}) },
+  'actions.setDefaultProvider': {
+    cross: 'not-found',
+    input: () => ({ action_type: 'own_action', plugin_id: fixtures.ownPlugin.id }),
+  },
   'automation.dispatch': {
     cross: 'own-tenant',
     input: () => ({
@@ -264,6 +268,14 @@ const restOperations: Operation[] = [
     'plugin-self',
     'not-found',
     () => '/api/plugins/own-plugin/verify',
+  ),
+  restOperation(
+    'PUT',
+    '/api/actions/[action_type]/default-provider',
+    'admin',
+    'not-found',
+    () => '/api/actions/own_action/default-provider',
+    () => ({ plugin_id: fixtures.ownPlugin.id }),
   ),
   // Process-wide figures, no tenant's rows: any tenant's administrator may read them.
   restOperation('GET', '/api/metrics', 'admin', 'own-tenant', () => '/api/metrics'),

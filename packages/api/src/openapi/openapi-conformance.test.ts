@@ -100,6 +100,23 @@ describe('the OpenAPI document against the running handlers', () => {
       `${item}/verify`,
     );
     expect(verified.body).toMatchObject({ verified: true, status: 'active' });
+    const defaultProvider = '/api/actions/{action_type}/default-provider';
+    await expectDocumentedAnswer(
+      'PUT',
+      defaultProvider,
+      '/api/actions/notify_customer/default-provider',
+      {
+        plugin_id: pluginId,
+      },
+    );
+    await expectDocumentedAnswer(
+      'PUT',
+      defaultProvider,
+      '/api/actions/send_email/default-provider',
+      {
+        plugin_id: pluginId,
+      },
+    );
     const dispatched = await expectDocumentedAnswer(
       'POST',
       '/api/plugins/events/automation',

@@ -1,4 +1,9 @@
-import { type ApiErrorCode, ZPluginSlugSchema, ZRestErrorBodySchema } from '@registry/contracts';
+import {
+  type ApiErrorCode,
+  ZActionTypeSchema,
+  ZPluginSlugSchema,
+  ZRestErrorBodySchema,
+} from '@registry/contracts';
 import { HTTP_STATUS_BY_CODE } from '@registry/core';
 import { z } from 'zod';
 import type {
@@ -25,6 +30,12 @@ const ZIdPathSchema = z.object({
   id: z.guid().meta({ description: "The execution's id (`execution_id` in dispatch answers)." }),
 });
 
+const ZActionTypePathSchema = z.object({
+  action_type: ZActionTypeSchema.meta({
+    description: 'The action type, e.g. `send_welcome_email`.',
+  }),
+});
+
 interface OperationSpec {
   tag: string;
   summary: string;
@@ -35,6 +46,8 @@ interface OperationSpec {
   slug?: boolean;
   /** An `{id}` path parameter (an execution): 404 for one the tenant does not have. */
   id?: boolean;
+  /** An `{action_type}` path parameter. */
+  actionType?: boolean;
   body?: z.ZodType;
   responses: ZodOpenApiResponsesObject;
   /** Request-level errors this operation answers besides those its access and input imply. */
@@ -61,6 +74,7 @@ export function restOperation(spec: OperationSpec): ZodOpenApiOperationObject {
     ...(spec.query ? { query: spec.query } : {}),
     ...(spec.slug ? { path: ZSlugPathSchema } : {}),
     ...(spec.id ? { path: ZIdPathSchema } : {}),
+    ...(spec.actionType ? { path: ZActionTypePathSchema } : {}),
   };
   return {
     tags: [spec.tag],

@@ -8,6 +8,8 @@ import {
   ZRegisterActionsResponseSchema,
   ZRestDiscoverActionsResponseSchema,
   ZSessionStateSchema,
+  ZSetDefaultProviderBodySchema,
+  ZSetDefaultProviderResponseSchema,
   ZSignInRequestSchema,
   ZSignInResponseSchema,
   ZSignOutResponseSchema,
@@ -70,6 +72,21 @@ export const REST_PATHS: ZodOpenApiPathsObject = {
       body: ZRegisterActionsRequestSchema,
       responses: {
         200: jsonAnswer('The set registered, and what changed', ZRegisterActionsResponseSchema),
+      },
+    }),
+  },
+  '/api/actions/{action_type}/default-provider': {
+    put: restOperation({
+      tag: 'Actions',
+      summary: "Choose the plugin that receives an action type's events sent without plugin_id",
+      description:
+        "By default that is the plugin that registered the type first. The choice holds while the plugin registers the type. A platform action's type is refused: events without plugin_id run the platform's.",
+      access: 'admin',
+      actionType: true,
+      body: ZSetDefaultProviderBodySchema,
+      errors: ['NOT_FOUND'],
+      responses: {
+        200: jsonAnswer('The default provider now', ZSetDefaultProviderResponseSchema),
       },
     }),
   },

@@ -1,5 +1,16 @@
-import { ZDiscoverActionsQuerySchema, ZRegisterActionsRequestSchema } from '@registry/contracts';
-import { discoverActions, parseInput, type RegistryDeps, registerActions } from '@registry/core';
+import {
+  ZDiscoverActionsQuerySchema,
+  ZRegisterActionsRequestSchema,
+  ZSetDefaultProviderBodySchema,
+  ZSetDefaultProviderRequestSchema,
+} from '@registry/contracts';
+import {
+  discoverActions,
+  parseInput,
+  type RegistryDeps,
+  registerActions,
+  setDefaultProvider,
+} from '@registry/core';
 import { jsonResponse } from './json-response';
 import { readJsonBody } from './read-json-body';
 import { restHandler } from './rest-handler';
@@ -23,6 +34,20 @@ export function discoverActionsRoutes(deps: RegistryDeps) {
       const { actions, next_cursor } = await discoverActions(deps, tenantId, query);
       // Without `limit` the answer keeps the seed's exact shape: `{ actions }`, every match.
       return jsonResponse(query.limit === undefined ? { actions } : { actions, next_cursor });
+    }),
+  };
+}
+
+/** `PUT /api/actions/{action_type}/default-provider` with `{ "plugin_id": ... }` */
+export function defaultProviderRoutes(deps: RegistryDeps) {
+  return {
+    PUT: restHandler(deps, 'admin', async (request, { tenantId }, params) => {
+      const { plugin_id } = parseInput(ZSetDefaultProviderBodySchema, await readJsonBody(request));
+      const input = parseInput(ZSetDefaultProviderRequestSchema, {
+        action_type: params.action_type,
+        plugin_id,
+      });
+      return jsonResponse(await setDefaultProvider(deps, tenantId, input));
     }),
   };
 }

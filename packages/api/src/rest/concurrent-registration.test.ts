@@ -60,6 +60,15 @@ describe('re-registration under load', () => {
     expect(winner?.map((action) => action.action_type)).toEqual(
       stored.map((action) => action.action_type),
     );
+    // Events without plugin_id follow the set that won, whatever order the registrations ran.
+    for (const action of sets.flat().filter((a) => a.action_type.startsWith('only_in_set_'))) {
+      const found = caller.actions.get({ action_type: action.action_type });
+      if (winner?.includes(action)) {
+        await expect(found).resolves.toMatchObject({ plugin_id: plugin.id });
+      } else {
+        await expect(found).rejects.toThrow(`Unknown action type: ${action.action_type}`);
+      }
+    }
     console.log(
       `[concurrency] 50 re-registrations + 50 dispatches at once: ${statuses.length} answers, 0 errors; final set is submitted set ${sets.indexOf(winner ?? [])}`,
     );

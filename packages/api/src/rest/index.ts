@@ -1,5 +1,9 @@
 import type { RegistryDeps } from '@registry/core';
-import { discoverActionsRoutes, registerActionsRoutes } from './action-routes';
+import {
+  defaultProviderRoutes,
+  discoverActionsRoutes,
+  registerActionsRoutes,
+} from './action-routes';
 import { automationRoutes } from './automation-routes';
 import {
   executionCollectionRoutes,
@@ -37,6 +41,7 @@ export function createRestRoutes(deps: RegistryDeps) {
     '/api/executions': executionCollectionRoutes(deps),
     '/api/executions/[id]': executionItemRoutes(deps),
     '/api/executions/[id]/redeliver': redeliverExecutionRoutes(deps),
+    '/api/actions/[action_type]/default-provider': defaultProviderRoutes(deps),
     '/api/session': sessionRoutes(deps),
     '/api/metrics': metricsRoutes(deps),
     '/api/openapi.json': openApiRoutes(deps),

@@ -26,7 +26,7 @@ type Routes = Record<string, Partial<Record<string, RestHandler>>>;
 
 /**
  * Calls the REST handlers as the web host does: a real `Request` for a URL, the handler picked
- * by path pattern (static segments before `[slug]`, as in Next.js), `[slug]` URL-decoded.
+ * by path pattern (static segments before `[slug]`, as in Next.js), `[params]` URL-decoded.
  */
 export function createRestClient(deps: RegistryDeps) {
   const routes: Routes = createRestRoutes(deps);
@@ -38,7 +38,7 @@ export function createRestClient(deps: RegistryDeps) {
   };
   const patterns = Object.keys(routes).map((pattern) => ({
     pattern,
-    regex: new RegExp(`^${pattern.replace('[slug]', '(?<slug>[^/]+)')}$`),
+    regex: new RegExp(`^${pattern.replace(/\[(\w+)\]/g, '(?<$1>[^/]+)')}$`),
   }));
 
   return async function send(method: string, url: string, call: RestCall = {}) {
@@ -56,8 +56,10 @@ export function createRestClient(deps: RegistryDeps) {
     const match = patterns.find(({ regex }) => regex.test(path));
     const handler = match && routes[match.pattern]?.[method];
     if (!match || !handler) throw new Error(`No REST route for ${method} ${path}`);
-    const slug = match.regex.exec(path)?.groups?.slug;
-    const response = await handler(request, slug ? { slug: decodeURIComponent(slug) } : {});
+    const params = Object.entries(match.regex.exec(path)?.groups ?? {}).map(
+      ([name, value]) => [name, decodeURIComponent(value)] as const,
+    );
+    const response = await handler(request, Object.fromEntries(params));
     const text = await response.text();
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     return { status: response.status, body: JSON.parse(text), text } satisfies RestAnswer;

@@ -15,7 +15,7 @@ const PLATFORM_LABEL = 'Platform';
  * so picking a category shows how many of its actions each plugin has, and vice versa.
  */
 export async function actionFacets(
-  deps: Pick<RegistryDeps, 'db'>,
+  deps: Pick<RegistryDeps, 'db' | 'sql'>,
   tenantId: string,
   query: ActionFacetsQuery,
 ): Promise<ActionFacets> {

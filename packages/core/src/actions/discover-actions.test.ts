@@ -3,6 +3,7 @@ import type { Prisma } from '@registry/db';
 import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../errors/app-error';
+import { setDefaultProvider } from '../routing/set-default-provider';
 import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { discoverActions } from './discover-actions';
 
@@ -90,7 +91,45 @@ describe('discoverActions', () => {
       plugin_id: email.id,
       plugin_slug: 'email-automation',
       plugin_name: 'Email Automation Plugin',
+      default_provider: true,
     });
+  });
+
+  it('[ACTIONS][DISCOVER]: each plugin action says whether events of its type sent without plugin_id go to its plugin', async () => {
+    const tenantId = newTenantId();
+    const first = await insertPlugin(deps.db, tenantId, {
+      slug: 'first',
+      actions: [actionDefinition('send_receipt'), actionDefinition('send_email')],
+    });
+    const second = await insertPlugin(deps.db, tenantId, {
+      slug: 'second',
+      actions: [actionDefinition('send_receipt')],
+    });
+    const flags = async () =>
+      (await discover(tenantId)).map((action) =>
+        action.source === 'plugin'
+          ? `${action.plugin_slug}:${action.action_type}:${action.default_provider}`
+          : `platform:${action.action_type}:${'default_provider' in action}`,
+      );
+
+    const both = await flags();
+    await deps.db.plugin.update({ where: { id: first.id }, data: { status: 'inactive' } });
+    const firstInactive = await flags();
+    await setDefaultProvider(deps, tenantId, { action_type: 'send_receipt', plugin_id: second.id });
+    const secondChosen = await flags();
+
+    // send_email is the platform's: events without plugin_id never go to a plugin.
+    expect(both.slice(PLATFORM_TYPES.length)).toEqual([
+      'first:send_receipt:true',
+      'first:send_email:false',
+      'second:send_receipt:false',
+    ]);
+    expect(both.slice(0, PLATFORM_TYPES.length)).toEqual(
+      PLATFORM_TYPES.map((type) => `platform:${type}:false`),
+    );
+    // The inactive first provider is still the default: the listed one is not.
+    expect(firstInactive.slice(PLATFORM_TYPES.length)).toEqual(['second:send_receipt:false']);
+    expect(secondChosen.slice(PLATFORM_TYPES.length)).toEqual(['second:send_receipt:true']);
   });
 
   it("[ACTIONS][DISCOVER]: another tenant's plugins are not listed", async () => {

@@ -1,23 +1,28 @@
 import {
   type DiscoverActionsQuery,
   type DiscoverActionsResponse,
-  type DiscoveredAction,
+  type DiscoveredPlatformAction,
   type DiscoveredPluginAction,
   PLATFORM_SOURCE,
 } from '@registry/contracts';
+import type { SqlPool } from '@registry/db';
 import { PLATFORM_CATALOG } from '../platform/platform-catalog';
 import type { RegistryDeps } from '../registry-deps';
+import { loadDefaultProviders } from '../routing/action-type-providers';
+import { isDefaultProvider } from '../routing/route-action';
 import {
   type DiscoveryPosition,
   decodeDiscoveryCursor,
   encodeDiscoveryCursor,
 } from './discovery-cursor';
-import { queryPluginActionRows } from './plugin-action-rows';
+import { type CatalogPluginAction, queryPluginActionRows } from './plugin-action-rows';
 
 interface Entry {
   position: DiscoveryPosition;
-  action: DiscoveredAction | undefined;
+  action: DiscoveredPlatformAction | CatalogPluginAction | undefined;
 }
+
+type Deps = Pick<RegistryDeps, 'db' | 'sql'>;
 
 /**
  * Everything a tenant can call: the platform's actions first, then the actions of active
@@ -25,7 +30,7 @@ interface Entry {
  * of that list and the cursor of the next.
  */
 export async function discoverActions(
-  { db }: Pick<RegistryDeps, 'db'>,
+  { db, sql }: Deps,
   tenantId: string,
   query: DiscoverActionsQuery,
 ): Promise<DiscoverActionsResponse> {
@@ -50,8 +55,10 @@ export async function discoverActions(
   }
   const page = limit === undefined ? entries : entries.slice(0, limit);
   const last = page.at(-1);
+  const offered = page.flatMap((entry) => (entry.action ? [entry.action] : []));
+  const mark = await defaultProviderMarker(sql, tenantId, offered);
   return {
-    actions: page.flatMap((entry) => (entry.action ? [entry.action] : [])),
+    actions: offered.map((action) => (action.source === 'plugin' ? mark(action) : action)),
     next_cursor: last && entries.length > page.length ? encodeDiscoveryCursor(last.position) : null,
   };
 }
@@ -73,10 +80,28 @@ function platformEntries(query: DiscoverActionsQuery, after?: DiscoveryPosition)
 
 /** Every active plugin action of a tenant matching the filters (health, exports). */
 export async function discoverPluginActions(
-  { db }: Pick<RegistryDeps, 'db'>,
+  { db, sql }: Deps,
   tenantId: string,
   query: DiscoverActionsQuery,
 ): Promise<DiscoveredPluginAction[]> {
   const rows = await queryPluginActionRows(db, tenantId, query);
-  return rows.flatMap((row) => (row.action ? [row.action] : []));
+  const offered = rows.flatMap((row) => (row.action ? [row.action] : []));
+  return offered.map(await defaultProviderMarker(sql, tenantId, offered));
+}
+
+/**
+ * Marks a plugin action with whether its plugin gets its type's events sent without plugin_id,
+ * with one query for all the plugin action types among `actions`.
+ */
+async function defaultProviderMarker(
+  sql: SqlPool,
+  tenantId: string,
+  actions: ReadonlyArray<DiscoveredPlatformAction | CatalogPluginAction>,
+) {
+  const pluginTypes = actions.flatMap((a) => (a.source === 'plugin' ? [a.action_type] : []));
+  const defaultProviders = await loadDefaultProviders(sql, tenantId, pluginTypes);
+  return (action: CatalogPluginAction): DiscoveredPluginAction => ({
+    ...action,
+    default_provider: isDefaultProvider(action.action_type, action.plugin_id, defaultProviders),
+  });
 }

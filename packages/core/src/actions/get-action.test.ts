@@ -41,7 +41,7 @@ describe('getAction', () => {
     expect(alone).toEqual(byId);
   });
 
-  it('[ACTIONS][GET]: two providers without plugin_id are a CONFLICT; plugin_id picks one', async () => {
+  it('[ACTIONS][GET]: of two providers, the one that registered first answers without plugin_id; plugin_id picks the other', async () => {
     const tenant = newTenantId();
     await insertPlugin(deps.db, tenant, { slug: 'one', actions: [actionDefinition('notify')] });
     const two = await insertPlugin(deps.db, tenant, {
@@ -49,9 +49,8 @@ describe('getAction', () => {
       actions: [actionDefinition('notify')],
     });
 
-    await expect(getAction(deps, tenant, { action_type: 'notify' })).rejects.toMatchObject({
-      code: 'CONFLICT',
-      message: expect.stringContaining('one, two'),
+    expect(await getAction(deps, tenant, { action_type: 'notify' })).toMatchObject({
+      plugin_slug: 'one',
     });
     expect(
       await getAction(deps, tenant, { action_type: 'notify', plugin_id: two.id }),
@@ -71,19 +70,17 @@ describe('getAction', () => {
 
     await expect(getAction(deps, tenant, { action_type: 'nothing' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
-      message: 'Action not found: nothing',
+      message: 'Unknown action type: nothing',
     });
     await expect(getAction(deps, tenant, { action_type: 'sleepy_action' })).rejects.toMatchObject({
       code: 'NOT_FOUND',
+      message: expect.stringMatching(/^Plugin plugin-\w+ is inactive, and it is the default/),
     });
     await expect(
       getAction(deps, tenant, { action_type: 'foreign_action', plugin_id: foreign.id }),
     ).rejects.toMatchObject({ code: 'NOT_FOUND' });
     await expect(
       getAction(deps, tenant, { action_type: 'create_product', plugin_id: pluginId }),
-    ).rejects.toMatchObject({
-      code: 'NOT_FOUND',
-      message: `Action not found: create_product for plugin ${pluginId}`,
-    });
+    ).rejects.toMatchObject({ code: 'NOT_FOUND', message: `Plugin not found: ${pluginId}` });
   });
 });

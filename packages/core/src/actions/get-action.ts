@@ -1,57 +1,56 @@
 import type { DiscoveredAction } from '@registry/contracts';
+import type { SqlPool } from '@registry/db';
 import { AppError } from '../errors/app-error';
 import { findPlatformAction, PLATFORM_CATALOG } from '../platform/platform-catalog';
-import { findRegisteredAction } from '../plugins/registered-actions';
 import type { RegistryDeps } from '../registry-deps';
+import { loadDefaultProviders } from '../routing/action-type-providers';
+import { isDefaultProvider, type RoutablePlugin, routeAction } from '../routing/route-action';
 
-interface PluginRow {
-  id: string;
-  slug: string;
+interface PluginRow extends RoutablePlugin {
   name: string;
-  registered_actions: unknown;
 }
 
 /**
- * One callable action: a plugin's (by `plugin_id`), else the platform's, else the one active
- * plugin registering it — the same rule dispatch follows.
+ * The action an event of (action_type, plugin_id?) would run, by the routing rule dispatch
+ * follows; NOT_FOUND, with dispatch's reason, when the event would not be routed.
  */
 export async function getAction(
-  { db }: Pick<RegistryDeps, 'db'>,
+  { sql }: Pick<RegistryDeps, 'sql'>,
   tenantId: string,
   query: { action_type: string; plugin_id?: string },
 ): Promise<DiscoveredAction> {
-  if (!query.plugin_id && findPlatformAction(query.action_type)) {
+  const pluginType = findPlatformAction(query.action_type) ? [] : [query.action_type];
+  const defaultProviders = await loadDefaultProviders(sql, tenantId, pluginType);
+  const pluginId = query.plugin_id ?? defaultProviders.get(query.action_type);
+  const plugins = await loadPlugins(sql, tenantId, pluginId);
+  const route = routeAction(query, { plugins, defaultProviders });
+  if (route.kind === 'unroutable') throw AppError.notFound(route.failure.message);
+  if (route.kind === 'platform') {
     const entry = PLATFORM_CATALOG.find((action) => action.action_type === query.action_type);
-    if (entry) return entry;
-  }
-  const containsAction = JSON.stringify({ actions: [{ action_type: query.action_type }] });
-  const plugins = await db.$queryRaw<PluginRow[]>`
-    SELECT id::text, slug, name, registered_actions FROM plugins
-    WHERE tenant_id = ${tenantId}::uuid AND status = 'active'
-      AND registered_actions @> ${containsAction}::jsonb
-      AND (${query.plugin_id ?? null}::uuid IS NULL OR id = ${query.plugin_id ?? null}::uuid)
-    ORDER BY slug`;
-  const matches = plugins.flatMap((plugin) => {
-    const action = findRegisteredAction(plugin.registered_actions, query.action_type);
-    return action ? [{ plugin, action }] : [];
-  });
-  const [match] = matches;
-  if (!match) {
-    const where = query.plugin_id ? ` for plugin ${query.plugin_id}` : '';
-    throw AppError.notFound(`Action not found: ${query.action_type}${where}`);
-  }
-  if (matches.length > 1) {
-    throw AppError.conflict(
-      `Action ${query.action_type} is registered by several plugins (${matches
-        .map((m) => m.plugin.slug)
-        .join(', ')}); give plugin_id`,
-    );
+    // Every platform action has its catalog entry; this only narrows the type.
+    if (!entry) throw new Error(`No catalog entry for platform action ${query.action_type}`);
+    return entry;
   }
   return {
-    ...match.action,
+    ...route.action,
     source: 'plugin',
-    plugin_id: match.plugin.id,
-    plugin_slug: match.plugin.slug,
-    plugin_name: match.plugin.name,
+    plugin_id: route.plugin.id,
+    plugin_slug: route.plugin.slug,
+    plugin_name: route.plugin.name,
+    default_provider: isDefaultProvider(query.action_type, route.plugin.id, defaultProviders),
   };
+}
+
+async function loadPlugins(
+  sql: SqlPool,
+  tenantId: string,
+  pluginId: string | undefined,
+): Promise<Map<string, PluginRow>> {
+  if (!pluginId) return new Map();
+  const { rows } = await sql.query<PluginRow>({
+    text: `SELECT id::text, slug, name, status, registered_actions FROM plugins
+           WHERE tenant_id = $1 AND id = $2::uuid`,
+    values: [tenantId, pluginId],
+  });
+  return new Map(rows.map((row) => [row.id, row]));
 }

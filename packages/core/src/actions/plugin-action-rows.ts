@@ -8,11 +8,14 @@ import { type Db, Prisma } from '@registry/db';
 
 const DEFAULT_CATEGORY: string = ZActionDefinitionFieldsSchema.shape.category.parse(undefined);
 
+/** A plugin action as the catalog lists it, before it is marked as its type's default or not. */
+export type CatalogPluginAction = Omit<DiscoveredPluginAction, 'default_provider'>;
+
 export interface PluginActionRow {
   slug: string;
   position: number;
   /** Undefined for a stored entry that no longer validates (legacy rows): it is not offered. */
-  action: DiscoveredPluginAction | undefined;
+  action: CatalogPluginAction | undefined;
 }
 
 interface RawRow {
@@ -113,7 +116,7 @@ async function shouldPrefilterByCategory(
   return (row?.offering ?? 0) <= threshold;
 }
 
-function toDiscoveredAction(row: RawRow): DiscoveredPluginAction | undefined {
+function toDiscoveredAction(row: RawRow): CatalogPluginAction | undefined {
   const parsed = ZActionDefinitionSchema.safeParse(row.action);
   if (!parsed.success) return undefined;
   return {

@@ -8,6 +8,7 @@ import { AppError } from '../errors/app-error';
 import { pluginNotFound } from '../plugins/plugin-queries';
 import { readRegisteredActions } from '../plugins/registered-actions';
 import type { RegistryDeps } from '../registry-deps';
+import { recordActionTypeProviders } from '../routing/action-type-providers';
 import { diffActionSets } from './diff-action-sets';
 
 interface ReplacedRegistration {
@@ -22,9 +23,12 @@ interface ReplacedRegistration {
  * replaces (for the diff) under that lock. One statement rather than an interactive
  * transaction, so a burst of registrations never holds pool connections across round trips
  * (fifty at once used to time out waiting for one). A rejected request never reaches here.
+ * Then the plugin's action types are recorded as provided by it (the first registration of a
+ * type decides which plugin receives its events sent without plugin_id); should that fail, the
+ * request fails and the plugin registers again.
  */
 export async function registerActions(
-  { db, logger }: Pick<RegistryDeps, 'db' | 'logger'>,
+  { db, sql, logger }: Pick<RegistryDeps, 'db' | 'sql' | 'logger'>,
   tenantId: string,
   slug: string,
   request: RegisterActionsRequest,
@@ -42,6 +46,7 @@ export async function registerActions(
     WHERE p.id = old.id
     RETURNING p.id::text, p.name, old.registered_actions AS previous`;
   if (!plugin) throw pluginNotFound(slug);
+  await recordActionTypeProviders(sql, plugin.id);
   const changes = diffActionSets(readRegisteredActions(plugin.previous).actions, request.actions);
   const count = request.actions.length;
   logger.info({ tenantId, plugin: slug, count, changes }, 'registered plugin actions');

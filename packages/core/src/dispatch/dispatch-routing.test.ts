@@ -181,18 +181,16 @@ describe('dispatchEvents: routing without plugin_id', () => {
     expect(elsewhere.server.calls).toHaveLength(0);
   });
 
-  it('[DISPATCH][ROUTING]: an action registered by two active plugins is AMBIGUOUS_ACTION naming both', async () => {
+  it('[DISPATCH][ROUTING]: an action registered by two active plugins goes to the one that registered it first', async () => {
     const tenant = newTenantId();
     const first = await echoPlugin(tenant, ['notify'], { slug: 'first' });
     const second = await echoPlugin(tenant, ['notify'], { slug: 'second' });
 
     const response = await dispatch(tenant, { events: [{ action_type: 'notify', payload: {} }] });
 
-    const [result] = response.results;
-    expect(result).toMatchObject({ success: false, error_code: 'AMBIGUOUS_ACTION' });
-    expect(result?.success === false && result.error).toContain(first.plugin.id);
-    expect(result?.success === false && result.error).toContain(second.plugin.id);
-    expect(first.server.calls.length + second.server.calls.length).toBe(0);
+    expect(response.results[0]).toMatchObject({ success: true, plugin_id: first.plugin.id });
+    expect(first.server.calls).toHaveLength(1);
+    expect(second.server.calls).toHaveLength(0);
   });
 
   it('[DISPATCH][ROUTING]: an action nobody provides is "Unknown action type"', async () => {

@@ -1,7 +1,6 @@
-import type { ActionDefinition, PluginDelivery } from '@registry/contracts';
+import type { PluginDelivery } from '@registry/contracts';
 import type { DeliveryState } from '../delivery/plugin-delivery-state';
-import type { EventFailure } from '../errors/event-failure';
-import type { PlatformAction } from '../platform/platform-action';
+import type { ActionRoute } from '../routing/route-action';
 
 export interface PluginRecord {
   id: string;
@@ -19,9 +18,6 @@ export interface PluginRecord {
 }
 
 /** Where one event goes, decided before anything is called. */
-export type DispatchTarget =
-  | { kind: 'platform'; action: PlatformAction }
-  | { kind: 'plugin'; plugin: PluginRecord; action: ActionDefinition }
-  | { kind: 'unroutable'; failure: EventFailure; plugin?: PluginRecord };
+export type DispatchTarget = ActionRoute<PluginRecord>;
 
 export type DeliverableTarget = Exclude<DispatchTarget, { kind: 'unroutable' }>;

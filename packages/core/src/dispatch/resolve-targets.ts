@@ -1,105 +1,51 @@
-import { type AutomationEvent, PENDING_VERIFICATION } from '@registry/contracts';
+import type { AutomationEvent } from '@registry/contracts';
 import type { SqlPool } from '@registry/db';
 import {
   DELIVERY_STATE_COLUMN,
   DELIVERY_STATE_JOIN,
   readDeliveryState,
 } from '../delivery/plugin-delivery-state';
-import { EventFailure } from '../errors/event-failure';
 import { findPlatformAction } from '../platform/platform-catalog';
 import { ensureSigningSecrets } from '../plugins/plugin-secrets';
-import { findRegisteredAction } from '../plugins/registered-actions';
+import { loadDefaultProviders } from '../routing/action-type-providers';
+import { routeAction } from '../routing/route-action';
 import type { DispatchTarget, PluginRecord } from './dispatch-target';
 
 /**
- * Decides each event's target with at most two queries per batch, however large the batch:
- * plugins named by `plugin_id`, and active plugins registering the action types that neither
- * name a plugin nor are platform actions (found through the GIN index on registered_actions).
- * Both bring the plugins' signing secrets along.
+ * Decides each event's target by the routing rule (`routeAction`), with at most two queries
+ * per batch, however large the batch: the default providers of the action types that neither
+ * name a plugin nor are platform actions, then the plugins named by `plugin_id` and those
+ * defaults, with their signing secrets.
  */
 export async function resolveTargets(
   sql: SqlPool,
   tenantId: string,
   events: readonly AutomationEvent[],
 ): Promise<DispatchTarget[]> {
-  const pluginIds = unique(events.flatMap((event) => (event.plugin_id ? [event.plugin_id] : [])));
   const openTypes = unique(
     events
       .filter((event) => !event.plugin_id && !findPlatformAction(event.action_type))
       .map((event) => event.action_type),
   );
-  const [named, providers] = await Promise.all([
-    loadPluginsById(sql, tenantId, pluginIds),
-    loadProviders(sql, tenantId, openTypes),
+  const defaultProviders = await loadDefaultProviders(sql, tenantId, openTypes);
+  const pluginIds = unique([
+    ...events.flatMap((event) => (event.plugin_id ? [event.plugin_id] : [])),
+    ...defaultProviders.values(),
   ]);
-  await addMissingSecrets(sql, [...named, ...providers]);
-  const byId = new Map(named.map((plugin) => [plugin.id, plugin]));
+  const loaded = await loadPluginsById(sql, tenantId, pluginIds);
+  await addMissingSecrets(sql, loaded);
+  const rows = { plugins: new Map(loaded.map((plugin) => [plugin.id, plugin])), defaultProviders };
   // A batch mostly repeats a few (plugin, action) pairs: decide each pair once.
   const decided = new Map<string, DispatchTarget>();
   return events.map((event) => {
     const key = `${event.plugin_id ?? ''} ${event.action_type}`;
     let target = decided.get(key);
     if (!target) {
-      target = event.plugin_id
-        ? targetForNamedPlugin(event.action_type, event.plugin_id, byId.get(event.plugin_id))
-        : targetWithoutPlugin(event.action_type, providers);
+      target = routeAction(event, rows);
       decided.set(key, target);
     }
     return target;
   });
-}
-
-function targetForNamedPlugin(
-  actionType: string,
-  pluginId: string,
-  plugin: PluginRecord | undefined,
-): DispatchTarget {
-  if (!plugin) {
-    return unroutable('PLUGIN_NOT_FOUND', `Plugin not found: ${pluginId}`);
-  }
-  if (plugin.status === PENDING_VERIFICATION) {
-    const why = `Plugin ${plugin.slug} is waiting for its api_endpoint to answer the ownership challenge (POST /api/plugins/${plugin.slug}/verify)`;
-    return unroutable('PLUGIN_INACTIVE', why, plugin);
-  }
-  if (plugin.status !== 'active') {
-    return unroutable('PLUGIN_INACTIVE', `Plugin ${plugin.slug} is ${plugin.status}`, plugin);
-  }
-  const action = findRegisteredAction(plugin.registered_actions, actionType);
-  if (!action) {
-    return unroutable(
-      'ACTION_NOT_FOUND',
-      `Plugin action not found: ${actionType} for plugin ${pluginId}`,
-      plugin,
-    );
-  }
-  return { kind: 'plugin', plugin, action };
-}
-
-function targetWithoutPlugin(actionType: string, providers: PluginRecord[]): DispatchTarget {
-  const platformAction = findPlatformAction(actionType);
-  if (platformAction) return { kind: 'platform', action: platformAction };
-  const matches = providers.flatMap((plugin) => {
-    const action = findRegisteredAction(plugin.registered_actions, actionType);
-    return action ? [{ plugin, action }] : [];
-  });
-  const [only] = matches;
-  if (only && matches.length === 1) return { kind: 'plugin', ...only };
-  if (matches.length > 1) {
-    const names = matches.map(({ plugin }) => `${plugin.slug} (${plugin.id})`).join(', ');
-    return unroutable(
-      'AMBIGUOUS_ACTION',
-      `Action ${actionType} is registered by several plugins: ${names}; send plugin_id to choose one`,
-    );
-  }
-  return unroutable('ACTION_NOT_FOUND', `Unknown action type: ${actionType}`);
-}
-
-function unroutable(
-  code: EventFailure['code'],
-  message: string,
-  plugin?: PluginRecord,
-): DispatchTarget {
-  return { kind: 'unroutable', failure: new EventFailure(code, message), plugin };
 }
 
 const PLUGIN_COLUMNS = `p.id::text, p.slug, p.name, p.status, p.api_endpoint,
@@ -152,22 +98,6 @@ async function addMissingSecrets(sql: SqlPool, plugins: PluginRecord[]): Promise
     const secret = created.get(plugin.id);
     if (secret) plugin.secrets = [secret];
   }
-}
-
-async function loadProviders(
-  sql: SqlPool,
-  tenantId: string,
-  actionTypes: string[],
-): Promise<PluginRecord[]> {
-  if (actionTypes.length === 0) return [];
-  // One containment test per type, OR-ed: each can use the GIN index (`@> ANY` cannot).
-  const registers = actionTypes.map((_, i) => `p.registered_actions @> $${i + 2}::jsonb`);
-  const { rows } = await sql.query<PluginRow>(
-    `SELECT ${PLUGIN_COLUMNS} FROM ${PLUGINS_WITH_SECRETS}
-     WHERE p.tenant_id = $1 AND p.status = 'active' AND (${registers.join(' OR ')})`,
-    [tenantId, ...actionTypes.map((type) => JSON.stringify({ actions: [{ action_type: type }] }))],
-  );
-  return rows.map(toPluginRecord);
 }
 
 function unique<T>(values: T[]): T[] {

@@ -10,7 +10,7 @@ import type { RegistryDeps } from '../registry-deps';
  * plugin circuit is reported but degrades nothing: the other plugins are served as usual.
  */
 export async function automationHealth(
-  deps: Pick<RegistryDeps, 'db' | 'logger'>,
+  deps: Pick<RegistryDeps, 'db' | 'sql' | 'logger'>,
   tenantId: string,
 ): Promise<AutomationHealth> {
   const platform = PLATFORM_ACTIONS.map((action) => action.action_type);

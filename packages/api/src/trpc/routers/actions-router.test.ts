@@ -119,17 +119,40 @@ describe('actions router', () => {
     const chosen = await caller.actions.get({ action_type: 'send_receipt', plugin_id: mailer.id });
     expect(chosen).toMatchObject({ plugin_slug: 'mailer', category: 'billing' });
 
-    const ambiguous = await expectTrpcError(
-      caller.actions.get({ action_type: 'send_receipt' }),
-      'CONFLICT',
-      'CONFLICT',
-    );
-    expect(ambiguous.error.message).toContain('mailer, texter');
+    // Both register send_receipt; mailer did first, so it is the default provider.
+    expect(await caller.actions.get({ action_type: 'send_receipt' })).toMatchObject({
+      plugin_slug: 'mailer',
+    });
     const unknown = caller.actions.get({ action_type: 'snooze' });
     const notFound = await expectTrpcError(unknown, 'NOT_FOUND', 'NOT_FOUND');
-    expect(notFound.error.message).toBe('Action not found: snooze');
+    expect(notFound.error.message).toMatch(/^Plugin sleeper is inactive, and it is the default/);
+    const nowhere = caller.actions.get({ action_type: 'teleport' });
+    const unknownType = await expectTrpcError(nowhere, 'NOT_FOUND', 'NOT_FOUND');
+    expect(unknownType.error.message).toBe('Unknown action type: teleport');
     const elsewhere = caller.actions.get({ action_type: 'send_text', plugin_id: mailer.id });
     await expectTrpcError(elsewhere, 'NOT_FOUND', 'NOT_FOUND');
+  });
+
+  it('[TRPC][ACTIONS]: setDefaultProvider picks which provider answers without plugin_id', async () => {
+    const { caller, texter } = await tenantWithPlugins();
+    const chosen = await caller.actions.setDefaultProvider({
+      action_type: 'send_receipt',
+      plugin_id: texter.id,
+    });
+    expect(chosen).toMatchObject({ success: true, plugin_id: texter.id, plugin_slug: 'texter' });
+    expect(await caller.actions.get({ action_type: 'send_receipt' })).toMatchObject({
+      plugin_slug: 'texter',
+      default_provider: true,
+    });
+    const { actions } = await caller.actions.discover({ search: 'send_receipt' });
+    expect(
+      actions.map((a) => a.source === 'plugin' && `${a.plugin_slug}:${a.default_provider}`),
+    ).toEqual(['mailer:false', 'texter:true']);
+    const notProvider = caller.actions.setDefaultProvider({
+      action_type: 'send_welcome_email',
+      plugin_id: texter.id,
+    });
+    await expectTrpcError(notProvider, 'NOT_FOUND', 'NOT_FOUND');
   });
 
   it('[TRPC][ACTIONS]: a bad set is BAD_REQUEST naming actions[i].field and changes nothing', async () => {

@@ -7,10 +7,18 @@ import {
   ZGetActionQuerySchema,
   ZRegisterActionsRequestSchema,
   ZRegisterActionsResponseSchema,
+  ZSetDefaultProviderRequestSchema,
+  ZSetDefaultProviderResponseSchema,
 } from '@registry/contracts';
-import { actionFacets, discoverActions, getAction, registerActions } from '@registry/core';
+import {
+  actionFacets,
+  discoverActions,
+  getAction,
+  registerActions,
+  setDefaultProvider,
+} from '@registry/core';
 import { z } from 'zod';
-import { catalogProcedure, pluginSelfProcedure, router } from '../init';
+import { adminProcedure, catalogProcedure, pluginSelfProcedure, router } from '../init';
 
 export const actionsRouter = router({
   register: pluginSelfProcedure
@@ -31,6 +39,12 @@ export const actionsRouter = router({
     .input(ZGetActionQuerySchema)
     .output(ZDiscoveredActionSchema)
     .query(({ ctx, input }) => getAction(ctx.deps, ctx.tenantId, input)),
+
+  /** Which plugin receives an action type's events sent without plugin_id. */
+  setDefaultProvider: adminProcedure
+    .input(ZSetDefaultProviderRequestSchema)
+    .output(ZSetDefaultProviderResponseSchema)
+    .mutation(({ ctx, input }) => setDefaultProvider(ctx.deps, ctx.tenantId, input)),
 
   /** Counts for the catalog's category and plugin filters. */
   facets: catalogProcedure
