@@ -142,7 +142,7 @@ describe('pnpm registry validate-plugin', () => {
       expect(run.stdout).toContain('✓ behaves: 5/5 checks passed');
       expect(run.stdout).toContain('accepted an invalid payload with 200');
       expect(run.stdout).toContain('answered 200 with a body that is not JSON');
-      expect(run.stdout).toContain('timed out: no answer within 300 ms');
+      expect(run.stdout).toContain('timed out: Plugin did not answer within 300 ms');
       expect(run.stdout).toContain('answered 500: {"error":"boom"}');
       expect(run.stdout).toContain('4 of 5 actions failed.');
     } finally {

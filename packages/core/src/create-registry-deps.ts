@@ -31,13 +31,14 @@ export function createRegistryDeps(
   const sql = createPool(databaseUrl);
   const logger = createLogger(env.LOG_LEVEL);
   const metrics = createDispatchMetrics();
-  const dispatch = dispatchSettings(env);
+  const dispatch = dispatchSettingsFrom(env);
   const addressPolicy = parseAddressAllowList(env.PLUGIN_ALLOWED_ADDRESSES);
   return {
     db: createDb(sql),
     sql,
-    pluginHttp: overrides.pluginHttp ?? createPluginHttpClient({ addressPolicy }),
-    addressPolicy,
+    pluginHttp:
+      overrides.pluginHttp ??
+      createPluginHttpClient({ addressPolicy, maxTimeoutMs: dispatch.timeoutMaxMs }),
     logger,
     access: accessSettingsFrom(env),
     dispatch,
@@ -49,7 +50,8 @@ export function createRegistryDeps(
   };
 }
 
-function dispatchSettings(env: Env): DispatchSettings {
+/** Dispatch's settings from PLUGIN_* and DISPATCH_* variables, defaults for those unset. */
+export function dispatchSettingsFrom(env: Env): DispatchSettings {
   const setting = (name: string, key: keyof DispatchSettings) =>
     positiveInt(env, name, DEFAULT_DISPATCH_SETTINGS[key]);
   return {

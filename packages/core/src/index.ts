@@ -16,7 +16,7 @@ export {
 export { rotatePluginKey } from './auth/plugin-keys';
 export type { Access, Principal } from './auth/principal';
 export { isLocalRequest, isLoopbackAddress, type RequestOrigin } from './auth/request-origin';
-export { createRegistryDeps } from './create-registry-deps';
+export { createRegistryDeps, dispatchSettingsFrom } from './create-registry-deps';
 export { joinPluginUrl } from './dispatch/call-plugin-action';
 export { dispatchEvents } from './dispatch/dispatch-events';
 export { createPluginCircuits, type PluginCircuits } from './dispatch/plugin-circuits';
@@ -34,6 +34,7 @@ export {
 export { AddressNotAllowedError, createGuardedAgent, type Resolver } from './http/guarded-agent';
 export {
   createPluginHttpClient,
+  type PluginAnswer,
   type PluginHttpClient,
   type PluginHttpClientOptions,
 } from './http/plugin-http-client';

@@ -3,7 +3,6 @@ import type { Logger } from 'pino';
 import type { AccessSettings } from './auth/local-access';
 import type { PluginCircuits } from './dispatch/plugin-circuits';
 import type { RetrySettings } from './dispatch/retry-policy';
-import type { AddressPolicy } from './http/address-policy';
 import type { PluginHttpClient } from './http/plugin-http-client';
 import type { DispatchMetrics } from './metrics/dispatch-metrics';
 
@@ -12,9 +11,8 @@ export interface RegistryDeps {
   db: Db;
   /** The pool under `db`: dispatch's per-event queries are plain SQL, a fraction of Prisma's cost. */
   sql: SqlPool;
+  /** Every call to a plugin, under PLUGIN_ALLOWED_ADDRESSES and PLUGIN_TIMEOUT_MAX_MS. */
   pluginHttp: PluginHttpClient;
-  /** Which non-public addresses plugins may be called at (PLUGIN_ALLOWED_ADDRESSES). */
-  addressPolicy: AddressPolicy;
   logger: Logger;
   dispatch: DispatchSettings;
   /** This process's circuit breaker per plugin. */
