@@ -6,6 +6,13 @@ export { AUTHENTICATION_HELP, authorize } from './auth/access';
 export { createAdminToken, listAdminTokens, revokeAdminToken } from './auth/admin-tokens';
 export { authenticateSecret } from './auth/authenticate';
 export {
+  authenticateSession,
+  endDashboardSession,
+  SESSION_LIFETIME_MS,
+  type StartedSession,
+  startDashboardSession,
+} from './auth/dashboard-sessions';
+export {
   type AccessSettings,
   accessSettingsFrom,
   describeLocalAccess,
