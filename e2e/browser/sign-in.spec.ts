@@ -25,7 +25,12 @@ test.describe('sign-in', () => {
     product,
   }) => {
     const token = await createTokenWithCli(product.baseUrl, 'browser');
-    await page.goto(`${product.baseUrl}/actions`);
+    const answer = await page.goto(`${product.baseUrl}/actions`);
+    // No other site may frame the dashboard (clickjacking).
+    expect(answer?.headers()).toMatchObject({
+      'content-security-policy': "frame-ancestors 'none'",
+      'x-frame-options': 'DENY',
+    });
     await expect(
       page.getByRole('heading', { name: 'Sign in to the Action Registry' }),
     ).toBeVisible();
