@@ -113,7 +113,8 @@ describe('the seed plugins the start command runs', () => {
 
 describe("the start command's plugin URL policy", () => {
   it("[SEED-PLUGINS][ADDRESSES]: only the seed plugins' port of this machine is a plugin address", async () => {
-    // The registry itself is another service on loopback: no plugin may be pointed at it.
+    // The registry itself is another service on loopback: no plugin may be pointed at it. (The
+    // two allowed ports: the seed plugins' and this file's validator proof's.)
     const registryItself = `http://127.0.0.1:${new URL(product.baseUrl).port}`;
     await api('POST', '/api/plugins', {
       name: 'Prober',
@@ -123,7 +124,7 @@ describe("the start command's plugin URL policy", () => {
     const probed = await api<ConnectivityResult>('POST', '/api/plugins/loopback-prober/test');
     expect(probed).toMatchObject({ success: false, status: null });
     expect(probed.message).toMatch(
-      /^Plugin address 127\.0\.0\.1 is not allowed \(loopback; allowed on port \d+ only\)$/,
+      /^Plugin address 127\.0\.0\.1 is not allowed \(loopback; allowed on ports \d+, \d+ only\)$/,
     );
     const seed = await api<ConnectivityResult>('POST', '/api/plugins/sms-notifications/test');
     expect(seed).toMatchObject({ success: true });

@@ -86,7 +86,8 @@ export function checkAddress(policy: AddressPolicy, text: string, port?: number)
   const range = address.range();
   if (range === 'unicast') return { allowed: true };
   const ports = entries.map((entry) => entry.port);
-  const otherPorts = ports.length > 0 ? `; allowed on port ${ports.join(', ')} only` : '';
+  const noun = ports.length === 1 ? 'port' : 'ports';
+  const otherPorts = ports.length > 0 ? `; allowed on ${noun} ${ports.join(', ')} only` : '';
   return { allowed: false, reason: `${RANGE_NAMES[range] ?? range}${otherPorts}` };
 }
 
