@@ -100,9 +100,14 @@ async function waitUntilAnswering(url: string): Promise<void> {
   }
 }
 
+/**
+ * The seed plugins' own host and port, not all of loopback: an admin pointing a plugin at
+ * another service on this machine (the database, the registry itself) gets ADDRESS_NOT_ALLOWED.
+ */
 function allowedPluginAddresses(): string {
   const configured = process.env.PLUGIN_ALLOWED_ADDRESSES ?? '';
-  return samplePlugins ? [configured, '127.0.0.1'].filter(Boolean).join(',') : configured;
+  const seedPlugins = samplePlugins ? `127.0.0.1:${samplePort}` : '';
+  return [configured, seedPlugins].filter(Boolean).join(',');
 }
 
 function redact(url: string): string {

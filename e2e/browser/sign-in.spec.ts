@@ -25,7 +25,12 @@ test.describe('sign-in', () => {
     product,
   }) => {
     const token = await createTokenWithCli(product.baseUrl, 'browser');
-    await page.goto(`${product.baseUrl}/actions`);
+    const answer = await page.goto(`${product.baseUrl}/actions`);
+    // No other site may frame the dashboard (clickjacking).
+    expect(answer?.headers()).toMatchObject({
+      'content-security-policy': "frame-ancestors 'none'",
+      'x-frame-options': 'DENY',
+    });
     await expect(
       page.getByRole('heading', { name: 'Sign in to the Action Registry' }),
     ).toBeVisible();
@@ -48,11 +53,20 @@ test.describe('sign-in', () => {
     await page.getByRole('button', { name: 'Sign in' }).click();
     await expect(page).toHaveURL(/\/actions$/);
     await expect(page.getByRole('link', { name: /Send Welcome Email/ })).toBeVisible();
-    const cookie = (await page.context().cookies()).find((c) => c.name === 'registry_session');
-    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict' });
+    // Chromium keeps the __Host- cookie on http://localhost: a Secure cookie of a trustworthy origin.
+    const cookies = await page.context().cookies();
+    expect(cookies.map((c) => c.name)).toEqual(['__Host-registry_session']);
+    const [cookie] = cookies;
+    expect(cookie).toMatchObject({ httpOnly: true, sameSite: 'Strict', secure: true, path: '/' });
+    expect(cookie?.value).not.toContain(token);
 
     await page.getByRole('button', { name: 'Sign out' }).first().click();
     await expect(page).toHaveURL(/\/sign-in$/);
+    // The session is over on the server, not only forgotten by this browser.
+    const replayed = await page.request.get(`${product.baseUrl}/api/session`, {
+      headers: { cookie: `${cookie?.name}=${cookie?.value}` },
+    });
+    expect(await replayed.json()).toMatchObject({ signed_in: false });
     await page.goto(`${product.baseUrl}/plugins`);
     await expect(
       page.getByRole('heading', { name: 'Sign in to the Action Registry' }),

@@ -33,10 +33,20 @@ const PAYLOADS: Record<string, Record<string, unknown>> = {
 };
 
 let product: RunningProduct;
+/** This file's own plugin servers on loopback, allowed by their ports like a developer's. */
+let broken: Awaited<ReturnType<typeof startBrokenPlugin>>;
+let emailProofPort: number;
 beforeAll(async () => {
-  product = await startProduct();
+  broken = await startBrokenPlugin();
+  emailProofPort = await freePort();
+  product = await startProduct({
+    allowedAddresses: `${new URL(broken.url).host},127.0.0.1:${emailProofPort}`,
+  });
 });
-afterAll(() => product?.stop());
+afterAll(async () => {
+  await product?.stop();
+  await broken?.close();
+});
 
 const api = (method: string, path: string, body?: unknown) =>
   productApi(product.baseUrl, method, path, body);
@@ -94,7 +104,7 @@ describe('pnpm registry validate-plugin', () => {
 
   it('[VALIDATOR][CLI]: the email plugin passes: exit 0', async () => {
     // A second instance, created through the API so the test holds its key and secret.
-    const port = await freePort();
+    const port = emailProofPort;
     const { plugin: created } = (await api('POST', '/api/plugins', {
       name: 'Email Automation (validator proof)',
       slug: 'email-proof',
@@ -128,25 +138,20 @@ describe('pnpm registry validate-plugin', () => {
   });
 
   it('[VALIDATOR][CLI]: a broken plugin fails, each violation named: exit 1', async () => {
-    const plugin = await startBrokenPlugin();
-    try {
-      await api('POST', '/api/plugins', {
-        name: 'Broken',
-        slug: 'broken',
-        api_endpoint: plugin.url,
-      });
-      await api('POST', '/api/plugins/broken/register-actions', { actions: brokenPluginActions });
-      const run = await runRegistryCli(['validate-plugin', 'broken', '--url', product.baseUrl]);
-      console.log(run.stdout);
-      expect(run.code).toBe(1);
-      expect(run.stdout).toContain('✓ behaves: 5/5 checks passed');
-      expect(run.stdout).toContain('accepted an invalid payload with 200');
-      expect(run.stdout).toContain('answered 200 with a body that is not JSON');
-      expect(run.stdout).toContain('timed out: no answer within 300 ms');
-      expect(run.stdout).toContain('answered 500: {"error":"boom"}');
-      expect(run.stdout).toContain('4 of 5 actions failed.');
-    } finally {
-      await plugin.close();
-    }
+    await api('POST', '/api/plugins', {
+      name: 'Broken',
+      slug: 'broken',
+      api_endpoint: broken.url,
+    });
+    await api('POST', '/api/plugins/broken/register-actions', { actions: brokenPluginActions });
+    const run = await runRegistryCli(['validate-plugin', 'broken', '--url', product.baseUrl]);
+    console.log(run.stdout);
+    expect(run.code).toBe(1);
+    expect(run.stdout).toContain('✓ behaves: 5/5 checks passed');
+    expect(run.stdout).toContain('accepted an invalid payload with 200');
+    expect(run.stdout).toContain('answered 200 with a body that is not JSON');
+    expect(run.stdout).toContain('timed out: Plugin did not answer within 300 ms');
+    expect(run.stdout).toContain('answered 500: {"error":"boom"}');
+    expect(run.stdout).toContain('4 of 5 actions failed.');
   });
 });

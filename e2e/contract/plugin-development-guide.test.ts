@@ -11,8 +11,11 @@ const guide = readFileSync(resolve(repoRoot, 'docs/plugin-development.md'), 'utf
 
 let product: RunningProduct;
 let example: ChildProcess | undefined;
+/** Where the example listens, allowed as the guide tells its reader to allow it. */
+let port: number;
 beforeAll(async () => {
-  product = await startProduct();
+  port = await freePort();
+  product = await startProduct({ allowedAddresses: `127.0.0.1:${port}` });
 });
 afterAll(async () => {
   example?.kill('SIGTERM');
@@ -64,7 +67,6 @@ describe('docs/plugin-development.md, followed step by step', () => {
   });
 
   it('[GUIDE][EXAMPLE]: create, start (register and verify), validate, fire an event', async () => {
-    const port = await freePort();
     const created = await api('POST', '/api/plugins', {
       name: 'Hello',
       slug: 'hello',

@@ -1,5 +1,6 @@
 import { createRegistryClient } from '@registry/client';
 import type {
+  ConnectivityResult,
   CreatedPlugin,
   DiscoveredAction,
   DispatchResponse,
@@ -50,8 +51,11 @@ const PROOFS = [
 ] as const;
 
 let product: RunningProduct;
+/** Where the validator proof below serves its plugins: allowed like a developer's own. */
+let proofPort: number;
 beforeAll(async () => {
-  product = await startProduct();
+  proofPort = await freePort();
+  product = await startProduct({ allowedAddresses: `127.0.0.1:${proofPort}` });
 });
 afterAll(() => product?.stop());
 
@@ -107,10 +111,30 @@ describe('the seed plugins the start command runs', () => {
   });
 });
 
+describe("the start command's plugin URL policy", () => {
+  it("[SEED-PLUGINS][ADDRESSES]: only the seed plugins' port of this machine is a plugin address", async () => {
+    // The registry itself is another service on loopback: no plugin may be pointed at it. (The
+    // two allowed ports: the seed plugins' and this file's validator proof's.)
+    const registryItself = `http://127.0.0.1:${new URL(product.baseUrl).port}`;
+    await api('POST', '/api/plugins', {
+      name: 'Prober',
+      slug: 'loopback-prober',
+      api_endpoint: registryItself,
+    });
+    const probed = await api<ConnectivityResult>('POST', '/api/plugins/loopback-prober/test');
+    expect(probed).toMatchObject({ success: false, status: null });
+    expect(probed.message).toMatch(
+      /^Plugin address 127\.0\.0\.1 is not allowed \(loopback; allowed on ports \d+, \d+ only\)$/,
+    );
+    const seed = await api<ConnectivityResult>('POST', '/api/plugins/sms-notifications/test');
+    expect(seed).toMatchObject({ success: true });
+  });
+});
+
 describe('pnpm registry validate-plugin', () => {
   it('[VALIDATOR][CLI]: the SMS, Slack and analytics plugins pass, served together below their paths', async () => {
     // Second instances, created through the API so the test holds their keys and secrets.
-    const port = await freePort();
+    const port = proofPort;
     const factories = [createSmsPlugin, createSlackPlugin, createAnalyticsPlugin];
     const created = [];
     for (const create of factories) {

@@ -19,11 +19,19 @@ export interface RunningProduct {
   stop(): Promise<void>;
 }
 
+export interface ProductOptions {
+  /**
+   * PLUGIN_ALLOWED_ADDRESSES for a test's own plugin servers on loopback (`127.0.0.1:<port>`),
+   * as a developer allows theirs; the start command adds its seed plugins' port itself.
+   */
+  allowedAddresses?: string;
+}
+
 /**
  * Runs the README's start command (scripts/start.ts, production build) on free ports: on a
  * throwaway database of the server DATABASE_URL names, or on a fresh embedded database.
  */
-export async function startProduct(): Promise<RunningProduct> {
+export async function startProduct(options: ProductOptions = {}): Promise<RunningProduct> {
   const [port, samplePluginPort] = [await freePort(), await freePort()];
   let database: TestDatabase | undefined;
   let dataDir: string | undefined;
@@ -31,6 +39,7 @@ export async function startProduct(): Promise<RunningProduct> {
     ...process.env,
     PORT: String(port),
     SAMPLE_PLUGIN_PORT: String(samplePluginPort),
+    PLUGIN_ALLOWED_ADDRESSES: options.allowedAddresses ?? '',
   };
   if (process.env.DATABASE_URL) {
     database = await createTestDatabase();

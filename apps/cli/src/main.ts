@@ -1,7 +1,8 @@
 #!/usr/bin/env -S node --import tsx
 /**
  * `pnpm registry <command>`: operator commands.
- *   token create --name <name>   a new admin token (its secret is printed once)
+ *   token create --name <name>   a new admin token (its secret is printed once);
+ *                                `--expires-in 30d` (m, h, d) makes it expire
  *   token list                   the tenant's tokens
  *   token revoke <id>            revoke a token at once
  *   validate-plugin <slug>       call each registered action of a plugin with valid and invalid
@@ -16,6 +17,7 @@ const { values, positionals } = parseArgs({
   allowPositionals: true,
   options: {
     name: { type: 'string' },
+    'expires-in': { type: 'string' },
     url: { type: 'string', default: process.env.REGISTRY_URL ?? 'http://localhost:5173' },
     tenant: { type: 'string' },
     secret: { type: 'string' },
@@ -29,7 +31,7 @@ const [group, command, argument] = positionals;
 function usage(code: number): never {
   console.log(
     [
-      'usage: pnpm registry token create --name <name> [--url <server>] [--tenant <uuid>]',
+      'usage: pnpm registry token create --name <name> [--expires-in 30d] [--url <server>] [--tenant <uuid>]',
       '       pnpm registry token list',
       '       pnpm registry token revoke <token id>',
       '       pnpm registry validate-plugin <slug> [--secret whsec_...] [--timeout-ms 5000] [--json]',
@@ -39,7 +41,8 @@ function usage(code: number): never {
       'the admin token in REGISTRY_TOKEN, or none while the server is in protected local mode.',
       '',
       'validate-plugin asks the registry to call the plugin, signed with the secret the registry',
-      'holds and under its URL policy (--timeout-ms does not apply; actions keep their own).',
+      'holds and under its URL policy (--timeout-ms does not apply; actions keep their own, and',
+      'no call waits longer than PLUGIN_TIMEOUT_MAX_MS, 30 s by default).',
       'With PLUGIN_SIGNING_SECRET (or --secret) this machine calls the plugin itself, at public',
       "addresses, those in PLUGIN_ALLOWED_ADDRESSES, and this machine's loopback when --url is on it.",
     ].join('\n'),
@@ -70,8 +73,9 @@ const store = openTokenStore({ url: values.url, tenant: values.tenant });
 try {
   if (command === 'create') {
     if (!values.name) usage(2);
-    const created = await store.create(values.name);
+    const created = await store.create(values.name, values['expires-in']);
     console.log(`Created admin token "${created.name}" (${created.id}) via ${store.where}.`);
+    console.log(created.expires_at ? `It expires at ${created.expires_at}.` : 'It never expires.');
     console.log('Keep it now; it is not shown again:\n');
     console.log(`  ${created.token}\n`);
     console.log(
@@ -79,7 +83,7 @@ try {
     );
   } else if (command === 'list') {
     for (const token of await store.list()) {
-      const state = token.revoked_at ? `revoked ${token.revoked_at}` : 'active';
+      const state = tokenState(token);
       console.log(`${token.id}  ${token.prefix.padEnd(18)} ${token.name}  (${state})`);
     }
   } else if (command === 'revoke' && argument) {
@@ -95,4 +99,11 @@ try {
   process.exitCode = 1;
 } finally {
   await store.close();
+}
+
+function tokenState(token: { revoked_at: string | null; expires_at: string | null }): string {
+  if (token.revoked_at) return `revoked ${token.revoked_at}`;
+  if (!token.expires_at) return 'active';
+  const verb = Date.parse(token.expires_at) <= Date.now() ? 'expired' : 'active, expires';
+  return `${verb} ${token.expires_at}`;
 }

@@ -1,13 +1,18 @@
 import type { AppRouter } from '@registry/api';
-import type { AdminToken, CreatedAdminToken } from '@registry/contracts';
-import { createAdminToken, listAdminTokens, revokeAdminToken } from '@registry/core';
+import {
+  type AdminToken,
+  type CreatedAdminToken,
+  ZCreateAdminTokenRequestSchema,
+} from '@registry/contracts';
+import { createAdminToken, listAdminTokens, parseInput, revokeAdminToken } from '@registry/core';
 import { createDb, DEFAULT_TENANT_ID } from '@registry/db';
 import { createTRPCClient, httpLink } from '@trpc/client';
 
 /** Where the CLI manages tokens: the database directly, or a running server's API. */
 export interface TokenStore {
   where: string;
-  create(name: string): Promise<CreatedAdminToken>;
+  /** `expiresIn` as people write it (`30d`); absent, the token never expires. */
+  create(name: string, expiresIn?: string): Promise<CreatedAdminToken>;
   list(): Promise<AdminToken[]>;
   revoke(id: string): Promise<AdminToken>;
   close(): Promise<void>;
@@ -25,7 +30,13 @@ export function openTokenStore(options: { url: string; tenant?: string }): Token
     const tenantId = options.tenant ?? DEFAULT_TENANT_ID;
     return {
       where: `database (tenant ${tenantId})`,
-      create: (name) => createAdminToken({ db }, tenantId, name),
+      create: (name, expiresIn) => {
+        const request = parseInput(ZCreateAdminTokenRequestSchema, {
+          name,
+          expires_in: expiresIn,
+        });
+        return createAdminToken({ db }, tenantId, request.name, request.expires_in);
+      },
       list: () => listAdminTokens({ db }, tenantId),
       revoke: (id) => revokeAdminToken({ db }, tenantId, id),
       close: () => db.$disconnect(),
@@ -42,7 +53,7 @@ export function openTokenStore(options: { url: string; tenant?: string }): Token
   });
   return {
     where: options.url,
-    create: (name) => api.tokens.create.mutate({ name }),
+    create: (name, expiresIn) => api.tokens.create.mutate({ name, expires_in: expiresIn }),
     list: () => api.tokens.list.query(),
     revoke: (id) => api.tokens.revoke.mutate({ id }),
     close: async () => {},

@@ -8,7 +8,7 @@ import { registerTestPlugins, warehouseRoutes } from './test-plugins';
  */
 export default async function globalSetup() {
   const plugin = await startPluginServer(warehouseRoutes);
-  const product = await startProduct();
+  const product = await startProduct({ allowedAddresses: new URL(plugin.url).host });
   try {
     await registerTestPlugins(product.baseUrl, plugin.url);
   } catch (error) {

@@ -1,4 +1,10 @@
-import { authenticateSecret, localAdmin, type Principal, type RegistryDeps } from '@registry/core';
+import {
+  authenticateSecret,
+  authenticateSession,
+  localAdmin,
+  type Principal,
+  type RegistryDeps,
+} from '@registry/core';
 import { isSameOriginWrite, readRequestCredentials } from './auth/request-credentials';
 
 /** Who a request acts as. Every adapter (tRPC, REST, pages) resolves it here and nowhere else. */
@@ -24,13 +30,13 @@ export async function resolveRequestContext(
     const principal = await authenticateSecret(deps, credentials.bearer);
     return principal
       ? { deps, principal }
-      : { deps, principal: null, problem: 'The token is not valid (unknown or revoked).' };
+      : { deps, principal: null, problem: 'The token is not valid (unknown, revoked or expired).' };
   }
   if (credentials.session) {
     if (!isSameOriginWrite(request, credentials.origin)) {
       return { deps, principal: null, problem: 'Cross-site requests cannot use the session.' };
     }
-    const principal = await authenticateSecret(deps, credentials.session, 'session');
+    const principal = await authenticateSession(deps, credentials.session);
     if (principal) return { deps, principal };
   }
   return { deps, principal: await localAdmin(deps, credentials.origin) };

@@ -1,3 +1,4 @@
+import { MAX_TRPC_BATCH_CALLS } from '@registry/contracts/request-limits';
 import { describe, expect, it } from 'vitest';
 import { createRegistryClient } from './create-registry-client';
 import { isRegistryClientError } from './registry-client-error';
@@ -53,5 +54,25 @@ describe('createRegistryClient', () => {
     const error = await client.plugins.list.query({}).catch((caught: unknown) => caught);
 
     expect(isRegistryClientError(error) && error.data?.code).toBe('UNAUTHORIZED');
+  });
+
+  it('[CLIENT][HTTP]: calls made together never batch more than the server takes in one request', async () => {
+    const requests: string[] = [];
+    const fetch = (async (input: RequestInfo | URL) => {
+      const paths = new URL(String(input)).pathname.replace('/api/trpc/', '').split(',');
+      requests.push(paths.join(','));
+      const answers = paths.map(() => ({ result: { data: { plugins: [] } } }));
+      return new Response(JSON.stringify(answers), {
+        headers: { 'content-type': 'application/json' },
+      });
+    }) as typeof globalThis.fetch;
+    const client = createRegistryClient({ url: 'http://registry.test', fetch });
+
+    const calls = MAX_TRPC_BATCH_CALLS + 5;
+    await Promise.all(Array.from({ length: calls }, () => client.plugins.list.query({})));
+
+    const sizes = requests.map((paths) => paths.split(',').length);
+    expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(calls);
+    expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_TRPC_BATCH_CALLS);
   });
 });

@@ -1,4 +1,5 @@
 import type { AppRouter } from '@registry/api';
+import { MAX_TRPC_BATCH_CALLS } from '@registry/contracts/request-limits';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
 
 export interface RegistryClientOptions {
@@ -14,8 +15,8 @@ export type RegistryClient = TRPCClient<AppRouter>;
 
 /**
  * A typed client of the registry's tRPC API: `client.actions.discover.query({ category })`.
- * Calls made in the same tick travel as one HTTP request. The server uses no transformer
- * (every value it answers is plain JSON), so neither does this client.
+ * Calls made in the same tick travel as one HTTP request, up to the server's batch limit. The
+ * server uses no transformer (every value it answers is plain JSON), so neither does this client.
  */
 export function createRegistryClient({ url, token, fetch }: RegistryClientOptions): RegistryClient {
   const authorization = token ? { authorization: `Bearer ${token}` } : {};
@@ -23,6 +24,7 @@ export function createRegistryClient({ url, token, fetch }: RegistryClientOption
     links: [
       httpBatchLink({
         url: `${url.replace(/\/+$/, '')}/api/trpc`,
+        maxItems: MAX_TRPC_BATCH_CALLS,
         headers: () => authorization,
         ...(fetch ? { fetch } : {}),
       }),

@@ -17,6 +17,7 @@ export * from './plugin-circuit';
 export * from './plugin-validation';
 export * from './query-params';
 export * from './registration';
+export * from './request-limits';
 export * from './required-fields';
 export * from './rest-responses';
 export * from './retry-schedule';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { MAX_ACTIONS_PER_PLUGIN } from './action-definition';
-import { ZRegisterActionsRequestSchema } from './registration';
+import { MAX_REGISTRATION_BYTES, ZRegisterActionsRequestSchema } from './registration';
 import { summarizeIssues, toValidationIssues } from './validation-issues';
 
 const action = (actionType: string) => ({
@@ -50,6 +50,29 @@ describe('ZRegisterActionsRequestSchema', () => {
     expect(problems({ actions: many(MAX_ACTIONS_PER_PLUGIN + 1) })).toBe(
       'actions: must hold at most 500 actions',
     );
+  });
+
+  it('[CONTRACTS][REGISTER]: a set over 4 MiB as JSON is refused naming actions; up to it is read', () => {
+    // Actions with 60 KiB schemas, each within its own 64 KiB limit: 40 fit, 80 do not.
+    const heavy = (count: number, bytes: number) =>
+      Array.from({ length: count }, (_, i) => ({
+        ...action(`heavy_${i}`),
+        required_fields: undefined,
+        input_schema: {
+          type: 'object',
+          properties: Object.fromEntries(
+            Array.from({ length: 20 }, (_, field) => [
+              `field_${field}`,
+              { type: 'string', description: 'x'.repeat(Math.floor(bytes / 20)) },
+            ]),
+          ),
+        },
+      }));
+    expect(problems({ actions: heavy(40, 60 * 1024) })).toBe('valid');
+    expect(problems({ actions: heavy(80, 60 * 1024) })).toBe(
+      'actions: must be at most 4 MiB as JSON, all actions together (received 4.8 MiB)',
+    );
+    expect(MAX_REGISTRATION_BYTES).toBe(4 * 1024 * 1024);
   });
 
   it('[CONTRACTS][REGISTER]: an invalid action is named by its index', () => {

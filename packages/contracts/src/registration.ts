@@ -5,11 +5,27 @@ import {
   ZActionDefinitionSchema,
 } from './action-definition';
 
+/**
+ * Most one registration may hold, as stored JSON. It is stored and served whole (every
+ * discovery reads it), so a plugin cannot make the catalog heavy: 500 actions of 64 KiB
+ * schemas would be 32 MiB. A few MiB leave room for hundreds of actions with schemas.
+ */
+export const MAX_REGISTRATION_BYTES = 4 * 1024 * 1024;
+
 /** `POST /api/plugins/{slug}/register-actions`: the plugin's complete set, replacing the old one. */
 export const ZRegisterActionsRequestSchema = z.strictObject({
   actions: z
     .array(ZActionDefinitionSchema)
     .max(MAX_ACTIONS_PER_PLUGIN, `must hold at most ${MAX_ACTIONS_PER_PLUGIN} actions`)
+    .superRefine((actions, ctx) => {
+      const bytes = new TextEncoder().encode(JSON.stringify(actions)).byteLength;
+      if (bytes > MAX_REGISTRATION_BYTES) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `must be at most ${mebibytes(MAX_REGISTRATION_BYTES)} as JSON, all actions together (received ${mebibytes(bytes)})`,
+        });
+      }
+    })
     .superRefine((actions, ctx) => {
       const firstIndex = new Map<string, number>();
       actions.forEach((action, index) => {
@@ -26,6 +42,10 @@ export const ZRegisterActionsRequestSchema = z.strictObject({
       });
     }),
 });
+
+function mebibytes(bytes: number): string {
+  return `${Math.round((bytes / 1024 / 1024) * 10) / 10} MiB`;
+}
 
 export type RegisterActionsRequest = z.output<typeof ZRegisterActionsRequestSchema>;
 

@@ -57,6 +57,8 @@ export const ZSessionStateSchema = z.object({
 export const ZSignInResponseSchema = z.object({
   signed_in: z.literal(true),
   tenant_id: z.string(),
+  /** When the session ends: 12 hours after signing in, or the token's own expiry if sooner. */
+  expires_at: z.string(),
 });
 
 export const ZSignOutResponseSchema = z.object({ signed_in: z.literal(false) });

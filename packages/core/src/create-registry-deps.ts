@@ -33,11 +33,13 @@ export function createRegistryDeps(
         'or set DATABASE_URL to a PostgreSQL database.',
     );
   }
-  const dispatch = dispatchSettings(env);
+  const dispatch = dispatchSettingsFrom(env);
   const sql = createPool(databaseUrl);
   const logger = createLogger(env.LOG_LEVEL);
   const addressPolicy = parseAddressAllowList(env.PLUGIN_ALLOWED_ADDRESSES);
-  const pluginHttp = overrides.pluginHttp ?? createPluginHttpClient({ addressPolicy });
+  const pluginHttp =
+    overrides.pluginHttp ??
+    createPluginHttpClient({ addressPolicy, maxTimeoutMs: dispatch.timeoutMaxMs });
   const instanceId = `${hostname()}:${process.pid}:${randomUUID().slice(0, 8)}`;
   const queue = createDeliveryQueue(databaseUrl, {
     supervise: overrides.supervise ?? false,
@@ -48,7 +50,6 @@ export function createRegistryDeps(
     db,
     sql,
     pluginHttp,
-    addressPolicy,
     logger,
     access: accessSettingsFrom(env),
     dispatch,
@@ -65,7 +66,8 @@ export function createRegistryDeps(
   };
 }
 
-function dispatchSettings(env: Env): DispatchSettings {
+/** Dispatch's settings from PLUGIN_* and DISPATCH_* variables, defaults for those unset. */
+export function dispatchSettingsFrom(env: Env): DispatchSettings {
   for (const name of REPLACED_SETTINGS) {
     if (env[name] !== undefined && env[name] !== '') {
       throw new Error(

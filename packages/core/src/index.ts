@@ -6,6 +6,13 @@ export { AUTHENTICATION_HELP, authorize } from './auth/access';
 export { createAdminToken, listAdminTokens, revokeAdminToken } from './auth/admin-tokens';
 export { authenticateSecret } from './auth/authenticate';
 export {
+  authenticateSession,
+  endDashboardSession,
+  SESSION_LIFETIME_MS,
+  type StartedSession,
+  startDashboardSession,
+} from './auth/dashboard-sessions';
+export {
   type AccessSettings,
   accessSettingsFrom,
   describeLocalAccess,
@@ -21,7 +28,7 @@ export {
   type RequestOrigin,
   type RequestSocket,
 } from './auth/request-origin';
-export { createRegistryDeps } from './create-registry-deps';
+export { createRegistryDeps, dispatchSettingsFrom } from './create-registry-deps';
 export { type DeliveryWorker, startDeliveryWorker } from './delivery/delivery-worker';
 export { joinPluginUrl } from './delivery/plugin-call';
 export { dispatchEvents } from './dispatch/dispatch-events';
@@ -41,6 +48,7 @@ export {
 export { AddressNotAllowedError, createGuardedAgent, type Resolver } from './http/guarded-agent';
 export {
   createPluginHttpClient,
+  type PluginAnswer,
   type PluginHttpClient,
   type PluginHttpClientOptions,
 } from './http/plugin-http-client';

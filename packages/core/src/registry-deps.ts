@@ -5,7 +5,6 @@ import type { DeliveryNotifications } from './delivery/delivery-notifications';
 import type { DeliveryQueue } from './delivery/delivery-queue';
 import type { LeaseKeeper } from './delivery/lease-keeper';
 import type { CircuitSettings } from './delivery/plugin-delivery-state';
-import type { AddressPolicy } from './http/address-policy';
 import type { PluginHttpClient } from './http/plugin-http-client';
 import type { DispatchMetrics } from './metrics/dispatch-metrics';
 
@@ -14,9 +13,8 @@ export interface RegistryDeps {
   db: Db;
   /** The pool under `db`: dispatch's per-event queries are plain SQL, a fraction of Prisma's cost. */
   sql: SqlPool;
+  /** Every call to a plugin, under PLUGIN_ALLOWED_ADDRESSES and PLUGIN_TIMEOUT_MAX_MS. */
   pluginHttp: PluginHttpClient;
-  /** Which non-public addresses plugins may be called at (PLUGIN_ALLOWED_ADDRESSES). */
-  addressPolicy: AddressPolicy;
   logger: Logger;
   dispatch: DispatchSettings;
   metrics: DispatchMetrics;

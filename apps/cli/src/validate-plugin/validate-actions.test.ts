@@ -1,17 +1,19 @@
-import { createEndpointCaller, parseAddressAllowList, validateActions } from '@registry/core';
+import {
+  createEndpointCaller,
+  createPluginHttpClient,
+  parseAddressAllowList,
+  validateActions,
+} from '@registry/core';
 import { createEmailPlugin, startEmailPlugin } from '@registry/email-plugin';
 import { registrationPayload } from '@registry/plugin-sdk';
 import { brokenPluginActions, startBrokenPlugin } from '@registry/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 
 const SECRET = 'whsec_dmFsaWRhdG9yIHRlc3Qgc2lnbmluZyBzZWNyZXQh';
-const loopback = parseAddressAllowList('127.0.0.1');
-const callers = [
-  createEndpointCaller({ policy: loopback, signingSecrets: [SECRET] }),
-  createEndpointCaller({ policy: loopback, signingSecrets: [] }),
-];
-afterAll(() => Promise.all(callers.map((caller) => caller.close())));
-const [signed, unsigned] = callers as [(typeof callers)[0], (typeof callers)[0]];
+const http = createPluginHttpClient({ addressPolicy: parseAddressAllowList('127.0.0.1') });
+afterAll(() => http.close());
+const signed = createEndpointCaller(http, [SECRET]);
+const unsigned = createEndpointCaller(http, []);
 
 describe('validateActions', () => {
   it('[VALIDATOR][CLEAN]: the email plugin passes every check of its ten actions', async () => {
@@ -62,7 +64,7 @@ describe('validateActions', () => {
       );
       expect(verdict.hangs).toHaveLength(5);
       expect(verdict.hangs?.[0]).toBe(
-        'valid payload (required fields): timed out: no answer within 300 ms',
+        'valid payload (required fields): timed out: Plugin did not answer within 300 ms',
       );
       expect(verdict.crashes_on_valid).toEqual([
         'valid payload (required fields): answered 500: {"error":"boom"}',
@@ -77,7 +79,8 @@ describe('validateActions', () => {
 
   it('[VALIDATOR][ADDRESSES]: an address outside the allow-list is never contacted', async () => {
     const plugin = await startBrokenPlugin();
-    const strict = createEndpointCaller({ policy: parseAddressAllowList(''), signingSecrets: [] });
+    const strictHttp = createPluginHttpClient({ addressPolicy: parseAddressAllowList('') });
+    const strict = createEndpointCaller(strictHttp, []);
     try {
       const [report] = await validateActions(
         strict,
@@ -87,7 +90,7 @@ describe('validateActions', () => {
       );
       expect(report?.checks[0]?.problem).toMatch(/no answer: .*127\.0\.0\.1 is not allowed/);
     } finally {
-      await strict.close();
+      await strictHttp.close();
       await plugin.close();
     }
   });

@@ -2,6 +2,8 @@ import { createRegistryClient } from '@registry/client';
 import type { PluginValidationReport } from '@registry/contracts';
 import {
   createEndpointCaller,
+  createPluginHttpClient,
+  dispatchSettingsFrom,
   isLoopbackAddress,
   parseAddressAllowList,
   validateRegisteredActions,
@@ -37,11 +39,17 @@ export async function validatePlugin(
     return client.plugins.validate.mutate({ slug: options.slug });
   }
   const plugin = await client.plugins.get.query({ slug: options.slug });
-  const caller = createEndpointCaller({
-    policy: parseAddressAllowList(allowList(options)),
-    signingSecrets: options.signingSecrets,
+  // The registry's own plugin client, with its limits (PLUGIN_TIMEOUT_MAX_MS caps every call).
+  const http = createPluginHttpClient({
+    addressPolicy: parseAddressAllowList(allowList(options)),
+    maxTimeoutMs: dispatchSettingsFrom(process.env).timeoutMaxMs,
   });
-  return validateRegisteredActions(plugin, caller, options.timeoutMs);
+  try {
+    const caller = createEndpointCaller(http, options.signingSecrets);
+    return await validateRegisteredActions(plugin, caller, options.timeoutMs);
+  } finally {
+    await http.close();
+  }
 }
 
 /**

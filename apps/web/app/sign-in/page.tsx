@@ -15,8 +15,8 @@ export default function SignInPage() {
         <div>
           <h1 className="text-lg font-semibold">Sign in</h1>
           <p className="text-sm text-muted-foreground">
-            Paste an admin token. It is kept in an httpOnly cookie for 12 hours, never readable by
-            page scripts.
+            Paste an admin token. It opens a session of 12 hours; the browser keeps only the
+            session's id, in a cookie no page script can read.
           </p>
         </div>
         <SignInForm />

@@ -1,5 +1,6 @@
 'use client';
 
+import { MAX_TRPC_BATCH_CALLS } from '@registry/contracts/request-limits';
 import { MutationCache, QueryCache, QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { httpBatchLink, TRPCClientError } from '@trpc/client';
 import { type ReactNode, useState } from 'react';
@@ -26,7 +27,9 @@ export function TrpcProvider({ children }: { children: ReactNode }) {
       }),
   );
   const [trpcClient] = useState(() =>
-    trpc.createClient({ links: [httpBatchLink({ url: '/api/trpc' })] }),
+    trpc.createClient({
+      links: [httpBatchLink({ url: '/api/trpc', maxItems: MAX_TRPC_BATCH_CALLS })],
+    }),
   );
   return (
     <trpc.Provider client={trpcClient} queryClient={queryClient}>

@@ -1,12 +1,31 @@
-import type { RequestOrigin } from '@registry/core';
+import { isLoopbackAddress, type RequestOrigin } from '@registry/core';
 import { readStampedSocket } from '../http/socket-stamp';
 
-export const SESSION_COOKIE = 'registry_session';
+/**
+ * The dashboard session's cookie. `__Host-` makes browsers keep it only if it is Secure, for
+ * this host alone and the whole path, so no sibling subdomain or plain-http page can plant or
+ * overwrite it. Browsers keep Secure cookies on https and on http://localhost (a potentially
+ * trustworthy origin), so those get it; plain http elsewhere gets the unprefixed name, which
+ * is all such a deployment can hold.
+ */
+export function sessionCookieName(request: Request): string {
+  return keepsSecureCookies(request) ? '__Host-registry_session' : 'registry_session';
+}
+
+/** Whether the browser of this request keeps Secure cookies: https, or a loopback host. */
+export function keepsSecureCookies(request: Request): boolean {
+  const url = new URL(request.url);
+  if (url.protocol === 'https:' || request.headers.get('x-forwarded-proto') === 'https') {
+    return true;
+  }
+  const host = (request.headers.get('host') ?? url.host).replace(/:\d+$/, '').toLowerCase();
+  return host === 'localhost' || host.endsWith('.localhost') || isLoopbackAddress(host);
+}
 
 export interface RequestCredentials {
   /** The token of `Authorization: Bearer <token>`. */
   bearer?: string;
-  /** The dashboard's session cookie (an admin token, httpOnly). */
+  /** The dashboard's session cookie (a session id, httpOnly). */
   session?: string;
   /** Why the Authorization header could not be read, if it could not. */
   problem?: string;
@@ -22,7 +41,7 @@ export function readRequestCredentials(request: Request): RequestCredentials {
     origin: headers.get('origin'),
     secFetchSite: headers.get('sec-fetch-site'),
   };
-  const session = readCookie(headers.get('cookie'), SESSION_COOKIE);
+  const session = readCookie(headers.get('cookie'), sessionCookieName(request));
   const authorization = headers.get('authorization');
   if (authorization === null) return { session, origin };
   const match = /^Bearer\s+(\S+)\s*$/i.exec(authorization);

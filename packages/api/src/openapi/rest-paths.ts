@@ -100,7 +100,10 @@ export const REST_PATHS: ZodOpenApiPathsObject = {
     post: restOperation({
       tag: 'Session',
       summary: 'Sign in to the dashboard with an admin token',
-      description: 'Sets an httpOnly, SameSite=Strict session cookie. Same-origin requests only.',
+      description:
+        'Starts a session of at most 12 hours: an httpOnly, SameSite=Strict cookie holding a ' +
+        'random session id (`__Host-registry_session` on https and localhost). Same-origin ' +
+        'requests only.',
       access: 'public',
       body: ZSignInRequestSchema,
       errors: ['UNAUTHORIZED', 'FORBIDDEN'],
@@ -109,6 +112,7 @@ export const REST_PATHS: ZodOpenApiPathsObject = {
     delete: restOperation({
       tag: 'Session',
       summary: 'Sign out of the dashboard',
+      description: 'Ends the session: its id is refused from then on.',
       access: 'public',
       responses: { 200: jsonAnswer('Signed out', ZSignOutResponseSchema) },
     }),

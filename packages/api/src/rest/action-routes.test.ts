@@ -125,6 +125,32 @@ describe('POST /api/plugins/{slug}/register-actions', () => {
     );
   });
 
+  it('[REST][REGISTER]: a set over 4 MiB in all is a 400 naming actions; the stored set stays', async () => {
+    const slug = uniqueSlug('heavy');
+    await insertPlugin(deps.db, DEFAULT_TENANT_ID, { slug, actions: [actionDefinition('kept')] });
+    // 100 actions of 50 KiB each: each within its own limits, together 5 MiB.
+    const actions = Array.from({ length: 100 }, (_, index) => ({
+      ...actionDefinition(`heavy_${index}`),
+      description: 'x'.repeat(2000),
+      required_fields: undefined,
+      input_schema: {
+        type: 'object',
+        properties: { text: { type: 'string', description: 'y'.repeat(50 * 1024) } },
+      },
+    }));
+    const answer = await send('POST', `/api/plugins/${slug}/register-actions`, {
+      json: { actions },
+    });
+    const error = expectRestError(answer, 400, 'VALIDATION_ERROR');
+    expect(error.issues).toEqual([
+      {
+        field: 'actions',
+        message: expect.stringMatching(/^must be at most 4 MiB as JSON, all actions together/),
+      },
+    ]);
+    expect(await storedActionTypes(slug)).toEqual(['kept']);
+  });
+
   it('[REST][REGISTER]: an unknown slug is a 404 naming the slug', async () => {
     const slug = uniqueSlug('ghost');
     const answer = await send('POST', `/api/plugins/${slug}/register-actions`, {

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { MAX_REQUEST_BODY_BYTES } from '@registry/contracts';
 import { createRegistryDeps, getPlugin } from '@registry/core';
 import { DEFAULT_TENANT_ID } from '@registry/db';
 import {
@@ -10,7 +11,6 @@ import {
 } from '@registry/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createRestClient, expectRestError, type RestCall } from '../test-support/rest-client';
-import { MAX_BODY_BYTES } from './read-json-body';
 
 const deps = createRegistryDeps(testEnv());
 const send = createRestClient(deps);
@@ -98,9 +98,9 @@ describe('request bodies on every REST route', () => {
 
   it('[REST][BODY]: a body over 10 MiB is a 413, declared or not', async () => {
     const json = { 'content-type': 'application/json' };
-    const huge = `{"name":"${'x'.repeat(MAX_BODY_BYTES)}"}`;
+    const huge = `{"name":"${'x'.repeat(MAX_REQUEST_BODY_BYTES)}"}`;
     await expectRefusedEverywhere({ body: huge, headers: json }, 413, 'PAYLOAD_TOO_LARGE');
-    const declared = { ...json, 'content-length': String(MAX_BODY_BYTES + 1) };
+    const declared = { ...json, 'content-length': String(MAX_REQUEST_BODY_BYTES + 1) };
     await expectRefusedEverywhere({ body: '{}', headers: declared }, 413, 'PAYLOAD_TOO_LARGE');
     const chunk = new Uint8Array(1024 * 1024).fill(0x20);
     const stream = new ReadableStream<Uint8Array>({

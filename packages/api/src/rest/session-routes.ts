@@ -1,20 +1,26 @@
 import { ZSignInRequestSchema } from '@registry/contracts';
-import { AppError, authenticateSecret, parseInput, type RegistryDeps } from '@registry/core';
+import {
+  AppError,
+  endDashboardSession,
+  parseInput,
+  type RegistryDeps,
+  startDashboardSession,
+} from '@registry/core';
 import {
   isSameOriginWrite,
+  keepsSecureCookies,
   readRequestCredentials,
-  SESSION_COOKIE,
+  sessionCookieName,
 } from '../auth/request-credentials';
 import { jsonResponse } from './json-response';
 import { readJsonBody } from './read-json-body';
 import { publicRestHandler } from './rest-handler';
 
-const SESSION_SECONDS = 12 * 60 * 60;
-
 /**
  * `/api/session` — the dashboard's sign-in (POST an admin token), sign-out (DELETE) and who the
- * browser is (GET). The cookie holds the token, httpOnly and SameSite=Strict, so page scripts
- * cannot read it and other sites cannot send it; revoking the token ends the session at once.
+ * browser is (GET). Signing in starts a session of at most 12 hours: the cookie holds its random
+ * id, never the token, httpOnly and SameSite=Strict, so page scripts cannot read it and other
+ * sites cannot send it. Signing out, or revoking the token, ends it at once.
  */
 export function sessionRoutes(deps: RegistryDeps) {
   return {
@@ -33,32 +39,44 @@ export function sessionRoutes(deps: RegistryDeps) {
         throw new AppError('FORBIDDEN', 'Sign in from the dashboard itself, not from another site');
       }
       const { token } = parseInput(ZSignInRequestSchema, await readJsonBody(request));
-      const principal = await authenticateSecret(deps, token, 'session');
-      if (!principal) throw new AppError('UNAUTHORIZED', 'token: not a valid admin token');
-      const response = jsonResponse({ signed_in: true, tenant_id: principal.tenantId });
-      response.headers.append('set-cookie', sessionCookie(request, token, SESSION_SECONDS));
+      const session = await startDashboardSession(deps, token);
+      if (!session) throw new AppError('UNAUTHORIZED', 'token: not a valid admin token');
+      const response = jsonResponse({
+        signed_in: true,
+        tenant_id: session.tenantId,
+        expires_at: session.expiresAt.toISOString(),
+      });
+      const seconds = Math.floor((session.expiresAt.getTime() - Date.now()) / 1000);
+      setSessionCookies(response, request, session.sessionId, seconds);
       return response;
     }),
     DELETE: publicRestHandler(deps, async (request) => {
+      const { session } = readRequestCredentials(request);
+      if (session) await endDashboardSession(deps, session);
       const response = jsonResponse({ signed_in: false });
-      response.headers.append('set-cookie', sessionCookie(request, '', 0));
+      setSessionCookies(response, request, '', 0);
       return response;
     }),
   };
 }
 
-function sessionCookie(request: Request, value: string, maxAge: number): string {
-  const secure =
-    new URL(request.url).protocol === 'https:' ||
-    request.headers.get('x-forwarded-proto') === 'https';
-  return [
-    `${SESSION_COOKIE}=${encodeURIComponent(value)}`,
-    'HttpOnly',
-    'SameSite=Strict',
-    'Path=/',
-    `Max-Age=${maxAge}`,
-    ...(secure ? ['Secure'] : []),
-  ].join('; ');
+function setSessionCookies(response: Response, request: Request, value: string, maxAge: number) {
+  const name = sessionCookieName(request);
+  const secure = keepsSecureCookies(request);
+  const cookie = (cookieName: string, cookieValue: string, seconds: number) =>
+    [
+      `${cookieName}=${encodeURIComponent(cookieValue)}`,
+      'HttpOnly',
+      'SameSite=Strict',
+      'Path=/',
+      `Max-Age=${seconds}`,
+      ...(secure ? ['Secure'] : []),
+    ].join('; ');
+  response.headers.append('set-cookie', cookie(name, value, maxAge));
+  // The cookie of earlier versions held the admin token itself: drop it wherever it may linger.
+  if (name !== 'registry_session') {
+    response.headers.append('set-cookie', cookie('registry_session', '', 0));
+  }
 }
 
 function viaOf(principal: { kind: string; via?: string }) {

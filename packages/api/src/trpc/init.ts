@@ -3,7 +3,7 @@ import { type Access, AppError, authorize, type Principal } from '@registry/core
 import { initTRPC, TRPCError } from '@trpc/server';
 import { ZodError } from 'zod';
 import type { RequestContext } from '../request-context';
-import { toTrpcCode } from './trpc-error-codes';
+import { toTrpcError } from './trpc-error-codes';
 
 export type ApiContext = RequestContext;
 
@@ -41,7 +41,7 @@ const mapDomainErrors = t.middleware(async ({ next }) => {
   if (result.ok) return result;
   const cause = asAppError(result.error);
   if (!cause) return result;
-  throw new TRPCError({ code: toTrpcCode(cause.code), message: cause.message, cause });
+  throw toTrpcError(cause);
 });
 
 /**
@@ -57,12 +57,16 @@ function asAppError(error: TRPCError): AppError | undefined {
   return undefined;
 }
 
-/** Resolves who may proceed (401/403 otherwise) and gives procedures their tenant. */
+/**
+ * Resolves who may proceed (401/403 otherwise) and gives procedures their tenant. The body is
+ * read first only where the decision needs it: a plugin key's own slug, on `plugin-self`.
+ */
 const enforceAccess = t.middleware(async ({ ctx, meta, getRawInput, next }) => {
   if (!meta?.access) {
     throw new TRPCError({ code: 'INTERNAL_SERVER_ERROR', message: 'Procedure declares no access' });
   }
-  const input = meta.access === 'plugin-self' ? await getRawInput() : undefined;
+  const needsSlug = meta.access === 'plugin-self' && ctx.principal?.kind === 'plugin';
+  const input = needsSlug ? await getRawInput() : undefined;
   const slug = (input as { slug?: unknown } | undefined)?.slug;
   const principal: Principal = authorize(ctx.principal, meta.access, {
     slug: typeof slug === 'string' ? slug : undefined,

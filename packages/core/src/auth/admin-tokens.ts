@@ -14,18 +14,24 @@ function toAdminTokenDto(row: TokenRow): AdminToken {
     created_at: row.createdAt.toISOString(),
     last_used_at: row.lastUsedAt?.toISOString() ?? null,
     revoked_at: row.revokedAt?.toISOString() ?? null,
+    expires_at: row.expiresAt?.toISOString() ?? null,
   };
 }
 
-/** A new admin token for a tenant; its secret is returned this once and stored only hashed. */
+/**
+ * A new admin token for a tenant, lasting `expiresInMs` if given (else until revoked); its
+ * secret is returned this once and stored only hashed.
+ */
 export async function createAdminToken(
   { db }: { db: Db },
   tenantId: string,
   name: string,
+  expiresInMs?: number,
 ): Promise<CreatedAdminToken> {
   const token = generateSecret(ADMIN_TOKEN_PREFIX);
+  const expiresAt = expiresInMs === undefined ? null : new Date(Date.now() + expiresInMs);
   const row = await db.apiToken.create({
-    data: { tenantId, name, tokenHash: hashSecret(token), prefix: secretPrefix(token) },
+    data: { tenantId, name, tokenHash: hashSecret(token), prefix: secretPrefix(token), expiresAt },
   });
   noteTokenCreated(db);
   return { ...toAdminTokenDto(row), token };
@@ -36,7 +42,10 @@ export async function listAdminTokens({ db }: { db: Db }, tenantId: string): Pro
   return rows.map(toAdminTokenDto);
 }
 
-/** Revokes a token at once: the next request carrying it is refused. */
+/**
+ * Revokes a token at once: the next request carrying it is refused, and the dashboard sessions
+ * signed in with it end.
+ */
 export async function revokeAdminToken(
   { db }: { db: Db },
   tenantId: string,
@@ -46,6 +55,7 @@ export async function revokeAdminToken(
     where: { id, tenantId, revokedAt: null },
     data: { revokedAt: new Date() },
   });
+  await db.dashboardSession.deleteMany({ where: { token: { id, tenantId } } });
   const row = await db.apiToken.findFirst({ where: { id, tenantId } });
   if (!row) throw AppError.notFound(`Admin token not found: ${id}`);
   if (count === 0 && !row.revokedAt)

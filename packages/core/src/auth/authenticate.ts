@@ -4,21 +4,21 @@ import type { Principal } from './principal';
 import { hashSecret } from './secrets';
 
 /**
- * Who presents this secret: an admin token (not revoked) or a plugin's API key. Unknown,
- * revoked and malformed secrets all answer null, so callers cannot tell them apart.
+ * Who presents this secret: an admin token (not revoked, not expired) or a plugin's API key.
+ * Unknown, revoked, expired and malformed secrets all answer null, so callers cannot tell
+ * them apart.
  */
 export async function authenticateSecret(
   { db }: { db: Db },
   secret: string,
-  via: 'token' | 'session' = 'token',
 ): Promise<Principal | null> {
   if (secret.length < 20 || secret.length > 200) return null;
   const hash = hashSecret(secret);
-  if (secret.startsWith(ADMIN_TOKEN_PREFIX) || via === 'session') {
+  if (secret.startsWith(ADMIN_TOKEN_PREFIX)) {
     const token = await db.apiToken.findUnique({ where: { tokenHash: hash } });
-    if (!token || token.revokedAt) return null;
+    if (!token || !isLive(token)) return null;
     await touchToken(db, token.id, token.lastUsedAt);
-    return { kind: 'admin', tenantId: token.tenantId, via, tokenId: token.id };
+    return { kind: 'admin', tenantId: token.tenantId, via: 'token', tokenId: token.id };
   }
   const plugin = await db.plugin.findFirst({
     where: { apiKey: hash },
@@ -33,8 +33,13 @@ export async function authenticateSecret(
   };
 }
 
+/** Whether an admin token may act: neither revoked nor past its expiry. */
+export function isLive(token: { revokedAt: Date | null; expiresAt: Date | null }): boolean {
+  return !token.revokedAt && (!token.expiresAt || token.expiresAt.getTime() > Date.now());
+}
+
 /** Records use at most once a minute per token: enough for "last used", no write per request. */
-async function touchToken(db: Db, id: string, lastUsedAt: Date | null): Promise<void> {
+export async function touchToken(db: Db, id: string, lastUsedAt: Date | null): Promise<void> {
   if (lastUsedAt && Date.now() - lastUsedAt.getTime() < 60_000) return;
   await db.apiToken.update({ where: { id }, data: { lastUsedAt: new Date() } });
 }

@@ -186,4 +186,29 @@ describe('executionStats', () => {
     expect(await types({ flow_execution_id: 'b' })).toEqual(['send:1']);
     expect((await stats(newTenantId(), window)).actions).toEqual([]);
   });
+
+  it('[EXECUTIONS][STATS]: a window over two years is a 400 naming from; an open one is cut to two years', async () => {
+    const tenantId = newTenantId();
+    expect(() =>
+      stats(tenantId, { from: '0001-01-01T00:00:00Z', to: '9999-12-31T00:00:00Z' }),
+    ).toThrow(
+      expect.objectContaining({
+        code: 'VALIDATION_ERROR',
+        issues: [{ field: 'from', message: 'must be at most 732 days before to (or now)' }],
+      }),
+    );
+    expect(() => stats(tenantId, { from: '2000-01-01T00:00:00Z' })).toThrow(
+      /^Invalid request: from:/,
+    );
+
+    await record(tenantId, [
+      { action: 'create_task', status: 'succeeded', ms: 1, at: '2020-01-01T00:00:00.000Z' },
+      { action: 'create_task', status: 'succeeded', ms: 1, at: '2026-03-01T00:00:00.000Z' },
+    ]);
+    const open = await stats(tenantId, { to: '2026-03-02T00:00:00.000Z' });
+    expect(open).toMatchObject({ from: '2026-03-01T00:00:00.000Z', actions: [{ total: 1 }] });
+    const far = await stats(tenantId, { to: '9999-12-31T00:00:00.000Z' });
+    expect(Date.parse(far.to) - Date.parse(far.from)).toBeLessThanOrEqual(732 * 86_400_000);
+    expect(far.actions).toEqual([]);
+  });
 });

@@ -1,8 +1,9 @@
-import type {
-  ExecutionStats,
-  ExecutionStatsPoint,
-  ExecutionStatsQuery,
-  StatsBucket,
+import {
+  type ExecutionStats,
+  type ExecutionStatsPoint,
+  type ExecutionStatsQuery,
+  MAX_STATS_WINDOW_DAYS,
+  type StatsBucket,
 } from '@registry/contracts';
 import { Prisma } from '@registry/db';
 import type { RegistryDeps } from '../registry-deps';
@@ -20,6 +21,8 @@ const BUCKET_ORIGIN = Date.parse('2001-01-01T00:00:00Z');
 const MAX_BUCKETS = 120;
 /** Without executions or `from`, the window shown. */
 const DEFAULT_SPAN_MS = 60 * MINUTE;
+/** The contract refuses a longer `from`; an open window is cut to it. */
+const MAX_SPAN_MS = MAX_STATS_WINDOW_DAYS * 24 * 60 * MINUTE;
 
 interface StatsRow {
   action_type: string;
@@ -101,10 +104,12 @@ function actionKey(row: StatsRow): string {
   return `${row.plugin_id ?? ''}/${row.action_type}`;
 }
 
+/** The first matching execution, but no earlier than the longest window allows. */
 async function earliest(db: RegistryDeps['db'], filters: Prisma.Sql[], to: Date): Promise<Date> {
+  const limit = new Date(to.getTime() - MAX_SPAN_MS);
   const [row] = await db.$queryRaw<{ first: Date | null }[]>`
     SELECT min(created_at) AS first FROM action_executions
-    WHERE ${Prisma.join(filters, ' AND ')} AND created_at <= ${to}`;
+    WHERE ${Prisma.join(filters, ' AND ')} AND created_at <= ${to} AND created_at >= ${limit}`;
   return row?.first ?? new Date(to.getTime() - DEFAULT_SPAN_MS);
 }
 

@@ -33,50 +33,64 @@ export interface GuardedAgentOptions {
  * An undici Agent that checks every address inside the connection's own DNS resolution, so the
  * address checked is the address connected to (no second lookup for a rebinding server to
  * answer differently). Literal IPs, which skip DNS, are checked before connecting. Names that
- * resolve to several addresses are refused if any of them is refused.
+ * resolve to several addresses are refused if any of them is refused. The port is judged with
+ * the address (allow-list entries may name one).
  */
 export function createGuardedAgent(options: GuardedAgentOptions): Agent {
   const resolve = options.resolve ?? systemResolver;
-  const lookup = (
-    hostname: string,
-    lookupOptions: { all?: boolean },
-    callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
-  ) => {
-    resolve(hostname).then(
-      (addresses) => {
-        for (const { address } of addresses) {
-          const verdict = checkAddress(options.policy, address);
-          if (!verdict.allowed) {
-            callback(new AddressNotAllowedError(hostname, address, verdict.reason), '');
-            return;
+  const lookupOn =
+    (port: number) =>
+    (
+      hostname: string,
+      lookupOptions: { all?: boolean },
+      callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
+    ) => {
+      resolve(hostname).then(
+        (addresses) => {
+          for (const { address } of addresses) {
+            const verdict = checkAddress(options.policy, address, port);
+            if (!verdict.allowed) {
+              callback(new AddressNotAllowedError(hostname, address, verdict.reason), '');
+              return;
+            }
           }
-        }
-        const [first] = addresses;
-        if (!first)
-          callback(
-            Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }),
-            '',
-          );
-        else if (lookupOptions.all) callback(null, addresses);
-        else callback(null, first.address, first.family);
-      },
-      (error: Error) => callback(error, ''),
-    );
+          const [first] = addresses;
+          if (!first)
+            callback(
+              Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }),
+              '',
+            );
+          else if (lookupOptions.all) callback(null, addresses);
+          else callback(null, first.address, first.family);
+        },
+        (error: Error) => callback(error, ''),
+      );
+    };
+  // The resolver cannot see the port, so each port gets its own connector (a handful: one per
+  // plugin port in use), each keeping its TLS sessions.
+  const connectors = new Map<number, buildConnector.connector>();
+  const connectorOn = (port: number) => {
+    let connector = connectors.get(port);
+    if (!connector) {
+      connector = buildConnector({ lookup: lookupOn(port) } as buildConnector.BuildOptions);
+      connectors.set(port, connector);
+    }
+    return connector;
   };
-  const connector = buildConnector({ lookup } as buildConnector.BuildOptions);
   return new Agent({
     connections: options.connections,
     keepAliveTimeout: options.keepAliveTimeout,
     connect(connectOptions, callback) {
       const host = connectOptions.hostname.replace(/^\[|\]$/g, '');
+      const port = Number(connectOptions.port) || (connectOptions.protocol === 'https:' ? 443 : 80);
       if (isIP(host)) {
-        const verdict = checkAddress(options.policy, host);
+        const verdict = checkAddress(options.policy, host, port);
         if (!verdict.allowed) {
           callback(new AddressNotAllowedError(host, host, verdict.reason), null);
           return;
         }
       }
-      connector(connectOptions, callback);
+      connectorOn(port)(connectOptions, callback);
     },
   });
 }

@@ -124,6 +124,25 @@ describe('plugin HTTP client', () => {
     expect(performance.now() - started).toBeLessThan(5000);
   });
 
+  it('[HTTP][CLIENT]: post answers any status with its body and latency, judging nothing', async () => {
+    const server = await serve({ '/teapot': sendText(418, '<p>short and stout</p>') });
+    const answer = await client.post(`${server.url}/teapot`, '{}', { timeoutMs: 5000 });
+    expect(answer).toMatchObject({ status: 418, text: '<p>short and stout</p>' });
+    expect(answer.latencyMs).toBeGreaterThan(0);
+  });
+
+  it('[HTTP][CLIENT]: no call waits longer than maxTimeoutMs, whatever it asks for', async () => {
+    const capped = createPluginHttpClient({
+      addressPolicy: parseAddressAllowList('127.0.0.1'),
+      maxTimeoutMs: 200,
+    });
+    onTestFinished(() => capped.close());
+    const server = await serve({ '/hang': () => {} });
+    await expect(
+      capped.post(`${server.url}/hang`, '{}', { timeoutMs: 300_000 }),
+    ).rejects.toMatchObject({ code: 'TIMEOUT', message: 'Plugin did not answer within 200 ms' });
+  });
+
   it('[HTTP][PROBE]: probe reports any HTTP answer with its status', async () => {
     const server = await serve({ '/health': respondJson(200, { ok: true }) });
     expect(await client.probe(`${server.url}/health`, 5000)).toMatchObject({ status: 200 });

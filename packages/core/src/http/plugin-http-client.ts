@@ -11,18 +11,38 @@ export interface PluginResponse {
   body: unknown;
 }
 
+/** Whatever a plugin answered, any status: what the endpoint validator reports on. */
+export interface PluginAnswer {
+  status: number;
+  headers: Record<string, string | string[] | undefined>;
+  /** The whole body as text (never more than the client's `maxResponseBytes`). */
+  text: string;
+  /** From sending the request to the end of the body. */
+  latencyMs: number;
+}
+
+/**
+ * Every call the registry makes to a plugin (dispatch, the ownership challenge, connectivity
+ * tests, endpoint validation) goes through one of these, so all share one user agent, one
+ * deadline rule, one body cap, no redirects and the address policy. A call that gets no
+ * complete answer (timeout, refused or disallowed address, body over the cap) throws an
+ * EventFailure saying why.
+ */
 export interface PluginHttpClient {
   /**
-   * POSTs a JSON body (already serialised: signatures cover these exact bytes) to a plugin and
-   * returns its JSON answer, or throws an EventFailure saying why.
+   * POSTs a JSON body (already serialised: signatures cover these exact bytes) and returns the
+   * plugin's JSON answer; a redirect, an error status or a body that is not JSON throws.
    */
   postJson(url: string, body: string, options: PostOptions): Promise<PluginResponse>;
+  /** POSTs a JSON body like `postJson`, and returns the answer whatever its status and body. */
+  post(url: string, body: string, options: PostOptions): Promise<PluginAnswer>;
   /** GETs a URL and reports whether anything answered, for connectivity tests. */
   probe(url: string, timeoutMs: number): Promise<{ status: number; latencyMs: number }>;
   close(): Promise<void>;
 }
 
 export interface PostOptions {
+  /** The call's deadline; never more than the client's `maxTimeoutMs`. */
   timeoutMs: number;
   headers?: Record<string, string>;
 }
@@ -34,6 +54,8 @@ export interface PluginHttpClientOptions {
   resolve?: Resolver;
   /** Largest response body read from a plugin. */
   maxResponseBytes?: number;
+  /** Longest deadline any call may have, whatever it asks for (PLUGIN_TIMEOUT_MAX_MS). */
+  maxTimeoutMs?: number;
   /** Keep-alive connections per plugin origin: one slow plugin cannot take them all. */
   connectionsPerOrigin?: number;
 }
@@ -43,6 +65,7 @@ const USER_AGENT = 'BCS-Automation/1.0';
 /** Plugin calls over one pooled keep-alive undici Agent, with a real deadline per call. */
 export function createPluginHttpClient(options: PluginHttpClientOptions = {}): PluginHttpClient {
   const maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
+  const maxTimeoutMs = options.maxTimeoutMs ?? Number.POSITIVE_INFINITY;
   const agent = createGuardedAgent({
     policy: options.addressPolicy ?? { allowList: [] },
     resolve: options.resolve,
@@ -50,52 +73,64 @@ export function createPluginHttpClient(options: PluginHttpClientOptions = {}): P
     keepAliveTimeout: 10_000,
   });
 
+  async function call(
+    url: string,
+    init: { method: 'GET' | 'POST'; body?: string; headers?: Record<string, string> },
+    /** `discard`: only the status matters (probes); the body is drained, not kept. */
+    read: 'text' | 'discard',
+    requestedTimeoutMs: number,
+  ): Promise<PluginAnswer> {
+    const timeoutMs = Math.min(requestedTimeoutMs, maxTimeoutMs);
+    const started = performance.now();
+    const deadline = startDeadline(timeoutMs);
+    const { signal } = deadline;
+    try {
+      const response = await request(url, {
+        method: init.method,
+        dispatcher: agent,
+        signal,
+        headers: { 'user-agent': USER_AGENT, ...init.headers },
+        body: init.body,
+      });
+      const text =
+        read === 'text'
+          ? await readCapped(response.body, response.headers, maxResponseBytes)
+          : await response.body.dump().then(() => '');
+      return {
+        status: response.statusCode,
+        headers: response.headers,
+        text,
+        latencyMs: performance.now() - started,
+      };
+    } catch (error) {
+      throw toEventFailure(error, signal, timeoutMs);
+    } finally {
+      deadline.clear();
+    }
+  }
+
+  const post = (url: string, body: string, { timeoutMs, headers }: PostOptions) =>
+    call(
+      url,
+      {
+        method: 'POST',
+        body,
+        headers: { 'content-type': 'application/json', accept: 'application/json', ...headers },
+      },
+      'text',
+      timeoutMs,
+    );
+
   return {
-    async postJson(url, body, { timeoutMs, headers }) {
-      const deadline = startDeadline(timeoutMs);
-      const { signal } = deadline;
-      try {
-        const response = await request(url, {
-          method: 'POST',
-          dispatcher: agent,
-          signal,
-          headers: {
-            'content-type': 'application/json',
-            accept: 'application/json',
-            'user-agent': USER_AGENT,
-            ...headers,
-          },
-          body,
-        });
-        const text = await readCapped(response.body, response.headers, maxResponseBytes);
-        return interpret(response.statusCode, response.headers, text);
-      } catch (error) {
-        throw toEventFailure(error, signal, timeoutMs);
-      } finally {
-        deadline.clear();
-      }
+    post,
+    async postJson(url, body, postOptions) {
+      const answer = await post(url, body, postOptions);
+      return interpret(answer.status, answer.headers, answer.text);
     },
-
     async probe(url, timeoutMs) {
-      const started = performance.now();
-      const deadline = startDeadline(timeoutMs);
-      const { signal } = deadline;
-      try {
-        const response = await request(url, {
-          method: 'GET',
-          dispatcher: agent,
-          signal,
-          headers: { 'user-agent': USER_AGENT },
-        });
-        await response.body.dump();
-        return { status: response.statusCode, latencyMs: performance.now() - started };
-      } catch (error) {
-        throw toEventFailure(error, signal, timeoutMs);
-      } finally {
-        deadline.clear();
-      }
+      const { status, latencyMs } = await call(url, { method: 'GET' }, 'discard', timeoutMs);
+      return { status, latencyMs };
     },
-
     close: () => agent.close(),
   };
 }
@@ -179,7 +214,8 @@ function interpret(
   return { status, body };
 }
 
-function excerpt(text: string): string {
+/** A body's start on one line, for messages and reports. */
+export function excerpt(text: string): string {
   const flat = text.replace(/\s+/g, ' ').trim();
   if (!flat) return '(empty body)';
   return flat.length > 200 ? `${flat.slice(0, 200)}...` : flat;

@@ -1,6 +1,6 @@
 import type { LookupAddress } from 'node:dns';
 import { type Canary, startCanary, startPluginServer } from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { checkAddress, parseAddressAllowList } from './address-policy';
 import { createPluginHttpClient } from './plugin-http-client';
 
@@ -15,6 +15,7 @@ const names: Record<string, string[]> = {
   'canary-b.test': ['127.0.0.3'],
   'mapped.test': ['::ffff:127.0.0.2'],
   'mixed.test': ['127.0.0.1', '127.0.0.3'],
+  'local.test': ['127.0.0.1'],
 };
 const resolve = async (hostname: string): Promise<LookupAddress[]> =>
   (names[hostname] ?? []).map((address) => ({ address, family: address.includes(':') ? 6 : 4 }));
@@ -149,5 +150,46 @@ describe('plugin URL policy (SSRF)', () => {
     expect(failure).toBe(
       'Plugin host canary-a.test resolves to 127.0.0.2, which is not allowed (loopback)',
     );
+  });
+
+  it('[SSRF][PORTS]: an allow-list entry with a port allows that port only', () => {
+    const seedPort = parseAddressAllowList('127.0.0.1:5180, [::1]:5180, 10.0.0.0/8:443');
+    expect(checkAddress(seedPort, '127.0.0.1', 5180)).toEqual({ allowed: true });
+    expect(checkAddress(seedPort, '::ffff:127.0.0.1', 5180)).toEqual({ allowed: true });
+    expect(checkAddress(seedPort, '::1', 5180)).toEqual({ allowed: true });
+    expect(checkAddress(seedPort, '10.20.30.40', 443)).toEqual({ allowed: true });
+    expect(checkAddress(seedPort, '127.0.0.1', 5432)).toEqual({
+      allowed: false,
+      reason: 'loopback; allowed on port 5180 only',
+    });
+    expect(checkAddress(seedPort, '10.20.30.40', 80).allowed).toBe(false);
+    expect(checkAddress(seedPort, '127.0.0.2', 5180).allowed).toBe(false);
+    for (const bad of ['127.0.0.1:0', '127.0.0.1:70000', 'localhost:5180', '[::1]:x', 'x']) {
+      expect(() => parseAddressAllowList(bad)).toThrow(`PLUGIN_ALLOWED_ADDRESSES: "${bad}" is not`);
+    }
+  });
+
+  it('[SSRF][PORTS]: other services on an allowed address are never contacted', async () => {
+    const [plugin, other] = await Promise.all([startCanary('127.0.0.1'), startCanary('127.0.0.1')]);
+    onTestFinished(() => Promise.all([plugin.close(), other.close()]).then(() => {}));
+    const onePort = createPluginHttpClient({
+      addressPolicy: parseAddressAllowList(`127.0.0.1:${plugin.port}`),
+      resolve,
+    });
+    onTestFinished(() => onePort.close());
+    const outcome = (url: string) =>
+      onePort.postJson(url, '{}', { timeoutMs: 2_000 }).then(
+        () => 'answered',
+        (error: { code?: string }) => error.code,
+      );
+
+    // The allowed port is connected to (the canary hangs up: a reset, not a refusal).
+    expect(await outcome(`http://127.0.0.1:${plugin.port}/x`)).not.toBe('ADDRESS_NOT_ALLOWED');
+    expect(await outcome(`http://local.test:${plugin.port}/x`)).not.toBe('ADDRESS_NOT_ALLOWED');
+    expect(await outcome(`http://127.0.0.1:${other.port}/x`)).toBe('ADDRESS_NOT_ALLOWED');
+    expect(await outcome(`http://local.test:${other.port}/x`)).toBe('ADDRESS_NOT_ALLOWED');
+    expect(await outcome(`http://[::ffff:127.0.0.1]:${other.port}/x`)).toBe('ADDRESS_NOT_ALLOWED');
+    expect(plugin.connections).toBe(2);
+    expect(other.connections).toBe(0);
   });
 });

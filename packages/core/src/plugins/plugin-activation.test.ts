@@ -188,4 +188,56 @@ describe('endpoint ownership proof', () => {
     expect(result.message).toMatch(/not allowed|refused|127\.0\.0\.2/i);
     expect(canary.connections).toBe(0);
   });
+
+  /**
+   * A plugin server that, on receiving the challenge, has another request re-point the plugin
+   * to `elsewhere` (a PATCH, run to its end) before it answers the challenge correctly.
+   */
+  async function repointedDuringProof(tenant: string, elsewhere: string) {
+    let plugin = { slug: '', secret: '' };
+    const server = await startPluginServer({
+      [ENDPOINT_VERIFICATION_PATH]: async (call, response) => {
+        await patchPlugin(deps, tenant, plugin.slug, { api_endpoint: elsewhere });
+        await answerChallenge(() => plugin.secret)(call, response);
+      },
+    });
+    onTestFinished(() => server.close());
+    const created = await createAt(tenant, server.url);
+    plugin = { slug: created.slug, secret: created.signing_secret };
+    return created;
+  }
+
+  it('[PLUGINS][VERIFY][RACE]: re-pointed between proof and activation, the plugin stays pending', async () => {
+    const tenant = newTenantId();
+    const impostor = await pluginServer('wrong');
+    const created = await repointedDuringProof(tenant, impostor.server.url);
+
+    const result = await verifyPluginEndpoint(deps, tenant, created.slug);
+
+    expect(result).toMatchObject({ verified: false, status: 'pending_verification' });
+    expect(result.message).toMatch(/re-pointed/);
+    const plugin = await getPlugin(deps, tenant, created.slug);
+    expect(plugin).toMatchObject({
+      api_endpoint: impostor.server.url,
+      status: 'pending_verification',
+    });
+    expect((await ping(tenant, created.id)).results[0]).toMatchObject({ success: false });
+    expect(impostor.server.calls.filter((call) => call.path === '/actions/ping')).toHaveLength(0);
+  });
+
+  it('[PLUGINS][VERIFY][RACE]: activating is refused when the plugin is re-pointed during its proof', async () => {
+    const tenant = newTenantId();
+    const impostor = await pluginServer('wrong');
+    const created = await repointedDuringProof(tenant, impostor.server.url);
+    await setPluginStatus(deps, tenant, created.slug, 'inactive');
+
+    await expect(setPluginStatus(deps, tenant, created.slug, 'active')).rejects.toMatchObject({
+      code: 'CONFLICT',
+      message: expect.stringMatching(/re-pointed/),
+    });
+    expect(await getPlugin(deps, tenant, created.slug)).toMatchObject({
+      api_endpoint: impostor.server.url,
+      status: 'inactive',
+    });
+  });
 });

@@ -46,7 +46,11 @@ export async function applyPluginChange(
 
   if (!wantsActive || !endpoint || proven(endpoint)) {
     const status = wantsActive ? 'active' : columns.status;
-    await deps.db.plugin.update({ where: { id: current.id }, data: { ...columns, status } });
+    // Activating on a proof read above: only while nobody re-pointed the plugin since.
+    const guard = status === 'active' ? current.apiEndpoint : undefined;
+    if (!(await updatePlugin(deps, current.id, guard, { ...columns, status }))) {
+      throw repointedMeanwhile(slug);
+    }
     return load();
   }
   if (refuseUnproven) {
@@ -56,10 +60,10 @@ export async function applyPluginChange(
         `Plugin ${slug} cannot be active until ${endpoint} answers the ownership challenge: ${check.error}`,
       );
     }
-    await deps.db.plugin.update({
-      where: { id: current.id },
-      data: { ...columns, status: 'active' },
-    });
+    const data = { ...columns, status: 'active' };
+    if (!(await updatePlugin(deps, current.id, current.apiEndpoint, data))) {
+      throw repointedMeanwhile(slug);
+    }
     return load();
   }
   await deps.db.plugin.update({
@@ -68,9 +72,35 @@ export async function applyPluginChange(
   });
   const check = await checkEndpointOwnership(deps, { id: current.id, slug }, endpoint);
   if (check.verified) {
-    await deps.db.plugin.update({ where: { id: current.id }, data: { status: 'active' } });
+    // Re-pointed while the proof ran: the new endpoint waits for its own proof.
+    await updatePlugin(deps, current.id, endpoint, { status: 'active' }, PENDING_VERIFICATION);
   }
   return load();
+}
+
+/**
+ * Writes `data` only while the plugin's api_endpoint is still `endpoint` (undefined: whatever
+ * it is) and, if given, its status `status`: an activation decided on a proof never lands on
+ * an endpoint another request has put in place meanwhile. Whether it was written.
+ */
+async function updatePlugin(
+  deps: Deps,
+  id: string,
+  endpoint: string | null | undefined,
+  data: PluginColumns,
+  status?: string,
+): Promise<boolean> {
+  const { count } = await deps.db.plugin.updateMany({
+    where: { id, apiEndpoint: endpoint, status },
+    data,
+  });
+  return count > 0;
+}
+
+function repointedMeanwhile(slug: string): AppError {
+  return AppError.conflict(
+    `Plugin ${slug} was re-pointed by another request while this one ran; nothing was changed, try again`,
+  );
 }
 
 /**
@@ -108,7 +138,29 @@ export async function verifyPluginEndpoint(
   if (current.status !== PENDING_VERIFICATION) {
     return { ...base, verified: true, status: current.status, message: 'Endpoint verified' };
   }
-  await deps.db.plugin.update({ where: { id: current.id }, data: { status: 'active' } });
+  const activated = await updatePlugin(
+    deps,
+    current.id,
+    current.apiEndpoint,
+    { status: 'active' },
+    PENDING_VERIFICATION,
+  );
+  if (!activated) {
+    // Another request changed the plugin meanwhile: its state, not this proof, decides.
+    const now = await deps.db.plugin.findUnique({
+      where: { id: current.id },
+      select: { status: true, apiEndpoint: true },
+    });
+    if (now?.apiEndpoint === current.apiEndpoint) {
+      return { ...base, verified: true, status: now.status, message: 'Endpoint verified' };
+    }
+    return {
+      ...base,
+      verified: false,
+      status: now?.status ?? current.status,
+      message: `The plugin was re-pointed to ${now?.apiEndpoint ?? 'no endpoint'} while ${current.apiEndpoint} was being verified; verify the new endpoint`,
+    };
+  }
   return {
     ...base,
     verified: true,

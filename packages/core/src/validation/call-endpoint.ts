@@ -1,7 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { request } from 'undici';
-import type { AddressPolicy } from '../http/address-policy';
-import { createGuardedAgent } from '../http/guarded-agent';
+import { EventFailure } from '../errors/event-failure';
+import { excerpt, type PluginHttpClient } from '../http/plugin-http-client';
 import { webhookHeaders } from '../http/webhook-signature';
 
 /** What one call to a plugin endpoint came to. */
@@ -16,67 +15,49 @@ export interface CallOutcome {
   detail: string;
 }
 
-export interface EndpointCaller {
-  call(url: string, payload: unknown, timeoutMs: number): Promise<CallOutcome>;
-  close(): Promise<void>;
-}
+/** One validation call: a payload POSTed to an endpoint URL, with its deadline. */
+export type EndpointCaller = (
+  url: string,
+  payload: unknown,
+  timeoutMs: number,
+) => Promise<CallOutcome>;
 
 /**
- * Calls plugin endpoints as dispatch does: JSON POSTs signed with the plugin's secrets
- * (Standard Webhooks), redirects not followed, and every address checked against the policy
- * inside the connection's own DNS resolution, so only allowed addresses are ever contacted.
+ * Calls plugin endpoints as dispatch does, through the same plugin HTTP client (its user agent,
+ * deadline cap, body cap, no redirects, address policy), signed with the plugin's secrets
+ * (Standard Webhooks); unlike dispatch, it reports any answer rather than judging it.
  */
-export function createEndpointCaller(options: {
-  policy: AddressPolicy;
-  signingSecrets: readonly string[];
-}): EndpointCaller {
-  const agent = createGuardedAgent({
-    policy: options.policy,
-    connections: 4,
-    keepAliveTimeout: 1000,
-  });
-  return {
-    async call(url, payload, timeoutMs) {
-      const body = JSON.stringify(payload);
-      const id = `validate_${randomUUID()}`;
-      const signature =
-        options.signingSecrets.length > 0 ? webhookHeaders(options.signingSecrets, id, body) : {};
-      const started = performance.now();
-      const elapsed = () => Math.round(performance.now() - started);
-      const signal = AbortSignal.timeout(timeoutMs);
-      try {
-        const response = await request(url, {
-          method: 'POST',
-          dispatcher: agent,
-          signal,
-          headers: {
-            'content-type': 'application/json',
-            accept: 'application/json',
-            'user-agent': 'registry-validate-plugin',
-            'x-flow-execution-id': 'validate-plugin',
-            ...signature,
-          },
-          body,
-        });
-        const text = (await response.body.text()).slice(0, 1024 * 1024);
-        return {
-          status: response.statusCode,
-          json: isJson(text),
-          latency_ms: elapsed(),
-          timed_out: false,
-          detail: excerpt(text),
-        };
-      } catch (error) {
-        const timedOut = signal.aborted;
-        const detail = timedOut
-          ? `no answer within ${timeoutMs} ms`
-          : error instanceof Error
-            ? error.message
-            : String(error);
-        return { status: null, json: false, latency_ms: elapsed(), timed_out: timedOut, detail };
-      }
-    },
-    close: () => agent.close(),
+export function createEndpointCaller(
+  http: PluginHttpClient,
+  signingSecrets: readonly string[],
+): EndpointCaller {
+  return async (url, payload, timeoutMs) => {
+    const body = JSON.stringify(payload);
+    const id = `validate_${randomUUID()}`;
+    const signature = signingSecrets.length > 0 ? webhookHeaders(signingSecrets, id, body) : {};
+    const started = performance.now();
+    try {
+      const answer = await http.post(url, body, {
+        timeoutMs,
+        headers: { 'x-flow-execution-id': 'validate-plugin', ...signature },
+      });
+      return {
+        status: answer.status,
+        json: isJson(answer.text),
+        latency_ms: Math.round(answer.latencyMs),
+        timed_out: false,
+        detail: excerpt(answer.text),
+      };
+    } catch (error) {
+      if (!(error instanceof EventFailure)) throw error;
+      return {
+        status: null,
+        json: false,
+        latency_ms: Math.round(performance.now() - started),
+        timed_out: error.code === 'TIMEOUT',
+        detail: error.message,
+      };
+    }
   };
 }
 
@@ -88,9 +69,4 @@ function isJson(text: string): boolean {
   } catch {
     return false;
   }
-}
-
-function excerpt(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > 160 ? `${flat.slice(0, 157)}...` : flat || '(empty body)';
 }

@@ -8,9 +8,12 @@ import { type ActionUnderTest, type ValidationCase, validationCases } from './va
 /** Statuses that say nothing about the payload: the call was refused before it was read. */
 const NOT_A_PAYLOAD_ANSWER = new Set([401, 403, 404, 405, 408, 429]);
 
-/** Runs every validation case against each action's endpoint, one call at a time. */
+/**
+ * Runs every validation case against each action's endpoint, one call at a time, each with the
+ * action's own deadline (else `timeoutMs`), capped as dispatch caps it by the HTTP client.
+ */
 export async function validateActions(
-  caller: EndpointCaller,
+  call: EndpointCaller,
   apiEndpoint: string,
   actions: readonly ActionUnderTest[],
   timeoutMs: number,
@@ -20,7 +23,7 @@ export async function validateActions(
     const url = apiEndpoint.replace(/\/$/, '') + action.endpoint;
     const checks: CheckResult[] = [];
     for (const testCase of validationCases(action)) {
-      const outcome = await caller.call(url, testCase.payload, action.timeout_ms ?? timeoutMs);
+      const outcome = await call(url, testCase.payload, action.timeout_ms ?? timeoutMs);
       checks.push(judge(testCase, outcome));
     }
     const latencies = checks.map((check) => check.latency_ms);

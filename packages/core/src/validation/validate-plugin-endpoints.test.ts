@@ -16,6 +16,8 @@ import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { validatePluginEndpoints } from './validate-plugin-endpoints';
 
 const deps = testRegistryDeps();
+/** A registry whose plugin calls may take at most 400 ms, whatever an action asks for. */
+const strictDeps = testRegistryDeps({ PLUGIN_TIMEOUT_MAX_MS: '400' });
 
 /** Creates a plugin at `url` registering the broken plugin's action set; returns its secret. */
 async function registeredAt(tenant: string, url: string, slug: string) {
@@ -95,5 +97,64 @@ describe('validatePluginEndpoints: the registry validates a plugin with the secr
     expect(report.ok).toBe(false);
     expect(report.actions[0]?.checks.every((check) => check.status === null)).toBe(true);
     expect(canary.connections).toBe(0);
+  });
+
+  it("[VALIDATOR][LIMITS]: calls carry dispatch's limits: deadline cap, 1 MiB body cap, user agent", async () => {
+    const server = await startPluginServer({
+      // Never answers: only the deadline ends the call.
+      '/actions/slow': () => {},
+      // A 200 whose body never ends: only the body cap (or the deadline) ends the call.
+      '/actions/endless': (_call, response) => {
+        response.writeHead(200, { 'content-type': 'application/json' });
+        const chunk = Buffer.alloc(256 * 1024, 0x20);
+        const pump = () => {
+          while (!response.destroyed && response.write(chunk));
+          if (!response.destroyed) response.once('drain', pump);
+        };
+        pump();
+      },
+    });
+    onTestFinished(() => server.close());
+    const tenant = newTenantId();
+    await createPlugin(
+      strictDeps,
+      tenant,
+      parseInput(ZCreatePluginRequestSchema, {
+        name: 'x',
+        slug: 'greedy',
+        api_endpoint: server.url,
+      }),
+    );
+    const action = (name: string) => ({
+      action_type: name,
+      title: name,
+      required_fields: [],
+      endpoint: `/actions/${name}`,
+      // Five minutes, as the contract allows; dispatch would never wait that long.
+      timeout_ms: 300_000,
+    });
+    await registerActions(
+      strictDeps,
+      tenant,
+      'greedy',
+      parseInput(ZRegisterActionsRequestSchema, { actions: [action('slow'), action('endless')] }),
+    );
+
+    const started = performance.now();
+    const report = await validatePluginEndpoints(strictDeps, tenant, 'greedy');
+
+    const [slow, endless] = report.actions.map((a) => a.checks[0]);
+    expect(slow).toMatchObject({
+      ok: false,
+      status: null,
+      problem: 'timed out: Plugin did not answer within 400 ms',
+    });
+    expect(endless).toMatchObject({
+      ok: false,
+      status: null,
+      problem: 'no answer: Plugin response exceeded 1048576 bytes and was not read further',
+    });
+    expect(performance.now() - started).toBeLessThan(5_000);
+    expect(server.calls[0]?.headers['user-agent']).toBe('BCS-Automation/1.0');
   });
 });

@@ -12,12 +12,13 @@ const VALIDATION_TIMEOUT_MS = 5_000;
 /**
  * Checks that a plugin's endpoints do what its registration promises: payloads generated from
  * each action's schema are answered 2xx JSON, payloads missing a required field or carrying a
- * wrong type 4xx. The registry calls the plugin itself, signed with the plugin's secret and
- * under its URL policy (checked inside each connection's DNS resolution, as dispatch's are), so an operator validates any plugin without handling its secret.
+ * wrong type 4xx. The registry calls the plugin itself, through dispatch's HTTP client (its URL
+ * policy, deadline cap and body cap) and signed with the plugin's secret, so an operator
+ * validates any plugin without handling its secret.
  * The valid calls are real calls: the plugin does their work.
  */
 export async function validatePluginEndpoints(
-  deps: Pick<RegistryDeps, 'db' | 'sql' | 'addressPolicy'>,
+  deps: Pick<RegistryDeps, 'db' | 'sql' | 'pluginHttp'>,
   tenantId: string,
   slug: string,
 ): Promise<PluginValidationReport> {
@@ -25,7 +26,7 @@ export async function validatePluginEndpoints(
   const secret = (await ensureSigningSecrets(deps.sql, [plugin.id])).get(plugin.id) as string;
   return validateRegisteredActions(
     plugin,
-    createEndpointCaller({ policy: deps.addressPolicy, signingSecrets: [secret] }),
+    createEndpointCaller(deps.pluginHttp, [secret]),
     VALIDATION_TIMEOUT_MS,
   );
 }
@@ -48,10 +49,6 @@ export async function validateRegisteredActions(
   if (actions.length === 0) {
     return { ...report, ok: false, problem: 'The plugin has registered no actions' };
   }
-  try {
-    const results = await validateActions(caller, plugin.api_endpoint, actions, timeoutMs);
-    return { ...report, ok: results.every((result) => result.ok), actions: results };
-  } finally {
-    await caller.close();
-  }
+  const results = await validateActions(caller, plugin.api_endpoint, actions, timeoutMs);
+  return { ...report, ok: results.every((result) => result.ok), actions: results };
 }

@@ -13,7 +13,7 @@ import { Label } from '@/components/ui/label';
 
 type SignIn = z.input<typeof ZSignInRequestSchema>;
 
-/** Exchanges an admin token for the dashboard's httpOnly session cookie. */
+/** Exchanges an admin token for a dashboard session: an httpOnly cookie holding its id. */
 export function SignInForm() {
   const router = useRouter();
   const [failure, setFailure] = useState<string | null>(null);

@@ -7,7 +7,10 @@ import { createAdminToken, listAdminTokens, revokeAdminToken } from '@registry/c
 import { z } from 'zod';
 import { adminProcedure, router } from '../init';
 
-/** The tenant's admin API tokens. A new token's secret is returned once, by `create`. */
+/**
+ * The tenant's admin API tokens. A new token's secret is returned once, by `create`; with
+ * `expires_in` (`30d`) it is refused from then on.
+ */
 export const tokensRouter = router({
   list: adminProcedure
     .output(z.array(ZAdminTokenSchema))
@@ -16,7 +19,9 @@ export const tokensRouter = router({
   create: adminProcedure
     .input(ZCreateAdminTokenRequestSchema)
     .output(ZCreatedAdminTokenSchema)
-    .mutation(({ ctx, input }) => createAdminToken(ctx.deps, ctx.tenantId, input.name)),
+    .mutation(({ ctx, input }) =>
+      createAdminToken(ctx.deps, ctx.tenantId, input.name, input.expires_in),
+    ),
 
   revoke: adminProcedure
     .input(z.object({ id: z.guid() }))
