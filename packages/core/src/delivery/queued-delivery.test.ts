@@ -7,19 +7,26 @@ import {
   startPluginServer,
   webhookLog,
 } from '@registry/testing';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { enqueueEvents } from '../dispatch/enqueue-events';
 import { parseInput } from '../errors/app-error';
 import { getExecution, listExecutions } from '../executions/execution-queries';
 import { recoverPluginEvents, redeliverExecution } from '../executions/redeliver';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
-import { startDeliveryWorker } from './delivery-worker';
+import type { RegistryDeps } from '../registry-deps';
+import { isolatedRegistry } from '../test-support/isolated-registry';
+import { type DeliveryWorker, startDeliveryWorker } from './delivery-worker';
 
-const deps = testRegistryDeps({ PLUGIN_RETRY_SCHEDULE: '0s,300ms,300ms' });
-/** Answers sync requests within a second: the worker above (another "process") finishes for them. */
-const quickToAnswer = testRegistryDeps({ PLUGIN_EVENT_DEADLINE_MS: '1000' });
-const worker = startDeliveryWorker(deps, { pollMs: 50 });
+const isolated = isolatedRegistry({ PLUGIN_RETRY_SCHEDULE: '0s,300ms,300ms' });
+let deps: RegistryDeps;
+/** Answers sync requests within a second: the worker (another "process") finishes for them. */
+let quickToAnswer: RegistryDeps;
+let worker: DeliveryWorker;
+beforeAll(() => {
+  deps = isolated.registry();
+  quickToAnswer = isolated.registry({ PLUGIN_EVENT_DEADLINE_MS: '1000' });
+  worker = startDeliveryWorker(deps, { pollMs: 50 });
+});
 afterAll(() => worker.stop());
 
 const request = (body: unknown) => parseInput(ZDispatchRequestSchema, body);
