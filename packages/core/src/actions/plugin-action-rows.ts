@@ -2,9 +2,9 @@ import {
   type DiscoverActionsQuery,
   type DiscoveredPluginAction,
   ZActionDefinitionFieldsSchema,
-  ZActionDefinitionSchema,
 } from '@registry/contracts';
 import { type Db, Prisma } from '@registry/db';
+import { parseStoredAction } from './parse-stored-action';
 
 const DEFAULT_CATEGORY: string = ZActionDefinitionFieldsSchema.shape.category.parse(undefined);
 
@@ -22,7 +22,8 @@ interface RawRow {
   plugin_id: string;
   plugin_slug: string;
   plugin_name: string;
-  action: unknown;
+  /** The entry's jsonb as text: parsed once per distinct content (parseStoredAction). */
+  action_json: string;
   position: bigint | number;
 }
 
@@ -65,7 +66,7 @@ export async function queryPluginActionRows(
   }
   const rows = await db.$queryRaw<RawRow[]>`
     SELECT p.id::text AS plugin_id, p.slug AS plugin_slug, p.name AS plugin_name,
-           a.action, a.position
+           a.action::text AS action_json, a.position
     FROM plugins p
     CROSS JOIN LATERAL jsonb_array_elements(
       CASE WHEN jsonb_typeof(p.registered_actions->'actions') = 'array'
@@ -117,10 +118,10 @@ async function shouldPrefilterByCategory(
 }
 
 function toDiscoveredAction(row: RawRow): CatalogPluginAction | undefined {
-  const parsed = ZActionDefinitionSchema.safeParse(row.action);
-  if (!parsed.success) return undefined;
+  const action = parseStoredAction(row.action_json);
+  if (!action) return undefined;
   return {
-    ...parsed.data,
+    ...action,
     source: 'plugin',
     plugin_id: row.plugin_id,
     plugin_slug: row.plugin_slug,
