@@ -13,6 +13,7 @@ export * from './input-schema';
 export * from './json-value';
 export * from './payload-field';
 export * from './plugin';
+export * from './plugin-backlog';
 export * from './plugin-circuit';
 export * from './plugin-validation';
 export * from './query-params';

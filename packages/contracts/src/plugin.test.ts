@@ -22,6 +22,7 @@ describe('ZCreatePluginRequestSchema', () => {
       events: [],
       config: {},
       metadata: {},
+      delivery: {},
     });
   });
 

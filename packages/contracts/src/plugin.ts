@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { ZActionDefinitionFieldsSchema } from './action-definition';
 import { storableJsonObject, storableString } from './json-value';
+import { ZPluginBacklogSchema } from './plugin-backlog';
 import { ZPluginCircuitSchema } from './plugin-circuit';
 import { optionalQueryParam } from './query-params';
 import { ZPluginDeliverySchema } from './retry-schedule';
@@ -112,6 +113,8 @@ export const ZPluginSchema = z.object({
   updated_at: z.string(),
   /** The plugin's circuit breaker, shared by every process, once it has been called. */
   circuit: ZPluginCircuitSchema.optional(),
+  /** The plugin's events waiting, in delivery or dead, counted when the plugin is read. */
+  backlog: ZPluginBacklogSchema,
 });
 export type Plugin = z.output<typeof ZPluginSchema>;
 

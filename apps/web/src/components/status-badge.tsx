@@ -13,8 +13,9 @@ const VARIANT = {
   pending_verification: 'warning',
 } as const;
 
-/** An execution's or a plugin's status, coloured by what it means. */
-export function StatusBadge({ status }: { status: string }) {
+/** An execution's or a plugin's status, coloured by what it means; with `count`, "3 dead". */
+export function StatusBadge({ status, count }: { status: string; count?: number }) {
   const variant = VARIANT[status as keyof typeof VARIANT] ?? 'default';
-  return <Badge variant={variant}>{status.replaceAll('_', ' ')}</Badge>;
+  const label = status.replaceAll('_', ' ');
+  return <Badge variant={variant}>{count === undefined ? label : `${count} ${label}`}</Badge>;
 }

@@ -1,6 +1,7 @@
 import {
   type EndpointVerification,
   type Plugin,
+  type PluginBacklog,
   type PluginCircuit,
   ZPluginDeliverySchema,
 } from '@registry/contracts';
@@ -33,10 +34,10 @@ export const pluginSelect = {
 export type PluginRow = Prisma.PluginGetPayload<{ select: typeof pluginSelect }>;
 
 /**
- * The plugin as callers see it, with its circuit breaker once it has been called; `api_key`
- * and the signing secret never leave the database this way.
+ * The plugin as callers see it, with its backlog (see plugin-backlog.ts) and its circuit breaker
+ * once it has been called; `api_key` and the signing secret never leave the database this way.
  */
-export function toPluginDto(row: PluginRow): Plugin {
+export function toPluginDto(row: PluginRow, backlog: PluginBacklog): Plugin {
   const registration = readRegisteredActions(row.registeredActions);
   const circuit = circuitOf(row);
   return {
@@ -58,6 +59,7 @@ export function toPluginDto(row: PluginRow): Plugin {
     created_at: row.createdAt.toISOString(),
     updated_at: row.updatedAt.toISOString(),
     ...(circuit ? { circuit } : {}),
+    backlog,
   };
 }
 

@@ -1,6 +1,7 @@
 import {
   type CreatedPlugin,
   type CreatePluginRequest,
+  EMPTY_PLUGIN_BACKLOG,
   type ListPluginsQuery,
   type PatchPluginFields,
   PENDING_VERIFICATION,
@@ -16,17 +17,19 @@ import { AppError } from '../errors/app-error';
 import { isUniqueViolation } from '../errors/prisma-errors';
 import type { RegistryDeps } from '../registry-deps';
 import { applyPluginChange, type PluginColumns } from './plugin-activation';
+import { readPluginBacklogs } from './plugin-backlog';
 import { pluginSelect, toPluginDto } from './plugin-dto';
 
 type Deps = Pick<RegistryDeps, 'db'>;
+type ReadDeps = Pick<RegistryDeps, 'db' | 'sql'>;
 type ChangeDeps = Pick<RegistryDeps, 'db' | 'sql' | 'pluginHttp'>;
 
 export async function listPlugins(
-  { db }: Deps,
+  deps: ReadDeps,
   tenantId: string,
   query: ListPluginsQuery,
 ): Promise<PluginList> {
-  const rows = await db.plugin.findMany({
+  const rows = await deps.db.plugin.findMany({
     where: {
       tenantId,
       ...(query.status ? { status: query.status } : {}),
@@ -37,19 +40,25 @@ export async function listPlugins(
     select: pluginSelect,
   });
   const page = rows.slice(0, query.limit);
+  const backlogOf = await readPluginBacklogs(
+    deps,
+    tenantId,
+    page.map((row) => row.id),
+  );
   return {
-    plugins: page.map((row) => toPluginDto(row)),
+    plugins: page.map((row) => toPluginDto(row, backlogOf(row.id))),
     next_cursor: rows.length > query.limit ? (page.at(-1)?.slug ?? null) : null,
   };
 }
 
-export async function getPlugin({ db }: Deps, tenantId: string, slug: string): Promise<Plugin> {
-  const row = await db.plugin.findUnique({
+export async function getPlugin(deps: ReadDeps, tenantId: string, slug: string): Promise<Plugin> {
+  const row = await deps.db.plugin.findUnique({
     where: { tenantId_slug: { tenantId, slug } },
     select: pluginSelect,
   });
   if (!row) throw pluginNotFound(slug);
-  return toPluginDto(row);
+  const backlogOf = await readPluginBacklogs(deps, tenantId, [row.id]);
+  return toPluginDto(row, backlogOf(row.id));
 }
 
 /**
@@ -79,7 +88,9 @@ export async function createPlugin(
       },
       select: pluginSelect,
     });
-    return { ...toPluginDto(row), api_key: apiKey, signing_secret: signingSecret };
+    // A plugin just created has had no events.
+    const plugin = toPluginDto(row, EMPTY_PLUGIN_BACKLOG);
+    return { ...plugin, api_key: apiKey, signing_secret: signingSecret };
   } catch (error) {
     if (isUniqueViolation(error)) {
       throw AppError.conflict(`A plugin with slug "${input.slug}" already exists`);

@@ -10,7 +10,7 @@ const PROBE_TIMEOUT_MS = 5_000;
  * as reachable: a plugin need not serve its base URL, only answer on it.
  */
 export async function testPluginConnectivity(
-  deps: Pick<RegistryDeps, 'db' | 'pluginHttp'>,
+  deps: Pick<RegistryDeps, 'db' | 'sql' | 'pluginHttp'>,
   tenantId: string,
   slug: string,
 ): Promise<ConnectivityResult> {

@@ -1,22 +1,46 @@
 'use client';
 
-import { ArrowLeft } from 'lucide-react';
+import { FINAL_EXECUTION_STATUSES } from '@registry/contracts';
+import { ArrowLeft, RotateCcw } from 'lucide-react';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { ApiErrorAlert } from '@/components/api-error-alert';
-import { Fact, FactList } from '@/components/fact-list';
 import { JsonBlock } from '@/components/json-block';
 import { PageHeader } from '@/components/page-header';
+import { PendingIcon } from '@/components/pending-icon';
 import { StatusBadge } from '@/components/status-badge';
+import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
-import { formatMs } from '@/lib/format-ms';
 import { trpc } from '@/trpc/trpc';
 import { AttemptsTable } from './attempts-table';
+import { ExecutionFacts } from './execution-facts';
+
+/** While the event is not over, the page follows it as workers deliver it. */
+const PENDING_REFRESH_MS = 2_000;
+const REDELIVERABLE: readonly string[] = ['failed', 'dead'];
 
 export function ExecutionDetailView() {
   const { id } = useParams<{ id: string }>();
-  const execution = trpc.executions.get.useQuery({ id });
+  const utils = trpc.useUtils();
+  const execution = trpc.executions.get.useQuery(
+    { id },
+    {
+      refetchInterval: ({ state }) =>
+        state.data && !FINAL_EXECUTION_STATUSES.includes(state.data.status)
+          ? PENDING_REFRESH_MS
+          : false,
+    },
+  );
+  // Queued again: the history and the plugin's backlog change with it. Refused (409), the
+  // page was stale: it shows the status that made it so.
+  const redeliver = trpc.executions.redeliver.useMutation({
+    onSuccess: (queued) => {
+      utils.executions.get.setData({ id }, queued);
+      return Promise.all([utils.executions.list.invalidate(), utils.plugins.invalidate()]);
+    },
+    onError: () => utils.executions.get.invalidate({ id }),
+  });
   const data = execution.data;
   return (
     <>
@@ -41,48 +65,33 @@ export function ExecutionDetailView() {
               </span>
             }
             description={`Event ${data.event_index} of flow ${data.flow_execution_id}`}
+            actions={
+              REDELIVERABLE.includes(data.status) && (
+                <Button
+                  variant="outline"
+                  size="sm"
+                  title="Queues the event again, from a fresh retry schedule, with the same webhook-id"
+                  disabled={redeliver.isPending}
+                  onClick={() => redeliver.mutate({ id })}
+                >
+                  <PendingIcon pending={redeliver.isPending} icon={RotateCcw} />
+                  Redeliver
+                </Button>
+              )
+            }
           />
+          {redeliver.error && (
+            <div className="mb-4">
+              <ApiErrorAlert error={redeliver.error} title="Could not redeliver this event" />
+            </div>
+          )}
           <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,1fr)_minmax(0,2fr)]">
             <Card aria-labelledby="execution-facts">
               <CardHeader>
                 <CardTitle id="execution-facts">Details</CardTitle>
               </CardHeader>
               <CardContent>
-                <FactList>
-                  <Fact term="Flow">
-                    <Link
-                      href={`/history?flow_execution_id=${encodeURIComponent(data.flow_execution_id)}`}
-                      className="break-all font-mono text-xs underline underline-offset-4"
-                    >
-                      {data.flow_execution_id}
-                    </Link>
-                  </Fact>
-                  <Fact term="Plugin">
-                    {data.plugin_slug ? (
-                      <Link
-                        href={`/plugins/${data.plugin_slug}`}
-                        className="underline underline-offset-4"
-                      >
-                        {data.plugin_slug}
-                      </Link>
-                    ) : (
-                      'platform'
-                    )}
-                  </Fact>
-                  <Fact term="Duration">{formatMs(data.duration_ms)}</Fact>
-                  <Fact term="Started">{new Date(data.created_at).toLocaleString()}</Fact>
-                  <Fact term="Completed">
-                    {data.completed_at ? new Date(data.completed_at).toLocaleString() : '—'}
-                  </Fact>
-                  {data.error_code && (
-                    <Fact term="Error code">
-                      <code className="font-mono text-xs">{data.error_code}</code>
-                    </Fact>
-                  )}
-                  <Fact term="Execution id">
-                    <span className="break-all font-mono text-xs">{data.id}</span>
-                  </Fact>
-                </FactList>
+                <ExecutionFacts execution={data} />
               </CardContent>
             </Card>
             <div className="flex min-w-0 flex-col gap-4">

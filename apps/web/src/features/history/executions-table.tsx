@@ -10,6 +10,9 @@ import type { RouterOutputs } from '@/trpc/router-types';
 type Execution = RouterOutputs['executions']['list']['items'][number];
 const column = columnHelper<Execution>();
 
+/** Statuses whose `next_attempt_at` says when delivery goes on. */
+const WAITING: readonly Execution['status'][] = ['queued', 'retrying'];
+
 const columns = column.columns([
   column.accessor('created_at', {
     header: 'When',
@@ -19,7 +22,16 @@ const columns = column.columns([
   column.accessor('status', {
     header: 'Status',
     enableSorting: false,
-    cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+    cell: ({ row }) => (
+      <>
+        <StatusBadge status={row.original.status} />
+        {row.original.next_attempt_at && WAITING.includes(row.original.status) && (
+          <span className="mt-0.5 block text-muted-foreground text-xs">
+            next <TimeAgo iso={row.original.next_attempt_at} />
+          </span>
+        )}
+      </>
+    ),
   }),
   column.accessor('action_type', {
     header: 'Action',
@@ -48,6 +60,13 @@ const columns = column.columns([
         {getValue()}
       </span>
     ),
+  }),
+  column.accessor((execution) => execution.attempts.length, {
+    id: 'attempts',
+    header: 'Attempts',
+    enableSorting: false,
+    meta: { className: 'hidden sm:table-cell text-right' },
+    cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
   }),
   column.accessor('duration_ms', {
     header: 'Duration',

@@ -3,23 +3,13 @@
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
+import { fromLocalDateTime, toLocalDateTime } from '@/lib/local-date-time';
 
 const PRESETS = [
   ['1h', 3_600_000],
   ['24h', 86_400_000],
   ['7d', 7 * 86_400_000],
 ] as const;
-
-/** `2026-03-02T10:00:00.000Z` ↔ the local `2026-03-02T11:00` a datetime-local input shows. */
-function toLocalInput(iso: string | undefined): string {
-  if (!iso || Number.isNaN(Date.parse(iso))) return '';
-  const date = new Date(iso);
-  return new Date(date.getTime() - date.getTimezoneOffset() * 60_000).toISOString().slice(0, 16);
-}
-
-function fromLocalInput(value: string): string | undefined {
-  return value ? new Date(value).toISOString() : undefined;
-}
 
 export function TimeRangeFilter({
   from,
@@ -37,8 +27,8 @@ export function TimeRangeFilter({
         <Input
           id="history-from"
           type="datetime-local"
-          value={toLocalInput(from)}
-          onChange={(event) => onChange({ from: fromLocalInput(event.target.value), to })}
+          value={toLocalDateTime(from)}
+          onChange={(event) => onChange({ from: fromLocalDateTime(event.target.value), to })}
         />
       </div>
       <div className="flex flex-col gap-1.5">
@@ -46,8 +36,8 @@ export function TimeRangeFilter({
         <Input
           id="history-to"
           type="datetime-local"
-          value={toLocalInput(to)}
-          onChange={(event) => onChange({ from, to: fromLocalInput(event.target.value) })}
+          value={toLocalDateTime(to)}
+          onChange={(event) => onChange({ from, to: fromLocalDateTime(event.target.value) })}
         />
       </div>
       <fieldset className="flex items-end gap-1">

@@ -5,7 +5,7 @@ import { Badge } from '@/components/ui/badge';
 const VARIANT = { closed: 'success', half_open: 'warning', open: 'destructive' } as const;
 const LABEL = { closed: 'closed', half_open: 'half-open (trial call)', open: 'open' } as const;
 
-/** The plugin's circuit breaker in the server process that answered. */
+/** The plugin's circuit breaker, shared by every server process and worker. */
 export function CircuitState({ circuit }: { circuit: PluginCircuit }) {
   return (
     <span className="flex flex-wrap items-center gap-2">

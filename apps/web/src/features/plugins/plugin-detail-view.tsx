@@ -4,25 +4,39 @@ import { ArrowLeft, ListChecks, Power, PowerOff, Radio } from 'lucide-react';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { ApiErrorAlert } from '@/components/api-error-alert';
-import { Fact, FactList } from '@/components/fact-list';
 import { PageHeader } from '@/components/page-header';
 import { PendingIcon } from '@/components/pending-icon';
 import { StatusBadge } from '@/components/status-badge';
-import { TimeAgo } from '@/components/time-ago';
 import { Button } from '@/components/ui/button';
-import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { trpc } from '@/trpc/trpc';
-import { CircuitState } from './circuit-state';
 import { ConnectivityResult } from './connectivity-result';
-import { EndpointOwnership } from './endpoint-ownership';
+import { DeliveryCard } from './delivery-card';
 import { PluginActionsTable } from './plugin-actions-table';
+import { PluginFactsCard } from './plugin-facts-card';
 import { ValidationReport } from './validation-report';
+
+/** While some of its events wait or are being delivered, the page follows them. */
+const DELIVERING_REFRESH_MS = 5_000;
+
+const NOT_CALLABLE_BECAUSE: Record<string, string> = {
+  pending_verification: 'Waiting for the endpoint ownership proof',
+  disabled: 'Disabled',
+};
 
 export function PluginDetailView() {
   const { slug } = useParams<{ slug: string }>();
   const utils = trpc.useUtils();
-  const plugin = trpc.plugins.get.useQuery({ slug });
+  const plugin = trpc.plugins.get.useQuery(
+    { slug },
+    {
+      refetchInterval: ({ state }) => {
+        const backlog = state.data?.backlog;
+        const delivering = backlog && backlog.queued + backlog.running + backlog.retrying > 0;
+        return delivering ? DELIVERING_REFRESH_MS : false;
+      },
+    },
+  );
   const connectivity = trpc.plugins.testConnectivity.useMutation();
   const validation = trpc.plugins.validate.useMutation();
   // A status change alters what the catalog offers: refresh everything that lists actions.
@@ -87,6 +101,11 @@ export function PluginDetailView() {
               </>
             }
           />
+          {data.status_reason && (
+            <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-950 text-sm">
+              {data.status_reason}
+            </p>
+          )}
           <div className="flex flex-col gap-4" aria-live="polite">
             {connectivity.data && <ConnectivityResult result={connectivity.data} />}
             {connectivity.error && <ApiErrorAlert error={connectivity.error} />}
@@ -95,47 +114,18 @@ export function PluginDetailView() {
             {setStatus.error && <ApiErrorAlert error={setStatus.error} />}
           </div>
           <div className="mt-4 grid items-start gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-            <Card aria-labelledby="plugin-facts">
-              <CardHeader>
-                <CardTitle id="plugin-facts">Details</CardTitle>
-              </CardHeader>
-              <CardContent>
-                <FactList>
-                  <Fact term="API endpoint">
-                    <span className="break-all font-mono text-xs">{data.api_endpoint ?? '—'}</span>
-                  </Fact>
-                  <Fact term="Endpoint ownership">
-                    <EndpointOwnership plugin={data} />
-                  </Fact>
-                  <Fact term="Webhook">
-                    <span className="break-all font-mono text-xs">{data.webhook_url ?? '—'}</span>
-                  </Fact>
-                  <Fact term="Events">{data.events.length > 0 ? data.events.join(', ') : '—'}</Fact>
-                  <Fact term="Actions">{data.actions_count}</Fact>
-                  {data.circuit && (
-                    <Fact term="Circuit breaker">
-                      <CircuitState circuit={data.circuit} />
-                    </Fact>
-                  )}
-                  <Fact term="Last registration">
-                    <TimeAgo iso={data.registered_at} />
-                  </Fact>
-                  <Fact term="Created">
-                    <TimeAgo iso={data.created_at} />
-                  </Fact>
-                </FactList>
-              </CardContent>
-            </Card>
+            <div className="flex min-w-0 flex-col gap-4">
+              <PluginFactsCard plugin={data} />
+              <DeliveryCard plugin={data} />
+            </div>
             <section aria-labelledby="registered-actions" className="flex flex-col gap-2">
               <h2 id="registered-actions" className="font-semibold text-sm">
                 Registered actions
               </h2>
               {!active && (
                 <p className="text-muted-foreground text-sm">
-                  {data.status === 'pending_verification'
-                    ? 'Waiting for the endpoint ownership proof'
-                    : 'Inactive'}
-                  : these actions are hidden from the catalog and cannot be dispatched.
+                  {NOT_CALLABLE_BECAUSE[data.status] ?? 'Inactive'}: these actions are hidden from
+                  the catalog and cannot be dispatched.
                 </p>
               )}
               <PluginActionsTable

@@ -10,6 +10,8 @@ import { TimeAgo } from '@/components/time-ago';
 import { Button } from '@/components/ui/button';
 import type { RouterOutputs } from '@/trpc/router-types';
 import { trpc } from '@/trpc/trpc';
+import { BacklogSummary } from './backlog-summary';
+import { CircuitState } from './circuit-state';
 
 type Plugin = RouterOutputs['plugins']['list']['plugins'][number];
 const column = columnHelper<Plugin>();
@@ -31,11 +33,42 @@ const columns = column.columns([
   column.accessor('status', {
     header: 'Status',
     sortFn: 'text',
-    cell: ({ getValue }) => <StatusBadge status={getValue()} />,
+    cell: ({ row }) => (
+      <>
+        <StatusBadge status={row.original.status} />
+        {row.original.status_reason && (
+          <span className="mt-1 block max-w-64 text-muted-foreground text-xs">
+            {row.original.status_reason}
+          </span>
+        )}
+      </>
+    ),
   }),
   column.accessor('actions_count', {
     header: 'Actions',
+    meta: { className: 'hidden sm:table-cell' },
     cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+  }),
+  column.accessor(
+    (plugin) => plugin.backlog.queued + plugin.backlog.retrying + plugin.backlog.dead,
+    {
+      id: 'backlog',
+      header: 'Backlog',
+      meta: { className: 'min-w-28' },
+      cell: ({ row }) => <BacklogSummary backlog={row.original.backlog} empty="—" />,
+    },
+  ),
+  column.accessor((plugin) => plugin.circuit?.state ?? '', {
+    id: 'circuit',
+    header: 'Circuit',
+    sortFn: 'text',
+    meta: { className: 'hidden md:table-cell' },
+    cell: ({ row }) =>
+      row.original.circuit ? (
+        <CircuitState circuit={row.original.circuit} />
+      ) : (
+        <span className="text-muted-foreground">—</span>
+      ),
   }),
   column.accessor((plugin) => plugin.registered_at ?? '', {
     id: 'registered_at',
@@ -48,7 +81,8 @@ const columns = column.columns([
     id: 'api_endpoint',
     header: 'Endpoint',
     enableSorting: false,
-    meta: { className: 'hidden lg:table-cell' },
+    // The plugin's page shows it: below 1536 px the backlog and circuit need the room.
+    meta: { className: 'hidden 2xl:table-cell' },
     cell: ({ getValue }) => (
       <span className="break-all font-mono text-muted-foreground text-xs">{getValue() || '—'}</span>
     ),
