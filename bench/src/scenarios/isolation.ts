@@ -1,70 +1,86 @@
 import { automationUrl, type BenchContext, type Figure, pluginEvent } from '../bench-context';
 import { benchPluginIds, pointPlugin, resizeRegistry } from '../bench-database';
+import { startHangingCallers } from '../hanging-callers';
 import { median, runLoad } from '../load';
 import { assertClean } from './single-event';
 
+const HEALTHY = 9;
+const HANGING_CALLERS = 10;
+
 /**
  * Ten plugins on ten origins, one of which never answers: the other nine's throughput while
- * callers keep sending events to the hanging one, relative to the same load without it.
+ * ten callers wait on the hanging one, against the same load without it. Each round hangs a
+ * plugin of its own (its circuit closed, as a fresh plugin's is) and waits for its callers'
+ * answers before the next, so no round inherits the last one's hanging events or open circuit;
+ * the figures say what the hanging callers got.
  */
 export async function benchIsolation(context: BenchContext): Promise<Figure[]> {
   const { pool } = context.database;
   const [hangingUrl] = context.plugins.hanging;
-  const healthyUrls = context.plugins.fast.slice(0, 9);
-  if (!hangingUrl || healthyUrls.length < 9)
+  const healthyUrls = context.plugins.fast.slice(0, HEALTHY);
+  if (!hangingUrl || healthyUrls.length < HEALTHY)
     throw new Error('isolation needs 9 fast and 1 hanging plugin');
-  await resizeRegistry(pool, context.tenantId, 10, healthyUrls[0] as string);
+  await resizeRegistry(pool, context.tenantId, HEALTHY + context.rounds, hangingUrl);
   const ids = await benchPluginIds(pool, context.tenantId);
-  for (const [i, id] of ids.entries())
-    await pointPlugin(pool, id, i < 9 ? (healthyUrls[i] as string) : hangingUrl);
-  const healthyIds = ids.slice(0, 9);
-  const hangingId = ids[9] as string;
+  const healthyIds = ids.slice(0, HEALTHY);
+  for (const [i, id] of healthyIds.entries()) await pointPlugin(pool, id, healthyUrls[i] as string);
   let n = 0;
-  const healthyLoad = () =>
+  const healthyLoad = (seconds = context.seconds) =>
     runLoad({
       url: automationUrl(context),
-      body: () => ({ events: [pluginEvent(healthyIds[n++ % 9] as string, n)] }),
+      body: () => ({ events: [pluginEvent(healthyIds[n++ % HEALTHY] as string, n)] }),
       connections: 45,
-      seconds: context.seconds,
+      seconds,
     });
+  // Connections to the nine origins and their plugins' first lookups, before anything counts.
+  await healthyLoad(1);
+
   const alone: number[] = [];
   const beside: number[] = [];
+  const stillWaiting: number[] = [];
+  const outcomes: string[] = [];
   for (let round = 0; round < context.rounds; round++) {
     const baseline = await healthyLoad();
     assertClean('healthy plugins alone', baseline.failures);
     alone.push(baseline.requestsPerSecond);
-    // Callers keep 10 requests in flight to the hanging plugin for the whole run.
-    const [withHang] = await Promise.all([
-      healthyLoad(),
-      runLoad({
-        url: automationUrl(context),
-        body: () => ({ events: [pluginEvent(hangingId, n++)] }),
-        connections: 10,
-        seconds: context.seconds,
-      }),
-    ]);
+
+    const hanging = await startHangingCallers(
+      context,
+      ids[HEALTHY + round] as string,
+      HANGING_CALLERS,
+    );
+    const withHang = await healthyLoad();
     assertClean('healthy plugins beside a hanging one', withHang.failures);
     beside.push(withHang.requestsPerSecond);
+    stillWaiting.push(hanging.waiting());
+    const answers = await hanging.outcomes;
+    outcomes.push(...answers);
     context.log(
-      `isolation round ${round}: alone ${baseline.requestsPerSecond.toFixed(0)}, beside hang ${withHang.requestsPerSecond.toFixed(0)} req/s`,
+      `isolation round ${round}: alone ${baseline.requestsPerSecond.toFixed(0)}, beside hang ${withHang.requestsPerSecond.toFixed(0)} req/s; ${stillWaiting.at(-1)} of ${HANGING_CALLERS} hanging callers still waiting as it ended, then answered ${answers.join(' ')}`,
     );
   }
+  return isolationFigures(alone, beside, stillWaiting, outcomes);
+}
+
+function isolationFigures(
+  alone: number[],
+  beside: number[],
+  stillWaiting: number[],
+  outcomes: string[],
+): Figure[] {
   const ratio = median(beside) / median(alone);
+  const held = Math.min(...stillWaiting);
+  const timeouts = outcomes.filter((outcome) => outcome === 'TIMEOUT').length;
+  const info = (name: string, value: number, unit: string): Figure => ({
+    name,
+    value,
+    unit,
+    target: '-',
+    pass: true,
+  });
   return [
-    {
-      name: 'isolation: 9 healthy plugins alone',
-      value: median(alone),
-      unit: 'req/s',
-      target: '-',
-      pass: true,
-    },
-    {
-      name: 'isolation: 9 healthy beside 1 hanging',
-      value: median(beside),
-      unit: 'req/s',
-      target: '-',
-      pass: true,
-    },
+    info('isolation: 9 healthy plugins alone', median(alone), 'req/s'),
+    info('isolation: 9 healthy beside 1 hanging', median(beside), 'req/s'),
     {
       name: 'isolation: throughput ratio',
       value: ratio,
@@ -72,5 +88,17 @@ export async function benchIsolation(context: BenchContext): Promise<Figure[]> {
       target: '≥ 0.9',
       pass: ratio >= 0.9,
     },
+    {
+      name: 'isolation: hanging callers still waiting as each run ended (fewest)',
+      value: held,
+      unit: `of ${HANGING_CALLERS}`,
+      target: `${HANGING_CALLERS}`,
+      pass: held === HANGING_CALLERS,
+    },
+    info(
+      'isolation: hanging callers answered TIMEOUT afterwards',
+      timeouts,
+      `of ${outcomes.length}`,
+    ),
   ];
 }
