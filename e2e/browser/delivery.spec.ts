@@ -1,7 +1,7 @@
 import type { APIRequestContext, Page } from '@playwright/test';
 import {
   expect,
-  expectNoSeriousA11yViolations,
+  expectNoA11yViolations,
   saveScreenshot,
   test,
   waitForContent,
@@ -38,7 +38,7 @@ async function checkAtBothWidths(page: Page, name: string) {
     { width: 390, height: 844 },
   ]) {
     await page.setViewportSize({ width, height });
-    await expectNoSeriousA11yViolations(page);
+    await expectNoA11yViolations(page);
     await saveScreenshot(page, `${name}-${width}`);
   }
   await page.setViewportSize({ width: 1280, height: 800 });

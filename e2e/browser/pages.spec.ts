@@ -1,6 +1,7 @@
+import type { DispatchResponse } from '@registry/contracts';
 import {
   expect,
-  expectNoSeriousA11yViolations,
+  expectNoA11yViolations,
   saveScreenshot,
   test,
   waitForContent,
@@ -11,7 +12,7 @@ const WIDTHS = [
   { name: 'phone', width: 390, height: 844 },
 ];
 
-let executionId = '';
+let executionId: string;
 
 // Some history first, so the history pages show data in their screenshots.
 test.beforeAll(async ({ request }) => {
@@ -25,8 +26,15 @@ test.beforeAll(async ({ request }) => {
       ],
     },
   });
-  const body = (await response.json()) as { results: { execution_id: string }[] };
-  executionId = body.results[0]?.execution_id ?? '';
+  expect(response.status(), await response.text()).toBe(200);
+  const body = (await response.json()) as DispatchResponse;
+  // The warehouse plugin's sync_inventory answers 502: history shows a failure too.
+  expect(body.results.map((result) => [result.action_type, result.success])).toEqual([
+    ['create_product', true],
+    ['reserve_stock', true],
+    ['sync_inventory', false],
+  ]);
+  executionId = body.results[0]?.execution_id as string;
 });
 
 const PAGES = [
@@ -46,13 +54,13 @@ for (const { name, width, height } of WIDTHS) {
   test.describe(`at ${width} px`, () => {
     test.use({ viewport: { width, height } });
     for (const target of PAGES) {
-      test(`[PAGES][A11Y]: ${target.name} has no serious axe violations (${name})`, async ({
+      test(`[PAGES][A11Y]: ${target.name} has no moderate or worse axe violations (${name})`, async ({
         page,
       }) => {
         await page.goto(target.path());
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         await waitForContent(page);
-        await expectNoSeriousA11yViolations(page);
+        await expectNoA11yViolations(page);
         await saveScreenshot(page, `${target.name}-${width}`);
       });
     }

@@ -16,15 +16,18 @@ export const test = base.extend({
 });
 export { expect };
 
-/** Fails on any serious or critical axe violation, listing each rule and where it fired. */
-export async function expectNoSeriousA11yViolations(page: Page): Promise<void> {
+/** Impacts a page may not have: every axe finding but the `minor` ones. */
+const FAILING_IMPACTS = ['moderate', 'serious', 'critical'];
+
+/** Fails on any moderate, serious or critical axe violation, listing each rule and where it fired. */
+export async function expectNoA11yViolations(page: Page): Promise<void> {
   const { violations } = await new AxeBuilder({ page })
     .withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice'])
     .analyze();
-  const serious = violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+  const failing = violations
+    .filter((violation) => FAILING_IMPACTS.includes(violation.impact ?? ''))
     .map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target).join(', ')}`);
-  expect(serious, serious.join('\n')).toEqual([]);
+  expect(failing, failing.join('\n')).toEqual([]);
 }
 
 /** Saves a full-page screenshot as a test artifact: test-results/screenshots/<name>.png. */

@@ -4,7 +4,8 @@ import { type PluginRoute, respondJson, sendJson } from './plugin-server';
 /**
  * Routes of a plugin that misbehaves in every way the dispatcher must survive, for a server
  * from `startPluginServer`. Routes that fail only at first count calls per `webhook-id`, i.e.
- * per event. `slowMs` is how long "slow headers" wait: make it longer than the attempt timeout.
+ * per event. `slowMs` is how long "slow headers" wait, and how long the dripping body takes
+ * in all: make it longer than the attempt timeout.
  */
 export function chaosRoutes(options: { slowMs: number; redirectTo: string }) {
   const seen = new Map<string, number>();
@@ -21,12 +22,7 @@ export function chaosRoutes(options: { slowMs: number; redirectTo: string }) {
       const timer = setTimeout(() => sendJson(response, 200, { late: true }), options.slowMs);
       response.on('close', () => clearTimeout(timer));
     },
-    '/drip': (_call, response) => {
-      response.writeHead(200, { 'content-type': 'application/json' });
-      response.write('{');
-      const timer = setInterval(() => response.write(' '), 1000);
-      response.on('close', () => clearInterval(timer));
-    },
+    '/drip': (_call, response) => dripJson(response, options.slowMs),
     '/500': respondJson(500, { error: 'crashed' }),
     '/503-then-ok': (call, response) =>
       nthCall(call.headers) === 1
@@ -58,6 +54,26 @@ export function chaosRoutes(options: { slowMs: number; redirectTo: string }) {
     '/5mib': (_call, response) => writeMegabytes(response, 5),
   };
   return routes;
+}
+
+/** How often the dripping body sends its next byte: many times within any attempt's deadline. */
+const DRIP_EVERY_MS = 50;
+
+/**
+ * A valid JSON body sent a byte every DRIP_EVERY_MS, ending after `totalMs`: bytes keep coming,
+ * so only a deadline on the whole call (not one on the wait between bytes) stops it in time.
+ */
+function dripJson(response: ServerResponse, totalMs: number) {
+  response.writeHead(200, { 'content-type': 'application/json' });
+  response.write('{"drip":"');
+  let left = Math.ceil(totalMs / DRIP_EVERY_MS);
+  const timer = setInterval(() => {
+    left--;
+    if (left > 0) return void response.write('x');
+    clearInterval(timer);
+    response.end('"}');
+  }, DRIP_EVERY_MS);
+  response.on('close', () => clearInterval(timer));
 }
 
 /** Streams `mib` MiB of JSON without a content-length, stopping if the client hangs up. */

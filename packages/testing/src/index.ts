@@ -8,6 +8,7 @@ export {
 } from '@registry/db/test-database';
 export { brokenPluginActions, startBrokenPlugin } from './broken-plugin';
 export { chaosRoutes } from './chaos-routes';
+export { type DatabaseRows, readAllRows, readTenantRows } from './database-rows';
 export { actionDefinition, insertPlugin, newTenantId, type TestPluginInput } from './factories';
 export { type Canary, freePort, startCanary } from './loopback';
 export {

@@ -12,7 +12,10 @@ type Path = readonly (string | number)[];
 /** A field and values it must refuse. `required` fields are also tried missing. */
 interface FieldRule {
   path: Path;
+  /** Values the answer must name at `path` itself. */
   invalid: fc.Arbitrary<unknown>;
+  /** Values for `path` whose fault lies inside them: the answer must name `path` + `at`. */
+  refusedInside?: readonly { at: Path; invalid: fc.Arbitrary<unknown> }[];
   required?: boolean;
 }
 
@@ -48,8 +51,8 @@ export const unstorable = fc
     fc.string({ maxLength: 20 }),
   )
   .map((parts) => parts.join(''));
-export const tooLong = (max: number) =>
-  fc.integer({ min: max + 1, max: max * 50 }).map((length) => 'x'.repeat(length));
+export const tooLong = (max: number, longest = max * 50) =>
+  fc.integer({ min: max + 1, max: longest }).map((length) => 'x'.repeat(length));
 /** Strings that are not lowercase letters, digits, `_` and `-` (unicode, spaces, capitals...). */
 export const notAnIdentifier = fc.oneof(
   fc.constant(''),
@@ -58,13 +61,20 @@ export const notAnIdentifier = fc.oneof(
     .filter((s) => !/^[a-z0-9_-]+$/.test(s)),
 );
 
-/** Mutates `base` at one rule's field: a refused value, the field missing, or an extra field. */
+/**
+ * Mutates `base` at one rule's field: a refused value, the field missing, or an extra field;
+ * each with the one field the answer must name (an extra field's object names it).
+ */
 export function badInputs(base: object, rules: readonly FieldRule[], objects: readonly Path[]) {
   const replaced = fc.constantFrom(...rules).chain((rule) =>
-    rule.invalid.map((value) => ({
-      value: setAt(base, rule.path, value),
-      field: name(rule.path),
-    })),
+    fc.oneof(
+      ...[{ at: [], invalid: rule.invalid }, ...(rule.refusedInside ?? [])].map(({ at, invalid }) =>
+        invalid.map((value) => ({
+          value: setAt(base, rule.path, value),
+          field: name([...rule.path, ...at]),
+        })),
+      ),
+    ),
   );
   const required = rules.filter((rule) => rule.required);
   const missing = fc
@@ -79,15 +89,6 @@ export function badInputs(base: object, rules: readonly FieldRule[], objects: re
     { arbitrary: missing, weight: 2 },
     { arbitrary: extra, weight: 2 },
   ) as fc.Arbitrary<BadInput>;
-}
-
-/** Whether an answer naming `named` points at `field` (the same, or one inside the other). */
-export function namesField(named: string, field: string): boolean {
-  if (named === field || field === 'body') return true;
-  return (
-    [`${field}.`, `${field}[`].some((prefix) => named.startsWith(prefix)) ||
-    [`${named}.`, `${named}[`].some((prefix) => field.startsWith(prefix))
-  );
 }
 
 function name(path: Path): string {

@@ -29,28 +29,15 @@ const schemaWithUserId = (property: unknown) => ({
   properties: { user_id: property, note: {} },
   required: ['user_id'],
 });
+/** A schema whose `user_id` property is one of `properties`, refused at `at` inside it. */
+const userIdProperty = (at: readonly string[], ...properties: unknown[]) => ({
+  at: ['properties', 'user_id', ...at],
+  invalid: fc.constantFrom(...properties).map(schemaWithUserId),
+});
+/** Input schemas refused as a whole: not an object, or over a limit. */
 const badInputSchemas = fc.oneof(
   notAnObject,
-  fc.constantFrom(
-    { type: 'array', properties: {} },
-    { type: 'object' },
-    { type: 'object', properties: [] },
-  ),
-  fc
-    .constantFrom(
-      'string',
-      { type: 'text' },
-      { type: ['string', 1] },
-      { minimum: '1' },
-      { maxLength: -1 },
-      { pattern: '(' },
-      { enum: [] },
-      { properties: [] },
-      { items: 'string' },
-      { anyOf: [] },
-      { $ref: '#/$defs/missing' },
-    )
-    .map(schemaWithUserId),
+  fc.constant(schemaWithUserId({ $ref: '#/$defs/missing' })),
   unstorable.map((description) => schemaWithUserId({ description })),
   tooLong(70_000).map((description) => schemaWithUserId({ description })),
   fc.integer({ min: 33, max: 500 }).map((depth) => {
@@ -59,6 +46,23 @@ const badInputSchemas = fc.oneof(
     return schemaWithUserId(property);
   }),
 );
+/** Input schemas refused for one keyword, named by its path. */
+const inputSchemasBadInside = [
+  { at: ['type'], invalid: fc.constant({ type: 'array', properties: {} }) },
+  {
+    at: ['properties'],
+    invalid: fc.constantFrom({ type: 'object' }, { type: 'object', properties: [] }),
+  },
+  userIdProperty([], 'string'),
+  userIdProperty(['type'], { type: 'text' }, { type: ['string', 1] }),
+  userIdProperty(['minimum'], { minimum: '1' }),
+  userIdProperty(['maxLength'], { maxLength: -1 }),
+  userIdProperty(['pattern'], { pattern: '(' }),
+  userIdProperty(['enum'], { enum: [] }),
+  userIdProperty(['properties'], { properties: [] }),
+  userIdProperty(['items'], { items: 'string' }),
+  userIdProperty(['anyOf'], { anyOf: [] }),
+];
 const tooManyActions = fc.constant(
   Array.from({ length: 501 }, (_, n) => ({ ...validAction, action_type: `fuzz_${n}` })),
 );
@@ -85,7 +89,7 @@ export const badRegistrations = badInputs(
       path: action('required_fields'),
       invalid: fc.oneof(
         notAnArray,
-        fc.constantFrom([''], ['has space'], ['dup', 'dup'], [1], [null]),
+        fc.constant(['dup', 'dup']),
         fc
           .integer({ min: 101, max: 20_000 })
           .map((n) => Array.from({ length: n }, (_, i) => `f${i}`)),
@@ -94,9 +98,11 @@ export const badRegistrations = badInputs(
     },
     {
       path: [...action('required_fields'), 0],
-      invalid: fc.oneof(notAString, fc.constantFrom('', 'a b', '\t'), unstorable),
+      invalid: fc.oneof(notAString, fc.constantFrom('', 'has space', 'a b', '\t'), unstorable),
     },
-    { path: action('optional_fields'), invalid: fc.oneof(notAnArray, fc.constant(['user_id'])) },
+    { path: action('optional_fields'), invalid: notAnArray },
+    // Listed in required_fields already: the entry is named, not the list.
+    { path: [...action('optional_fields'), 0], invalid: fc.constant('user_id') },
     {
       path: action('endpoint'),
       invalid: fc.oneof(
@@ -115,7 +121,11 @@ export const badRegistrations = badInputs(
       ),
       required: true,
     },
-    { path: action('input_schema'), invalid: badInputSchemas },
+    {
+      path: action('input_schema'),
+      invalid: badInputSchemas,
+      refusedInside: inputSchemasBadInside,
+    },
     {
       path: action('timeout_ms'),
       invalid: fc.oneof(
@@ -196,6 +206,12 @@ export const badDispatches = badInputs(
   [[], ['events', 0]],
 );
 
+/**
+ * Longest query value tried: node:http refuses a request whose headers pass 16 KiB (431) before
+ * any route sees it, so longer ones test the HTTP server, not the API.
+ */
+const LONGEST_QUERY_VALUE = 8 * 1024;
+
 /** A NUL inside: a query string carries it (as %00), unlike a lone surrogate. */
 const withNul = fc.string({ maxLength: 20 }).map((text) => `${text}\u0000`);
 
@@ -209,7 +225,10 @@ export const badDiscoveryQueries = fc.oneof(
     ),
   }),
   fc.record({ field: fc.constant('plugin'), value: fc.oneof(tooLong(64), withNul) }),
-  fc.record({ field: fc.constant('search'), value: fc.oneof(tooLong(200), withNul) }),
+  fc.record({
+    field: fc.constant('search'),
+    value: fc.oneof(tooLong(200, LONGEST_QUERY_VALUE), withNul),
+  }),
   fc.record({
     field: fc.constant('limit'),
     value: fc.constantFrom('abc', '0', '-5', '1001', '1.5', '1e9', 'NaN', ' 5x', '5 5'),
@@ -217,7 +236,7 @@ export const badDiscoveryQueries = fc.oneof(
   fc.record({
     field: fc.constant('cursor'),
     value: fc.oneof(
-      tooLong(500),
+      tooLong(500, LONGEST_QUERY_VALUE),
       fc.constantFrom('not-a-cursor', 'e30', 'eyJzb3VyY2UiOiJ4In0', '%%%'),
     ),
   }),

@@ -2,8 +2,7 @@ import { type RestErrorBody, ZRestErrorBodySchema } from '@registry/contracts';
 import { createAdminToken, type RegistryDeps } from '@registry/core';
 import { DEFAULT_TENANT_ID } from '@registry/db';
 import { expect } from 'vitest';
-import { createRestRoutes } from '../rest';
-import type { RestHandler } from '../rest/rest-handler';
+import { createRestRouter } from '../http';
 
 export interface RestAnswer {
   status: number;
@@ -22,28 +21,22 @@ export interface RestCall {
   headers?: Record<string, string>;
 }
 
-type Routes = Record<string, Partial<Record<string, RestHandler>>>;
-
 /**
- * Calls the REST handlers as the web host does: a real `Request` for a URL, the handler picked
- * by path pattern (static segments before `[slug]`, as in Next.js), `[params]` URL-decoded.
+ * Calls the REST routes as a client does: a real `Request` for a URL, answered by the handler
+ * the web host would pick, in process; or, given `baseUrl` (an `startApiServer`), over HTTP.
  */
-export function createRestClient(deps: RegistryDeps) {
-  const routes: Routes = createRestRoutes(deps);
+export function createRestClient(deps: RegistryDeps, { baseUrl }: { baseUrl?: string } = {}) {
+  const route = createRestRouter(deps);
   let adminToken: Promise<string> | undefined;
   const authorization = async (call: RestCall): Promise<Record<string, string>> => {
     if (call.anonymous || call.headers?.authorization) return {};
     adminToken ??= createAdminToken(deps, DEFAULT_TENANT_ID, 'REST tests').then((t) => t.token);
     return { authorization: `Bearer ${await adminToken}` };
   };
-  const patterns = Object.keys(routes).map((pattern) => ({
-    pattern,
-    regex: new RegExp(`^${pattern.replace(/\[(\w+)\]/g, '(?<$1>[^/]+)')}$`),
-  }));
 
   return async function send(method: string, url: string, call: RestCall = {}) {
     const credentials = await authorization(call);
-    const request = new Request(new URL(url, 'http://localhost'), {
+    const request = new Request(new URL(url, baseUrl ?? 'http://localhost'), {
       method,
       headers:
         call.json === undefined
@@ -52,14 +45,9 @@ export function createRestClient(deps: RegistryDeps) {
       body: call.json === undefined ? call.body : JSON.stringify(call.json),
       ...(call.body instanceof ReadableStream ? { duplex: 'half' } : {}),
     });
-    const path = new URL(request.url).pathname;
-    const match = patterns.find(({ regex }) => regex.test(path));
-    const handler = match && routes[match.pattern]?.[method];
-    if (!match || !handler) throw new Error(`No REST route for ${method} ${path}`);
-    const params = Object.entries(match.regex.exec(path)?.groups ?? {}).map(
-      ([name, value]) => [name, decodeURIComponent(value)] as const,
-    );
-    const response = await handler(request, Object.fromEntries(params));
+    const response = baseUrl ? await fetch(request) : await route(request);
+    // Over HTTP, no route is the server's bare 404, which the content type check below refuses.
+    if (!response) throw new Error(`No REST route for ${method} ${new URL(request.url).pathname}`);
     const text = await response.text();
     expect(response.headers.get('content-type')).toMatch(/^application\/json/);
     return { status: response.status, body: JSON.parse(text), text } satisfies RestAnswer;

@@ -6,14 +6,14 @@ import {
   startPluginServer,
   webhookLog,
 } from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { enqueueEvents } from '../dispatch/enqueue-events';
 import { parseInput } from '../errors/app-error';
 import { getPlugin, setPluginStatus } from '../plugins/plugin-queries';
 import type { RegistryDeps } from '../registry-deps';
 import { isolatedRegistry } from '../test-support/isolated-registry';
-import { type DeliveryWorker, startDeliveryWorker } from './delivery-worker';
+import { startDeliveryWorker } from './delivery-worker';
 
 const isolated = isolatedRegistry({
   PLUGIN_RETRY_SCHEDULE: '0s',

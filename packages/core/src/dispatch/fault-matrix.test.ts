@@ -91,7 +91,7 @@ const FAULTS: Fault[] = [
     timeoutMs: STALL_MS,
   },
   {
-    name: 'body dripping a byte a second',
+    name: 'body dripping a byte every 50 ms, past the deadline in all',
     at: route('/drip'),
     code: 'TIMEOUT',
     attempts: 3,
