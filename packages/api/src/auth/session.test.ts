@@ -3,15 +3,17 @@ import { createAdminToken, revokeAdminToken } from '@registry/core';
 import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
 import { describe, expect, it } from 'vitest';
-import { createRestRoutes } from '../rest';
+import { createRestRouter } from '../rest';
 
 const deps = testRegistryDeps();
-const routes = createRestRoutes(deps);
+const router = createRestRouter(deps);
+/** A request answered as the web server answers it (every path here is a route). */
+const serve = async (request: Request) => (await router(request)) as Response;
 const ORIGIN = 'http://localhost:5173';
 const COOKIE = '__Host-registry_session';
 
 const signIn = (token: string, origin = ORIGIN) =>
-  routes['/api/session'].POST(
+  serve(
     new Request(`${origin}/api/session`, {
       method: 'POST',
       headers: {
@@ -21,7 +23,6 @@ const signIn = (token: string, origin = ORIGIN) =>
       },
       body: JSON.stringify({ token }),
     }),
-    {},
   );
 
 /** Signs in and returns the session cookie's value, as the browser would keep it. */
@@ -33,7 +34,7 @@ async function sessionOf(token: string): Promise<string> {
 }
 
 const asSession = (cookie: string, method: string, headers: Record<string, string> = {}) =>
-  routes['/api/plugins/events/automation'][method === 'GET' ? 'GET' : 'POST'](
+  serve(
     new Request(`${ORIGIN}/api/plugins/events/automation`, {
       method,
       headers: { cookie, 'content-type': 'application/json', ...headers },
@@ -42,14 +43,10 @@ const asSession = (cookie: string, method: string, headers: Record<string, strin
           ? undefined
           : JSON.stringify({ events: [{ action_type: 'create_task', payload: { title: 's' } }] }),
     }),
-    {},
   );
 
 const signOut = (cookie: string) =>
-  routes['/api/session'].DELETE(
-    new Request(`${ORIGIN}/api/session`, { method: 'DELETE', headers: { cookie } }),
-    {},
-  );
+  serve(new Request(`${ORIGIN}/api/session`, { method: 'DELETE', headers: { cookie } }));
 
 describe('dashboard session', () => {
   it('[AUTH][SESSION]: signing in sets a __Host- cookie holding a session id, not the token', async () => {
@@ -116,7 +113,7 @@ describe('dashboard session', () => {
         })
       ).status,
     ).toBe(401);
-    const crossSite = await routes['/api/session'].POST(
+    const crossSite = await serve(
       new Request(`${ORIGIN}/api/session`, {
         method: 'POST',
         headers: {
@@ -126,7 +123,6 @@ describe('dashboard session', () => {
         },
         body: JSON.stringify({ token }),
       }),
-      {},
     );
     expect(crossSite.status).toBe(403);
   });

@@ -1,9 +1,9 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RegistryDeps } from '@registry/core';
+import { createRestRouter } from '../rest/rest-router';
 import { handleTrpcRequest } from '../trpc/handle-trpc-request';
 import { sendFetchResponse, toFetchRequest } from './fetch-bridge';
 import { readRequestSocket } from './request-socket';
-import { createRestRouter } from './rest-router';
 import { stampRequestSocket } from './socket-stamp';
 
 /** Answers a request for `/api/*`, or returns false when the path is not an API route. */

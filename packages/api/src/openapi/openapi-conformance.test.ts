@@ -11,7 +11,7 @@ import {
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRestClient } from '../test-support/rest-client';
-import { openApiDocument } from './openapi-document';
+import { restApiDocument as openApiDocument } from './index';
 
 const deps = createRegistryDeps(testEnv());
 const send = createRestClient(deps);

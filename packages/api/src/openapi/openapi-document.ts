@@ -7,18 +7,19 @@ import {
   ZRestErrorBodySchema,
 } from '@registry/contracts';
 import { createDocument } from 'zod-openapi';
-import { REST_PATHS } from './rest-paths';
+import type { RestOperation } from '../rest/rest-operation';
+import { operationPaths } from './operation-paths';
 
 export type OpenApiDocument = ReturnType<typeof createDocument>;
 
 let document: OpenApiDocument | undefined;
 
 /**
- * The OpenAPI 3.1 document of the REST API, generated from the zod schemas the handlers parse
- * with (zod-openapi renders request schemas as their input and answers as their output). Built
- * once: it depends on nothing but code.
+ * The OpenAPI 3.1 document of the REST operations, generated from the zod schemas the handlers
+ * parse with (zod-openapi renders request schemas as their input and answers as their output).
+ * Built once: it depends on nothing but code.
  */
-export function openApiDocument(): OpenApiDocument {
+export function openApiDocument(operations: readonly RestOperation[]): OpenApiDocument {
   document ??= createDocument({
     openapi: '3.1.0',
     info: {
@@ -32,11 +33,12 @@ export function openApiDocument(): OpenApiDocument {
       { name: 'Actions', description: 'Register and discover actions' },
       { name: 'Automation', description: 'Dispatch events, and the dispatcher’s health' },
       { name: 'Plugins', description: 'Plugins, their keys and signing secrets' },
+      { name: 'Delivery', description: 'Events’ outcomes, and delivering failed ones again' },
       { name: 'Operations', description: 'Metrics for monitoring' },
       { name: 'Session', description: 'The dashboard’s sign-in' },
       { name: 'Documentation', description: 'This document' },
     ],
-    paths: REST_PATHS,
+    paths: operationPaths(operations),
     components: {
       securitySchemes: {
         bearerAuth: {

@@ -7,7 +7,7 @@ import { actionDefinition, echo, insertPlugin, startPluginServer } from '@regist
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { createRestClient, expectRestError } from '../test-support/rest-client';
 import { callerFor } from '../test-support/trpc-caller';
-import { metricsRoutes } from './metrics-routes';
+import { createRestRouter } from './rest-router';
 
 const deps = testRegistryDeps();
 const send = createRestClient(deps);
@@ -59,7 +59,9 @@ describe('GET /api/metrics', () => {
     });
 
     const scrape = (headers: Record<string, string> = {}) =>
-      metricsRoutes(deps).GET(new Request('http://localhost/api/metrics', { headers }), {});
+      createRestRouter(deps)(
+        new Request('http://localhost/api/metrics', { headers }),
+      ) as Promise<Response>;
     expect((await scrape()).status).toBe(401);
     const { token } = await createAdminToken(deps, DEFAULT_TENANT_ID, 'metrics scraper');
     const response = await scrape({ authorization: `Bearer ${token}` });

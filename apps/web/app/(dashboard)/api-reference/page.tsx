@@ -1,4 +1,4 @@
-import { openApiDocument } from '@registry/api/openapi';
+import { restApiDocument } from '@registry/api/openapi';
 import type { Metadata } from 'next';
 import { PageHeader } from '@/components/page-header';
 import { operationsByTag } from '@/features/api-reference/list-operations';
@@ -8,7 +8,7 @@ export const metadata: Metadata = { title: 'API reference' };
 
 /** The REST endpoints, rendered from the same OpenAPI document `/api/openapi.json` serves. */
 export default function ApiReferencePage() {
-  const document = openApiDocument();
+  const document = restApiDocument();
   return (
     <>
       <PageHeader
