@@ -20,4 +20,8 @@ export {
   type ActionRegistration,
   registrationPayload,
 } from './registration-payload';
-export { type Connection, pluginRegistryClient, type RegistryOptions } from './registry-connection';
+export {
+  type Connection,
+  RegistryRequestError,
+  type RegistryOptions,
+} from './registry-connection';
