@@ -1,6 +1,5 @@
 export * from './action-definition';
 export * from './action-facets';
-export * from './action-payload-form';
 export * from './automation';
 export * from './credentials';
 export * from './default-provider';
@@ -11,7 +10,6 @@ export * from './execution';
 export * from './execution-stats';
 export * from './input-schema';
 export * from './json-value';
-export * from './payload-field';
 export * from './plugin';
 export * from './plugin-backlog';
 export * from './plugin-circuit';

@@ -22,6 +22,6 @@ export {
 } from './registration-payload';
 export {
   type Connection,
-  RegistryRequestError,
   type RegistryOptions,
+  RegistryRequestError,
 } from './registry-connection';

@@ -3,9 +3,6 @@ import type { Access, RegistryDeps } from '@registry/core';
 import { testRegistryDeps } from '@registry/core/test-support';
 import { actionDefinition, type DatabaseRows, readTenantRows } from '@registry/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRestRouter, REST_OPERATIONS } from '../rest';
-import { appRouter } from '../trpc/app-router';
-import { handleTrpcRequest } from '../trpc/handle-trpc-request';
 import {
   type AuthFixtures,
   CREDENTIAL_KINDS,
@@ -14,7 +11,10 @@ import {
   credentialFor,
   freshTargets,
   isOtherTenant,
-} from './auth-fixtures';
+} from '../../test/support/auth-fixtures';
+import { createRestRouter, REST_OPERATIONS } from '../rest';
+import { appRouter } from '../trpc/app-router';
+import { handleTrpcRequest } from '../trpc/handle-trpc-request';
 
 const deps: RegistryDeps = testRegistryDeps();
 let fixtures: AuthFixtures;

@@ -16,10 +16,10 @@ import {
   startTcpTunnel,
 } from '@registry/testing/loopback';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { type ApiServer, startApiServer } from '../../test/support/api-server';
+import { pluginInput } from '../../test/support/auth-fixtures';
 import { SOCKET_STAMP_HEADER } from '../http';
 import { createRestRouter } from '../rest';
-import { type ApiServer, startApiServer } from '../test-support/api-server';
-import { pluginInput } from './auth-fixtures';
 
 /**
  * Protected local mode over real HTTP, on a database of its own (it depends on no admin token

@@ -13,17 +13,17 @@ import {
 import { TRPCError } from '@trpc/server';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type ApiServer, startApiServer } from '../test-support/api-server';
-import { createRestClient, type RestAnswer } from '../test-support/rest-client';
-import { callerFor } from '../test-support/trpc-caller';
-import type { BadInput } from './bad-inputs';
+import { type ApiServer, startApiServer } from '../../test/support/api-server';
+import type { BadInput } from '../../test/support/bad-inputs';
 import {
   badDiscoveryQueries,
   badDispatches,
   badRegistrations,
   VALID_DISPATCH,
   VALID_REGISTRATION,
-} from './input-rules';
+} from '../../test/support/input-rules';
+import { createRestClient, type RestAnswer } from '../../test/support/rest-client';
+import { callerFor } from '../../test/support/trpc-caller';
 
 /**
  * `FUZZ_SEED=<seed>` replays a failure fast-check reported; otherwise a fresh seed per run.

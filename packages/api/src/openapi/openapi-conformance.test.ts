@@ -10,7 +10,7 @@ import {
 } from '@registry/testing';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRestClient } from '../test-support/rest-client';
+import { createRestClient } from '../../test/support/rest-client';
 import { restApiDocument as openApiDocument } from './index';
 
 const deps = createRegistryDeps(testEnv());

@@ -18,7 +18,8 @@ const WHO_MAY_CALL: Record<RestOperation['access'], string> = {
 export function operationPaths(operations: readonly RestOperation[]): ZodOpenApiPathsObject {
   const paths: ZodOpenApiPathsObject = {};
   for (const operation of operations) {
-    const item = (paths[operation.path] ??= {});
+    const item = paths[operation.path] ?? {};
+    paths[operation.path] = item;
     item[operation.method.toLowerCase() as 'get'] = describe(operation);
   }
   return paths;

@@ -5,7 +5,7 @@ import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
 import { actionDefinition, insertPlugin } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
-import { createRestClient, expectRestError } from '../test-support/rest-client';
+import { createRestClient, expectRestError } from '../../test/support/rest-client';
 
 const deps = testRegistryDeps();
 const send = createRestClient(deps);

@@ -12,7 +12,7 @@ import {
   testEnv,
 } from '@registry/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createRestClient, expectRestError } from '../test-support/rest-client';
+import { createRestClient, expectRestError } from '../../test/support/rest-client';
 
 const deps = createRegistryDeps(testEnv());
 const send = createRestClient(deps);

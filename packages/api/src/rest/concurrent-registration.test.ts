@@ -5,8 +5,8 @@ import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
 import { actionDefinition, echo, insertPlugin, startPluginServer } from '@registry/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createRestClient } from '../test-support/rest-client';
-import { callerFor } from '../test-support/trpc-caller';
+import { createRestClient } from '../../test/support/rest-client';
+import { callerFor } from '../../test/support/trpc-caller';
 
 const deps = testRegistryDeps();
 const send = createRestClient(deps);

@@ -10,7 +10,7 @@ import {
   startPluginServer,
 } from '@registry/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createRestClient, expectRestError } from '../test-support/rest-client';
+import { createRestClient, expectRestError } from '../../test/support/rest-client';
 
 const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000' });
 const send = createRestClient(deps);

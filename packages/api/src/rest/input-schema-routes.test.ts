@@ -5,8 +5,8 @@ import { DEFAULT_TENANT_ID } from '@registry/db';
 import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { createRestClient, expectRestError } from '../test-support/rest-client';
-import { callerFor, expectTrpcError } from '../test-support/trpc-caller';
+import { createRestClient, expectRestError } from '../../test/support/rest-client';
+import { callerFor, expectTrpcError } from '../../test/support/trpc-caller';
 
 const deps = testRegistryDeps();
 const send = createRestClient(deps);

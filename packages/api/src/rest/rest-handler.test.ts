@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createRegistryDeps } from '@registry/core';
 import { afterAll, describe, expect, it } from 'vitest';
-import { createRestClient, expectRestError } from '../test-support/rest-client';
+import { createRestClient, expectRestError } from '../../test/support/rest-client';
 
 // A real database client for a loopback port where no database listens: every query fails
 // with a driver error whose message names the host, port and cause.

@@ -5,8 +5,8 @@ import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
 import { actionDefinition, echo, insertPlugin, startPluginServer } from '@registry/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { createRestClient, expectRestError } from '../test-support/rest-client';
-import { callerFor } from '../test-support/trpc-caller';
+import { createRestClient, expectRestError } from '../../test/support/rest-client';
+import { callerFor } from '../../test/support/trpc-caller';
 import { createRestRouter } from './rest-router';
 
 const deps = testRegistryDeps();

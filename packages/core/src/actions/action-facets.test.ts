@@ -1,8 +1,8 @@
 import { ZActionFacetsQuerySchema } from '@registry/contracts';
 import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { parseInput } from '../errors/app-error';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { actionFacets } from './action-facets';
 
 const deps = testRegistryDeps();

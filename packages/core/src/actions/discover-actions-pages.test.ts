@@ -1,8 +1,8 @@
 import { ZDiscoverActionsQuerySchema } from '@registry/contracts';
 import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { AppError, parseInput } from '../errors/app-error';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { discoverActions } from './discover-actions';
 
 const deps = testRegistryDeps();

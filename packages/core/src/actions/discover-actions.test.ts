@@ -2,9 +2,9 @@ import { ZDiscoverActionsQuerySchema } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
 import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { parseInput } from '../errors/app-error';
 import { setDefaultProvider } from '../routing/set-default-provider';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { discoverActions } from './discover-actions';
 
 const deps = testRegistryDeps();

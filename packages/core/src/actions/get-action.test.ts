@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { getAction } from './get-action';
 
 const deps = testRegistryDeps();

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ZRegisterActionsRequestSchema } from '@registry/contracts';
 import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { AppError, parseInput } from '../errors/app-error';
 import { getPlugin } from '../plugins/plugin-queries';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { registerActions } from './register-actions';
 
 const deps = testRegistryDeps();

@@ -5,7 +5,7 @@ import type {
 } from '@registry/contracts';
 import { inputSchemaCompileError } from '../dispatch/payload-validators';
 import { AppError } from '../errors/app-error';
-import { pluginNotFound } from '../plugins/plugin-queries';
+import { pluginNotFound } from '../errors/plugin-not-found';
 import { readRegisteredActions } from '../plugins/registered-actions';
 import type { RegistryDeps } from '../registry-deps';
 import { recordActionTypeProviders } from '../routing/action-type-providers';

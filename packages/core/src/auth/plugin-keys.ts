@@ -1,6 +1,6 @@
 import { PLUGIN_KEY_PREFIX } from '@registry/contracts';
 import type { Db } from '@registry/db';
-import { pluginNotFound } from '../plugins/plugin-queries';
+import { pluginNotFound } from '../errors/plugin-not-found';
 import { generateSecret, hashSecret } from './secrets';
 
 /** A new API key for a plugin, replacing the old one at once; returned this once. */

@@ -7,10 +7,10 @@ import {
   webhookLog,
 } from '@registry/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { isolatedRegistry } from '../../test/support/isolated-registry';
 import { enqueueEvents } from '../dispatch/enqueue-events';
 import { parseInput } from '../errors/app-error';
 import type { RegistryDeps } from '../registry-deps';
-import { isolatedRegistry } from '../test-support/isolated-registry';
 import { type DeliveryWorker, startDeliveryWorker } from './delivery-worker';
 
 const OUTAGE_MS = 20_000;

@@ -7,12 +7,12 @@ import {
   webhookLog,
 } from '@registry/testing';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { isolatedRegistry } from '../../test/support/isolated-registry';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { enqueueEvents } from '../dispatch/enqueue-events';
 import { parseInput } from '../errors/app-error';
 import { getPlugin, setPluginStatus } from '../plugins/plugin-queries';
 import type { RegistryDeps } from '../registry-deps';
-import { isolatedRegistry } from '../test-support/isolated-registry';
 import { startDeliveryWorker } from './delivery-worker';
 
 const isolated = isolatedRegistry({

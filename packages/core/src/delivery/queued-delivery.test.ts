@@ -8,13 +8,13 @@ import {
   webhookLog,
 } from '@registry/testing';
 import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { isolatedRegistry } from '../../test/support/isolated-registry';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { enqueueEvents } from '../dispatch/enqueue-events';
 import { parseInput } from '../errors/app-error';
 import { getExecution, listExecutions } from '../executions/execution-queries';
 import { recoverPluginEvents, redeliverExecution } from '../executions/redeliver';
 import type { RegistryDeps } from '../registry-deps';
-import { isolatedRegistry } from '../test-support/isolated-registry';
 import { type DeliveryWorker, startDeliveryWorker } from './delivery-worker';
 
 const isolated = isolatedRegistry({ PLUGIN_RETRY_SCHEDULE: '0s,300ms,300ms' });

@@ -1,7 +1,7 @@
 import { createServer } from 'node:net';
 import { insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { dispatchEvents } from './dispatch-events';
 
 const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '2000' });

@@ -8,8 +8,8 @@ import {
   startPluginServer,
 } from '@registry/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { parseInput } from '../errors/app-error';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { dispatchEvents } from './dispatch-events';
 
 const deps = testRegistryDeps();

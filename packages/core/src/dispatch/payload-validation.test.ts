@@ -2,9 +2,9 @@ import { ZDispatchRequestSchema, ZRegisterActionsRequestSchema } from '@registry
 import { echo, insertPlugin, newTenantId, startPluginServer } from '@registry/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
 import { z } from 'zod';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { registerActions } from '../actions/register-actions';
 import { parseInput } from '../errors/app-error';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { dispatchEvents } from './dispatch-events';
 
 const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000' });

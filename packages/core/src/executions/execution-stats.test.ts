@@ -2,8 +2,8 @@ import { randomUUID } from 'node:crypto';
 import { ZExecutionStatsQuerySchema } from '@registry/contracts';
 import { insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { parseInput } from '../errors/app-error';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { executionStats } from './execution-stats';
 
 const deps = testRegistryDeps();

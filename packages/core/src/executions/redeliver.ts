@@ -1,7 +1,7 @@
 import type { Execution } from '@registry/contracts';
 import { inTransaction } from '@registry/db';
 import { AppError } from '../errors/app-error';
-import { pluginNotFound } from '../plugins/plugin-queries';
+import { pluginNotFound } from '../errors/plugin-not-found';
 import type { RegistryDeps } from '../registry-deps';
 import { requeueFailures } from './execution-ledger';
 import { getExecution } from './execution-queries';

@@ -1,8 +1,8 @@
 import { actionDefinition, insertPlugin, newTenantId, startPluginServer } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { createRegistryDeps } from '../create-registry-deps';
 import { PLATFORM_ACTIONS } from '../platform/platform-catalog';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { automationHealth } from './automation-health';
 
 const deps = testRegistryDeps();

@@ -8,10 +8,10 @@ import {
 } from '@registry/testing';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
 import { rotateSigningSecret } from '../plugins/plugin-secrets';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { webhookHeaders } from './webhook-signature';
 
 const deps = testRegistryDeps();

@@ -2,9 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { ZDispatchRequestSchema } from '@registry/contracts';
 import { newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 
 const deps = testRegistryDeps();
 

@@ -15,10 +15,10 @@ import {
 } from '@registry/testing';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { registerActions } from '../actions/register-actions';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { verifyPluginEndpoint } from './plugin-activation';
 import { createPlugin, getPlugin, patchPlugin, setPluginStatus } from './plugin-queries';
 

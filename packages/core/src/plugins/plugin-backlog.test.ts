@@ -1,8 +1,8 @@
 import { EMPTY_PLUGIN_BACKLOG, ZListPluginsQuerySchema } from '@registry/contracts';
 import { insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { parseInput } from '../errors/app-error';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { getPlugin, listPlugins } from './plugin-queries';
 
 const deps = testRegistryDeps();

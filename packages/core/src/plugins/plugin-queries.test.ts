@@ -13,9 +13,9 @@ import {
   startPluginServer,
 } from '@registry/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import {
   createPlugin,
   deletePlugin,

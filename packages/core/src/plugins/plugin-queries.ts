@@ -14,6 +14,7 @@ import {
 import { newSigningSecret, type Prisma } from '@registry/db';
 import { generateSecret, hashSecret } from '../auth/secrets';
 import { AppError } from '../errors/app-error';
+import { pluginNotFound } from '../errors/plugin-not-found';
 import { isUniqueViolation } from '../errors/prisma-errors';
 import type { RegistryDeps } from '../registry-deps';
 import { applyPluginChange, type PluginColumns } from './plugin-activation';
@@ -135,10 +136,6 @@ export async function deletePlugin(
 ): Promise<void> {
   const { count } = await db.plugin.deleteMany({ where: { tenantId, slug } });
   if (count === 0) throw pluginNotFound(slug);
-}
-
-export function pluginNotFound(slug: string): AppError {
-  return AppError.notFound(`Plugin not found: ${slug}`);
 }
 
 function changePlugin(

@@ -1,7 +1,7 @@
 import type { RotateSigningSecretResponse } from '@registry/contracts';
 import { newSigningSecret, type SqlPool } from '@registry/db';
+import { pluginNotFound } from '../errors/plugin-not-found';
 import type { RegistryDeps } from '../registry-deps';
-import { pluginNotFound } from './plugin-queries';
 
 /** How long the previous secret keeps signing calls after a rotation (Svix's window). */
 export const SECRET_GRACE_MS = 24 * 60 * 60 * 1000;

@@ -1,6 +1,6 @@
 import { insertPlugin, newTenantId, respondJson, startPluginServer } from '@registry/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { testPluginConnectivity } from './test-plugin-connectivity';
 
 const deps = testRegistryDeps();

@@ -11,12 +11,12 @@ import {
   startPluginServer,
 } from '@registry/testing';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { getAction } from '../actions/get-action';
 import { registerActions } from '../actions/register-actions';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
 import { deletePlugin, setPluginStatus } from '../plugins/plugin-queries';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { setDefaultProvider } from './set-default-provider';
 
 const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000' });

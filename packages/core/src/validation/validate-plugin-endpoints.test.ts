@@ -9,10 +9,10 @@ import {
 } from '@registry/testing';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it, onTestFinished } from 'vitest';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { registerActions } from '../actions/register-actions';
 import { parseInput } from '../errors/app-error';
 import { createPlugin } from '../plugins/plugin-queries';
-import { testRegistryDeps } from '../test-support/test-registry-deps';
 import { validatePluginEndpoints } from './validate-plugin-endpoints';
 
 const deps = testRegistryDeps();

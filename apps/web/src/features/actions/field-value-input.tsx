@@ -1,9 +1,9 @@
 'use client';
 
-import { type PayloadField, parseFieldValue } from '@registry/contracts';
 import type { ComponentProps } from 'react';
 import { Input } from '@/components/ui/input';
 import { NativeSelect } from '@/components/ui/native-select';
+import { type PayloadField, parseFieldValue } from './forms/payload-field';
 
 /** What a typed value will be sent as, so `0` vs `"0"` is never a surprise. */
 export function jsonTypeOf(text: string): string {

@@ -1,12 +1,13 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { type PayloadField, payloadFieldsFormSchema } from '@registry/contracts';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { Badge } from '@/components/ui/badge';
 import { Label } from '@/components/ui/label';
 import { TypedFieldInput } from './field-value-input';
+import { payloadFieldsFormSchema } from './forms/action-payload-form';
+import type { PayloadField } from './forms/payload-field';
 
 interface PayloadFieldsFormProps {
   id: string;

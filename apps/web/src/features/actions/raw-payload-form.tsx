@@ -1,11 +1,11 @@
 'use client';
 
 import { zodResolver } from '@hookform/resolvers/zod';
-import { rawPayloadFormSchema } from '@registry/contracts';
 import { useMemo } from 'react';
 import { useForm } from 'react-hook-form';
 import { Label } from '@/components/ui/label';
 import { Textarea } from '@/components/ui/textarea';
+import { rawPayloadFormSchema } from './forms/action-payload-form';
 
 interface RawPayloadFormProps {
   id: string;

@@ -1,13 +1,6 @@
 'use client';
 
-import {
-  type DiscoveredAction,
-  formatTypedFieldValue,
-  type PayloadField,
-  parseFieldValue,
-  payloadFieldsOf,
-  payloadFromFieldValues,
-} from '@registry/contracts';
+import type { DiscoveredAction } from '@registry/contracts';
 import { Zap } from 'lucide-react';
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { ApiErrorAlert } from '@/components/api-error-alert';
@@ -17,6 +10,13 @@ import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Tabs, TabsContent, TabsList, TabsTrigger } from '@/components/ui/tabs';
 import { trpc } from '@/trpc/trpc';
 import { EventResultCard } from './event-result-card';
+import { payloadFromFieldValues } from './forms/action-payload-form';
+import {
+  formatTypedFieldValue,
+  type PayloadField,
+  parseFieldValue,
+  payloadFieldsOf,
+} from './forms/payload-field';
 import { PayloadFieldsForm } from './payload-fields-form';
 import { RawPayloadForm } from './raw-payload-form';
 

@@ -1,7 +1,7 @@
 import { testRegistryDeps } from '@registry/core/test-support';
 import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
-import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
+import { callerFor, expectTrpcError } from '../../../test/support/trpc-caller';
 
 const deps = testRegistryDeps();
 

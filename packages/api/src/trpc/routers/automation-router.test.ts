@@ -10,7 +10,7 @@ import {
   testEnv,
 } from '@registry/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
+import { callerFor, expectTrpcError } from '../../../test/support/trpc-caller';
 
 const deps = createRegistryDeps(testEnv());
 let server: TestPluginServer;

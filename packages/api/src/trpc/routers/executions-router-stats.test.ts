@@ -8,7 +8,7 @@ import {
   testEnv,
 } from '@registry/testing';
 import { afterAll, describe, expect, it } from 'vitest';
-import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
+import { callerFor, expectTrpcError } from '../../../test/support/trpc-caller';
 
 const deps = createRegistryDeps(testEnv());
 const server = await startPluginServer({

@@ -7,7 +7,7 @@ import {
   startPluginServer,
 } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
-import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
+import { callerFor, expectTrpcError } from '../../../test/support/trpc-caller';
 
 const deps = testRegistryDeps();
 const newCaller = () => callerFor(deps, newTenantId());

@@ -3,8 +3,8 @@ import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
 import { newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
-import { createRestClient, expectRestError } from '../../test-support/rest-client';
-import { callerFor, expectTrpcError } from '../../test-support/trpc-caller';
+import { createRestClient, expectRestError } from '../../../test/support/rest-client';
+import { callerFor, expectTrpcError } from '../../../test/support/trpc-caller';
 
 const deps = testRegistryDeps();
 const send = createRestClient(deps);

@@ -2,7 +2,7 @@ import { type RestErrorBody, ZRestErrorBodySchema } from '@registry/contracts';
 import { createAdminToken, type RegistryDeps } from '@registry/core';
 import { DEFAULT_TENANT_ID } from '@registry/db';
 import { expect } from 'vitest';
-import { createRestRouter } from '../rest';
+import { createRestRouter } from '../../src/rest';
 
 export interface RestAnswer {
   status: number;

@@ -1,7 +1,7 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { RegistryDeps } from '@registry/core';
-import { createApiRequestListener } from '../http';
+import { createApiRequestListener } from '../../src/http';
 
 export interface ApiServer {
   /** `http://127.0.0.1:<port>`, the API's root. */

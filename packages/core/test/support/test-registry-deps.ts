@@ -1,6 +1,6 @@
 import { testEnv } from '@registry/testing';
 import { afterAll } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
+import { createRegistryDeps } from '../../src/create-registry-deps';
 
 /**
  * The registry as a test file builds it: this run's database and the test environment (plus

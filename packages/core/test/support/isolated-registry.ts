@@ -1,7 +1,7 @@
 import { createTestDatabase, type TestDatabase, testEnv } from '@registry/testing';
 import { afterAll, beforeAll } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
-import type { RegistryDeps } from '../registry-deps';
+import { createRegistryDeps } from '../../src/create-registry-deps';
+import type { RegistryDeps } from '../../src/registry-deps';
 
 /**
  * A registry on a database of its own, for test files that run a delivery worker: a worker

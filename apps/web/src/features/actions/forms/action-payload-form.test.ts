@@ -1,7 +1,7 @@
+import { summarizeIssues, toValidationIssues, ZActionDefinitionSchema } from '@registry/contracts';
 import { describe, expect, it } from 'vitest';
 import type { z } from 'zod';
 import { z as zod } from 'zod';
-import { ZActionDefinitionSchema } from './action-definition';
 import { payloadFieldsFormSchema, rawPayloadFormSchema } from './action-payload-form';
 import {
   formatFieldValue,
@@ -9,7 +9,6 @@ import {
   parseFieldValue,
   payloadFieldsOf,
 } from './payload-field';
-import { summarizeIssues, toValidationIssues } from './validation-issues';
 
 const fields = [
   { name: 'user_id', required: true },

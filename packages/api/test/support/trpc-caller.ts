@@ -2,8 +2,8 @@ import type { ApiErrorCode } from '@registry/contracts';
 import { AppError, type Principal, type RegistryDeps } from '@registry/core';
 import { type TRPC_ERROR_CODE_KEY, TRPCError } from '@trpc/server';
 import { expect } from 'vitest';
-import { createCaller } from '../trpc/app-router';
-import { createContextInner } from '../trpc/init';
+import { createCaller } from '../../src/trpc/app-router';
+import { createContextInner } from '../../src/trpc/init';
 
 /** A server-side caller acting as `tenantId`'s administrator, as `createCaller` users make one. */
 export const callerFor = (deps: RegistryDeps, tenantId: string) =>

@@ -1,7 +1,6 @@
+import { missingRequiredFields, ZAutomationEventSchema } from '@registry/contracts';
 import { z } from 'zod';
-import { ZAutomationEventSchema } from './automation';
 import { type PayloadField, parseTypedFieldValue } from './payload-field';
-import { missingRequiredFields } from './required-fields';
 
 const ZPayloadSchema = ZAutomationEventSchema.shape.payload;
 

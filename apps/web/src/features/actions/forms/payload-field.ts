@@ -1,5 +1,4 @@
-import type { ActionDefinition } from './action-definition';
-import type { JsonSchemaNode, JsonValue } from './input-schema';
+import type { ActionDefinition, JsonSchemaNode, JsonValue } from '@registry/contracts';
 
 /**
  * How a test-fire form takes a field's value: typed from the action's `input_schema`, or `json`

@@ -1,0 +1,2 @@
+export { isolatedRegistry } from './isolated-registry';
+export { testRegistryDeps } from './test-registry-deps';
