@@ -1,4 +1,3 @@
-export { handleMcpRequest } from './mcp';
 export { type RequestContext, resolveRequestContext } from './request-context';
 export { type AppRouter, appRouter, createCaller } from './trpc/app-router';
 export { handleTrpcRequest } from './trpc/handle-trpc-request';
