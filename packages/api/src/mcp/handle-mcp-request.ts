@@ -10,8 +10,9 @@ import { readToolFilter } from './tool-filter';
 /**
  * `/api/mcp`: the registry as an MCP server over Streamable HTTP, stateless (no session: each
  * POST carries its JSON-RPC messages and gets their answers as JSON), so any process can answer
- * any request. Authorized like every route, before its body is read: listing tools is reading
- * the catalog (an admin or a plugin key); calling one dispatches an event (an admin only).
+ * any request. Authorized like every route: a caller without a credential is refused before its
+ * body is read; listing tools is reading the catalog (an admin or a plugin key), and calling
+ * one dispatches an event (an admin only).
  */
 export async function handleMcpRequest(deps: RegistryDeps, request: Request): Promise<Response> {
   if (request.method !== 'POST') {
