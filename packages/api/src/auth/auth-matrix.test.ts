@@ -12,6 +12,7 @@ import {
   freshTargets,
   isOtherTenant,
 } from '../../test/support/auth-fixtures';
+import { handleMcpRequest } from '../mcp';
 import { createRestRouter, REST_OPERATIONS } from '../rest';
 import { appRouter } from '../trpc/app-router';
 import { handleTrpcRequest } from '../trpc/handle-trpc-request';
@@ -260,6 +261,40 @@ const restOperations: Operation[] = REST_OPERATIONS.filter(
   };
 });
 
+/**
+ * `/api/mcp`'s methods that act on the registry: listing tools reads the catalog, calling one
+ * dispatches an event. Another tenant's admin calling tenant A's tool finds no such tool.
+ */
+const MCP_METHODS: Record<string, { access: Access; params: Record<string, unknown> }> = {
+  'tools/list': { access: 'catalog', params: {} },
+  'tools/call': { access: 'admin', params: { name: 'own-plugin__own_action', arguments: {} } },
+};
+
+const mcpOperations: Operation[] = Object.entries(MCP_METHODS).map(
+  ([method, { access, params }]) => ({
+    name: `MCP ${method}`,
+    access,
+    cross: 'own-tenant',
+    ok: 200,
+    async call(credential) {
+      const body = JSON.stringify({ jsonrpc: '2.0', id: 1, method, params });
+      const response = await handleMcpRequest(
+        deps,
+        new Request('http://localhost/api/mcp', {
+          method: 'POST',
+          headers: {
+            ...(credential ? { authorization: credential } : {}),
+            'content-type': 'application/json',
+            accept: 'application/json, text/event-stream',
+          },
+          body,
+        }),
+      );
+      return { status: response.status, text: await response.text(), sent: body };
+    },
+  }),
+);
+
 /** Operations anyone may call: sign-in decides for itself (session.test.ts), the document is open. */
 const PUBLIC_REST = [
   'GET /api/session',
@@ -356,11 +391,16 @@ describe('the auth matrix: every operation × every kind of credential', () => {
   const totals = { cases: 0, mismatches: 0, leaks: 0 };
   afterAll(() => {
     console.log(
-      `[AUTH] ${totals.cases} cases (${trpcOperations.length} tRPC procedures and ${restOperations.length} REST routes × ${CREDENTIAL_KINDS.length} credentials); ${totals.mismatches} mismatches; ${totals.leaks} cross-tenant reads or writes`,
+      `[AUTH] ${totals.cases} cases (${trpcOperations.length} tRPC procedures, ${restOperations.length} REST routes and ${mcpOperations.length} MCP methods × ${CREDENTIAL_KINDS.length} credentials); ${totals.mismatches} mismatches; ${totals.leaks} cross-tenant reads or writes`,
     );
   });
 
-  it.each([...trpcOperations, ...restOperations].map((operation) => [operation.name, operation]))(
+  it.each(
+    [...trpcOperations, ...restOperations, ...mcpOperations].map((operation) => [
+      operation.name,
+      operation,
+    ]),
+  )(
     '[AUTH][MATRIX]: %s answers each credential as expected, with 0 cross-tenant reads or writes',
     async (_name, operation) => {
       const mismatches: string[] = [];

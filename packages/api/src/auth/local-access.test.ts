@@ -1,4 +1,6 @@
 import { get } from 'node:http';
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import {
   createAdminToken,
   createPlugin,
@@ -58,6 +60,25 @@ describe('protected local mode', () => {
     const { listPlugins, port } = await registry();
     expect(await listPlugins()).toBe(200);
     expect(await listPlugins({}, `http://localhost:${port}`)).toBe(200);
+  });
+
+  it('[AUTH][LOCAL]: an MCP client on loopback lists and calls tools without a token', async () => {
+    const { server } = await registry();
+    const client = new Client({ name: 'local', version: '1.0.0' });
+    await client.connect(new StreamableHTTPClientTransport(new URL('/api/mcp', server.url)));
+    try {
+      expect((await client.listTools()).tools.map((tool) => tool.name)).toContain('create_task');
+      const answer = await client.callTool({ name: 'create_task', arguments: { title: 'Local' } });
+      expect(answer.isError).toBeFalsy();
+    } finally {
+      await client.close();
+    }
+    const forwarded = new StreamableHTTPClientTransport(new URL('/api/mcp', server.url), {
+      requestInit: { headers: { 'x-forwarded-for': '127.0.0.1' } },
+    });
+    await expect(
+      new Client({ name: 'proxied', version: '1.0.0' }).connect(forwarded),
+    ).rejects.toMatchObject({ code: 401 });
   });
 
   it('[AUTH][LOCAL]: behind a proxy on loopback, nothing is local', async () => {

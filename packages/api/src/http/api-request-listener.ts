@@ -1,5 +1,6 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { RegistryDeps } from '@registry/core';
+import { handleMcpRequest } from '../mcp/handle-mcp-request';
 import { createRestRouter } from '../rest/rest-router';
 import { handleTrpcRequest } from '../trpc/handle-trpc-request';
 import { sendFetchResponse, toFetchRequest } from './fetch-bridge';
@@ -13,8 +14,8 @@ export type ApiRequestListener = (
 ) => Promise<boolean>;
 
 /**
- * Serves the REST routes and tRPC over `node:http`, stamping each request with what the server
- * saw of its connection (`boundAddress()` is where the server is bound once it listens).
+ * Serves the REST routes, tRPC and MCP over `node:http`, stamping each request with what the
+ * server saw of its connection (`boundAddress()` is where the server is bound once it listens).
  */
 export function createApiRequestListener(
   deps: RegistryDeps,
@@ -26,10 +27,14 @@ export function createApiRequestListener(
     if (!path.startsWith('/api/')) return false;
     stampRequestSocket(request.headers, readRequestSocket(request, boundAddress()));
     const fetchRequest = toFetchRequest(request, `http://${request.headers.host ?? 'registry'}`);
-    const trpc = path === '/api/trpc' || path.startsWith('/api/trpc/');
-    const answer = trpc
-      ? await handleTrpcRequest(deps, fetchRequest)
-      : await routeRest(fetchRequest);
+    let answer: Response | undefined;
+    if (path === '/api/trpc' || path.startsWith('/api/trpc/')) {
+      answer = await handleTrpcRequest(deps, fetchRequest);
+    } else if (path === '/api/mcp') {
+      answer = await handleMcpRequest(deps, fetchRequest);
+    } else {
+      answer = await routeRest(fetchRequest);
+    }
     if (!answer) return false;
     await sendFetchResponse(answer, response);
     return true;

@@ -1,6 +1,7 @@
-import { type RestErrorBody, toValidationIssues } from '@registry/contracts';
-import { AppError, authorize, parseInput, type RegistryDeps } from '@registry/core';
+import { toValidationIssues } from '@registry/contracts';
+import { authorize, parseInput, type RegistryDeps } from '@registry/core';
 import { resolveRequestContext } from '../request-context';
+import { errorResponse } from './error-response';
 import { jsonResponse } from './json-response';
 import { readJsonBody } from './read-json-body';
 import type { RestOperation } from './rest-operation';
@@ -97,28 +98,6 @@ function checkAnswer(operation: RestOperation, status: number, body: unknown): v
   throw new Error(
     `${operation.method} ${operation.path} answered ${status} off its contract: ${why}`,
   );
-}
-
-function errorResponse(deps: RegistryDeps, error: unknown, request: Request): Response {
-  if (error instanceof AppError && error.code !== 'INTERNAL_ERROR') {
-    const body: RestErrorBody = {
-      success: false,
-      error: error.message,
-      code: error.code,
-      ...(error.issues ? { issues: error.issues } : {}),
-    };
-    return jsonResponse(body, error.httpStatus);
-  }
-  deps.logger.error(
-    { err: error, method: request.method, url: request.url },
-    'REST request failed',
-  );
-  const body: RestErrorBody = {
-    success: false,
-    error: 'Internal server error',
-    code: 'INTERNAL_ERROR',
-  };
-  return jsonResponse(body, 500);
 }
 
 function methodNotAllowed(methods: string[]): Response {

@@ -1,0 +1,28 @@
+import type { Tool } from '@modelcontextprotocol/sdk/types.js';
+import { actionInputSchema, type DiscoveredAction } from '@registry/contracts';
+import { toolName } from './tool-name';
+
+/**
+ * An action as an MCP tool: its payload's schema as the tool's input (the registered
+ * `input_schema`, or one derived from its field lists), and where it comes from in the
+ * description, which is all most clients show of a tool.
+ */
+export function actionTool(action: DiscoveredAction): Tool {
+  const origin =
+    action.source === 'platform'
+      ? 'Platform action'
+      : `Action of the plugin ${action.plugin_name} (${action.plugin_slug})`;
+  const description = [action.description, `${origin}, category ${action.category}.`]
+    .filter(Boolean)
+    .join('\n\n');
+  return {
+    name: toolName(action),
+    title: action.title,
+    description,
+    inputSchema: actionInputSchema(action) as Tool['inputSchema'],
+    _meta: {
+      'registry/action_type': action.action_type,
+      'registry/plugin_id': action.plugin_id,
+    },
+  };
+}
