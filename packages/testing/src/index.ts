@@ -21,5 +21,6 @@ export {
   startPluginServer,
   type TestPluginServer,
 } from './plugin-server';
+export { pluginServerForFile } from './plugin-server-for-file';
 export { testEnv } from './test-env';
 export { type WebhookLog, webhookLog } from './webhook-log';
