@@ -1,8 +1,6 @@
-import { ZDispatchRequestSchema } from '@registry/contracts';
 import { expect } from 'vitest';
-import { dispatchEvents } from '../../src/dispatch/dispatch-events';
-import { parseInput } from '../../src/errors/app-error';
 import type { RegistryDeps } from '../../src/registry-deps';
+import { dispatchBody } from './dispatch-body';
 
 type Payload = Record<string, unknown>;
 
@@ -12,8 +10,8 @@ type Payload = Record<string, unknown>;
  */
 export function platformActionRunner(deps: RegistryDeps) {
   async function perform(tenantId: string, action_type: string, payload: Payload) {
-    const request = parseInput(ZDispatchRequestSchema, { events: [{ action_type, payload }] });
-    const [result] = (await dispatchEvents(deps, tenantId, request)).results;
+    const body = { events: [{ action_type, payload }] };
+    const [result] = (await dispatchBody(deps, tenantId, body)).results;
     if (!result) throw new Error('dispatchEvents returned no result');
     return result;
   }

@@ -1,4 +1,4 @@
-import { afterAll } from 'vitest';
+import { afterAll, onTestFinished } from 'vitest';
 import { type PluginRoute, startPluginServer, type TestPluginServer } from './plugin-server';
 
 /** A plugin server (see `startPluginServer`) that serves the whole test file and closes after it. */
@@ -8,5 +8,15 @@ export async function pluginServerForFile(
 ): Promise<TestPluginServer> {
   const server = await startPluginServer(routes, host);
   afterAll(() => server.close());
+  return server;
+}
+
+/** A plugin server (see `startPluginServer`) for the running test, closed when it finishes. */
+export async function pluginServerForTest(
+  routes: Record<string, PluginRoute>,
+  host?: string,
+): Promise<TestPluginServer> {
+  const server = await startPluginServer(routes, host);
+  onTestFinished(() => server.close());
   return server;
 }
