@@ -1,6 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { migrateDatabase } from '@registry/db/migrate';
-import { withDatabase } from '@registry/db/test-database';
+import { queryOnce, withDatabase } from '@registry/db/test-database';
 import pg from 'pg';
 
 export interface BenchDatabase {
@@ -13,7 +13,7 @@ export interface BenchDatabase {
 export async function createBenchDatabase(): Promise<BenchDatabase> {
   const serverUrl = process.env.DATABASE_URL ?? 'postgresql://postgres@127.0.0.1:5432/postgres';
   const name = `registry_bench_${Date.now()}_${randomBytes(3).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  await queryOnce(serverUrl, `CREATE DATABASE "${name}"`);
   const url = withDatabase(serverUrl, name);
   await migrateDatabase(url);
   const pool = new pg.Pool({ connectionString: url, max: 4 });
@@ -22,19 +22,9 @@ export async function createBenchDatabase(): Promise<BenchDatabase> {
     pool,
     async drop() {
       await pool.end();
-      await adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+      await queryOnce(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
     },
   };
-}
-
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
 }
 
 export const ACTIONS_PER_PLUGIN = 20;

@@ -1,6 +1,6 @@
 import { ZRegisterActionsRequestSchema } from '@registry/contracts';
 import { registrationPayload } from '@registry/plugin-sdk';
-import { Webhook } from 'standardwebhooks';
+import { postSignedWebhook } from '@registry/testing/signed-webhook';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEmailPlugin, type RunningEmailPlugin, startEmailPlugin } from './email-plugin';
 
@@ -11,20 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => plugin.close());
 
-function post(path: string, payload: unknown, id = `evt_${Math.random()}`) {
-  const body = JSON.stringify(payload);
-  const at = new Date();
-  return fetch(`${plugin.url}${path}`, {
-    method: 'POST',
-    headers: {
-      'content-type': 'application/json',
-      'webhook-id': id,
-      'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-      'webhook-signature': new Webhook(SECRET).sign(id, at, body),
-    },
-    body,
-  });
-}
+const post = (path: string, payload: unknown, id?: string) =>
+  postSignedWebhook(`${plugin.url}${path}`, payload, { secret: SECRET, id });
 
 describe('email plugin', () => {
   it('[EMAIL][CATALOG]: ten email actions, the seed examples among them with their fields', () => {

@@ -1,32 +1,25 @@
 import { SEED_PLUGINS } from '@registry/db/seed';
 import { listen, type Plugin, registrationPayload } from '@registry/plugin-sdk';
-import { Webhook } from 'standardwebhooks';
+import { postSignedWebhook } from '@registry/testing/signed-webhook';
 
 const SECRET = 'whsec_c2FtcGxlIHBsdWdpbnMgdGVzdCBzaWduaW5nIHNlY3JldA==';
 const OTHER_SECRET = 'whsec_YW5vdGhlciBwbHVnaW4ncyBzaWduaW5nIHNlY3JldCE=';
+
+interface PostOptions {
+  id?: string;
+  secret?: string;
+}
 
 /** For the plugins' tests: a plugin served on loopback with a secret, called as dispatch calls it. */
 export async function servePluginUnderTest(plugin: Plugin) {
   const running = await listen(plugin, { signingSecrets: [SECRET] });
   return {
     close: running.close,
-    async post(
-      path: string,
-      payload: unknown,
-      { id = `evt_${Math.random()}`, secret = SECRET } = {},
-    ) {
-      const body = JSON.stringify(payload);
-      const at = new Date();
-      const response = await fetch(`${running.url}${path}`, {
-        method: 'POST',
-        headers: {
-          'content-type': 'application/json',
-          'webhook-id': id,
-          'webhook-timestamp': String(Math.floor(at.getTime() / 1000)),
-          'webhook-signature': new Webhook(secret).sign(id, at, body),
-          'x-flow-execution-id': 'flow-test',
-        },
-        body,
+    async post(path: string, payload: unknown, { id, secret = SECRET }: PostOptions = {}) {
+      const response = await postSignedWebhook(`${running.url}${path}`, payload, {
+        secret,
+        id,
+        headers: { 'x-flow-execution-id': 'flow-test' },
       });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     },

@@ -5,16 +5,7 @@ import { join } from 'node:path';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type EmbeddedPostgres, startEmbeddedPostgres } from './embedded-postgres';
-
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
+import { queryOnce } from './test-database';
 
 /** Resolves with the connection error's code, or 'connected'. */
 function tryConnect(host: string, port: number): Promise<string> {
@@ -38,15 +29,15 @@ describe('startEmbeddedPostgres', () => {
     try {
       const first = await startEmbeddedPostgres({ dataDir });
       try {
-        await query(first.url, 'CREATE TABLE kept (id INTEGER PRIMARY KEY, note TEXT)');
-        await query(first.url, "INSERT INTO kept VALUES (1, 'written before stop')");
+        await queryOnce(first.url, 'CREATE TABLE kept (id INTEGER PRIMARY KEY, note TEXT)');
+        await queryOnce(first.url, "INSERT INTO kept VALUES (1, 'written before stop')");
       } finally {
         await first.stop();
       }
 
       const second = await startEmbeddedPostgres({ dataDir });
       try {
-        expect(await query(second.url, 'SELECT id, note FROM kept')).toEqual([
+        expect(await queryOnce(second.url, 'SELECT id, note FROM kept')).toEqual([
           { id: 1, note: 'written before stop' },
         ]);
       } finally {

@@ -1,7 +1,6 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import pg from 'pg';
 import { afterEach, describe, expect, it } from 'vitest';
 import { migrateDatabase } from './migrate';
 import {
@@ -10,7 +9,7 @@ import {
   migrationsFolder,
   readMigrations,
 } from './migrations-folder';
-import { createEmptyDatabase, type TestDatabase } from './test-database';
+import { createEmptyDatabase, queryOnce, type TestDatabase } from './test-database';
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/;
 
@@ -43,21 +42,14 @@ async function emptyDatabase(): Promise<string> {
   return scratch.url;
 }
 
-async function query<T extends pg.QueryResultRow>(url: string, sql: string): Promise<T[]> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    return (await client.query<T>(sql)).rows;
-  } finally {
-    await client.end();
-  }
-}
-
 const ledger = (url: string) =>
-  query<LedgerRow>(url, 'SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name');
+  queryOnce<LedgerRow>(
+    url,
+    'SELECT * FROM "_prisma_migrations" ORDER BY started_at, migration_name',
+  );
 
 const tableExists = async (url: string, table: string) =>
-  (await query<{ oid: string | null }>(url, `SELECT to_regclass('public.${table}') AS oid`))[0]
+  (await queryOnce<{ oid: string | null }>(url, `SELECT to_regclass('public.${table}') AS oid`))[0]
     ?.oid != null;
 
 const migration = (name: string, sql: string): MigrationFile => ({
@@ -101,7 +93,7 @@ describe('migrateDatabase', () => {
     await migrateDatabase(url, all.slice(0, cut));
     const registration = (...types: unknown[]) =>
       JSON.stringify({ actions: types.map((action_type) => ({ action_type, title: 'T' })) });
-    await query(
+    await queryOnce(
       url,
       `INSERT INTO plugins (id, tenant_id, name, slug, status, created_at, registered_actions) VALUES
        ('00000000-0000-4000-8000-00000000000b', '11111111-1111-4111-8111-111111111111', 'B', 'b',
@@ -116,7 +108,7 @@ describe('migrateDatabase', () => {
 
     await migrateDatabase(url);
 
-    const providers = await query<{ row: string }>(
+    const providers = await queryOnce<{ row: string }>(
       url,
       `SELECT concat_ws(' ', action_type, p.slug, to_char(first_registered_at, 'YYYY-MM-DD'),
                         CASE WHEN chosen_by_admin THEN 'chosen' END) AS row
@@ -133,7 +125,7 @@ describe('migrateDatabase', () => {
   it('[DB][MIGRATE]: keeps `_prisma_migrations` in the shape Prisma creates it', async () => {
     const url = await emptyDatabase();
     await migrateDatabase(url);
-    const columns = await query<{ column: string }>(
+    const columns = await queryOnce<{ column: string }>(
       url,
       `SELECT format('%s %s %s %s', column_name, data_type,
                      coalesce(character_maximum_length::text, '-'), is_nullable) AS column
@@ -209,7 +201,7 @@ describe('migrateDatabase', () => {
     const first = migration('001_first', 'CREATE TABLE "first" ("id" INTEGER PRIMARY KEY);');
     await migrateDatabase(url, [first]);
     // What `prisma migrate deploy` leaves after a failed script: neither finished nor rolled back.
-    await query(
+    await queryOnce(
       url,
       `INSERT INTO "_prisma_migrations" (id, checksum, migration_name, logs)
        VALUES (gen_random_uuid()::text, repeat('0', 64), '002_stuck', 'boom')`,

@@ -1,11 +1,10 @@
 import { readFileSync } from 'node:fs';
-import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { describeSchema } from './database-schema';
 import { migrateDatabase } from './migrate';
 import { schemaPath } from './migrations-folder';
 import { diffDatamodels } from './schema-engine';
-import { createEmptyDatabase, type TestDatabase } from './test-database';
+import { createEmptyDatabase, queryOnce, type TestDatabase } from './test-database';
 
 const opened: TestDatabase[] = [];
 afterAll(() => Promise.all(opened.map((database) => database.close())));
@@ -16,23 +15,13 @@ async function emptyDatabase(): Promise<string> {
   return database.url;
 }
 
-async function run(url: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(sql);
-  } finally {
-    await client.end();
-  }
-}
-
 describe('migrations and schema.prisma', () => {
   it('[DB][SCHEMA]: the migrations build exactly the schema that schema.prisma describes', async () => {
     const [migrated, pushed] = await Promise.all([emptyDatabase(), emptyDatabase()]);
     await migrateDatabase(migrated);
     // What Prisma itself would create from schema.prisma on an empty database.
     const fromSchema = await diffDatamodels(null, readFileSync(schemaPath, 'utf8'));
-    await run(pushed, fromSchema);
+    await queryOnce(pushed, fromSchema);
 
     const [actual, expected] = await Promise.all([
       describeSchema(migrated),

@@ -37,11 +37,13 @@ export async function createEmptyDatabase(): Promise<TestDatabase> {
     return { url: embedded.url, kind: 'embedded', close: () => embedded.stop() };
   }
   const name = `registry_test_${Date.now()}_${randomBytes(4).toString('hex')}`;
-  await adminQuery(serverUrl, `CREATE DATABASE "${name}"`);
+  await queryOnce(serverUrl, `CREATE DATABASE "${name}"`);
   return {
     url: withDatabase(serverUrl, name),
     kind: 'real',
-    close: () => adminQuery(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`),
+    close: async () => {
+      await queryOnce(serverUrl, `DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+    },
   };
 }
 
@@ -51,11 +53,18 @@ export function withDatabase(serverUrl: string, database: string): string {
   return url.toString();
 }
 
-async function adminQuery(serverUrl: string, sql: string): Promise<void> {
-  const client = new pg.Client({ connectionString: serverUrl });
+/**
+ * Runs one statement on a connection of its own and returns its rows: for statements no pool
+ * should run (`CREATE DATABASE`) and for one-off reads.
+ */
+export async function queryOnce<T extends pg.QueryResultRow>(
+  url: string,
+  sql: string,
+): Promise<T[]> {
+  const client = new pg.Client({ connectionString: url });
   await client.connect();
   try {
-    await client.query(sql);
+    return (await client.query<T>(sql)).rows;
   } finally {
     await client.end();
   }

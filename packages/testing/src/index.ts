@@ -21,5 +21,7 @@ export {
   startPluginServer,
   type TestPluginServer,
 } from './plugin-server';
+export { pluginServerForFile, pluginServerForTest } from './scoped-plugin-servers';
 export { testEnv } from './test-env';
 export { type WebhookLog, webhookLog } from './webhook-log';
+export { insertWebhookLogPlugin } from './webhook-log-plugin';

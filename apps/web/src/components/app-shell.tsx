@@ -42,6 +42,19 @@ function SessionFooter({ localMode }: { localMode: boolean }) {
   );
 }
 
+/** The pages, then the API reference and the session, as the sidebar and the menu show them. */
+function MainNav({ localMode, onNavigate }: { localMode: boolean; onNavigate?: () => void }) {
+  return (
+    <nav aria-label="Main" className="flex flex-1 flex-col justify-between">
+      <NavLinks onNavigate={onNavigate} />
+      <div className="flex flex-col gap-1">
+        <ApiReferenceLink />
+        <SessionFooter localMode={localMode} />
+      </div>
+    </nav>
+  );
+}
+
 /** Sidebar navigation on wide screens; a top bar with a slide-in menu at phone width. */
 export function AppShell({ children, localMode }: { children: ReactNode; localMode: boolean }) {
   const [menuOpen, setMenuOpen] = useState(false);
@@ -59,13 +72,7 @@ export function AppShell({ children, localMode }: { children: ReactNode; localMo
           <div className="px-2 pt-1">
             <Brand />
           </div>
-          <nav aria-label="Main" className="flex flex-1 flex-col justify-between">
-            <NavLinks />
-            <div className="flex flex-col gap-1">
-              <ApiReferenceLink />
-              <SessionFooter localMode={localMode} />
-            </div>
-          </nav>
+          <MainNav localMode={localMode} />
         </aside>
       </div>
       <header className="sticky top-0 z-40 flex h-12 items-center gap-2 border-b bg-background/95 px-3 backdrop-blur md:hidden">
@@ -77,13 +84,7 @@ export function AppShell({ children, localMode }: { children: ReactNode; localMo
           </SheetTrigger>
           <SheetContent>
             <SheetTitle className="mb-4 px-2 font-semibold">Action Registry</SheetTitle>
-            <nav aria-label="Main" className="flex flex-1 flex-col justify-between">
-              <NavLinks onNavigate={() => setMenuOpen(false)} />
-              <div className="flex flex-col gap-1">
-                <ApiReferenceLink />
-                <SessionFooter localMode={localMode} />
-              </div>
-            </nav>
+            <MainNav localMode={localMode} onNavigate={() => setMenuOpen(false)} />
           </SheetContent>
         </Sheet>
         <Brand />

@@ -1,30 +1,19 @@
 import { randomUUID } from 'node:crypto';
 import { ENDPOINT_VERIFICATION_PATH } from '@registry/contracts';
-import { createRegistryDeps } from '@registry/core';
-import {
-  actionDefinition,
-  answerChallenge,
-  echo,
-  startPluginServer,
-  testEnv,
-} from '@registry/testing';
+import { testRegistryDeps } from '@registry/core/test-support';
+import { actionDefinition, answerChallenge, echo, pluginServerForFile } from '@registry/testing';
 import { Ajv2020 } from 'ajv/dist/2020.js';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRestClient } from '../../test/support/rest-client';
 import { restApiDocument as openApiDocument } from './index';
 
-const deps = createRegistryDeps(testEnv());
+const deps = testRegistryDeps();
 const send = createRestClient(deps);
 let signingSecret: string | undefined;
-const plugin = await startPluginServer({
+const plugin = await pluginServerForFile({
   '/base': echo,
   [`/base${ENDPOINT_VERIFICATION_PATH}`]: answerChallenge(() => signingSecret),
   '/base/actions/notify-customer': echo,
-});
-afterAll(async () => {
-  await plugin.close();
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
 });
 
 // The document as a JSON Schema 2020-12 resource, so each answer's schema is a JSON pointer.

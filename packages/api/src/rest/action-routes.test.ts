@@ -3,6 +3,7 @@ import { ZRegisterActionsResponseSchema } from '@registry/contracts';
 import { getPlugin } from '@registry/core';
 import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
+import { EMAIL_AUTOMATION_PLUGIN_ID, SEED_PLUGINS } from '@registry/db/seed';
 import { actionDefinition, insertPlugin } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
 import { createRestClient, expectRestError } from '../../test/support/rest-client';
@@ -18,24 +19,15 @@ const storedActionTypes = async (slug: string) =>
     (action) => action.action_type,
   );
 
-const seedActions = [
-  {
-    action_type: 'send_welcome_email',
-    title: 'Send Welcome Email',
-    description: 'Sends personalized welcome email to new customers',
-    category: 'email',
-    required_fields: ['user_id', 'email'],
-    optional_fields: ['first_name', 'template_id'],
-    endpoint: '/actions/send-welcome-email',
-  },
-  {
-    action_type: 'send_abandoned_cart_email',
-    title: 'Send Abandoned Cart Email',
-    category: 'email',
-    required_fields: ['user_id', 'cart_id'],
-    endpoint: '/actions/send-abandoned-cart-email',
-  },
-];
+/**
+ * The seed request: the email plugin's two seed actions, the second sent without
+ * `optional_fields` (so discovery shows the default, `[]`).
+ */
+const [welcomeEmail, cartEmail] =
+  SEED_PLUGINS.find((plugin) => plugin.id === EMAIL_AUTOMATION_PLUGIN_ID)?.actions ?? [];
+if (!welcomeEmail || !cartEmail) throw new Error('the email seed plugin lost an action');
+const { optional_fields: _defaulted, ...cartEmailWithoutOptionalFields } = cartEmail;
+const seedActions = [welcomeEmail, cartEmailWithoutOptionalFields];
 
 describe('POST /api/plugins/{slug}/register-actions', () => {
   it('[REST][REGISTER]: the seed request registers the set and answers success with a message', async () => {
@@ -112,7 +104,7 @@ describe('POST /api/plugins/{slug}/register-actions', () => {
   it('[REST][REGISTER]: a missing field says it is required; an unknown one is named', async () => {
     const slug = uniqueSlug('namer');
     await insertPlugin(deps.db, DEFAULT_TENANT_ID, { slug });
-    const { title: _title, ...untitled } = seedActions[0] ?? {};
+    const { title: _title, ...untitled } = welcomeEmail;
     const answer = await send('POST', `/api/plugins/${slug}/register-actions`, {
       json: { actions: [{ ...untitled, priority: 'high' }] },
     });

@@ -1,34 +1,25 @@
 import { randomUUID } from 'node:crypto';
 import { ZDispatchResponseSchema } from '@registry/contracts';
-import { createRegistryDeps, PLATFORM_ACTIONS } from '@registry/core';
+import { PLATFORM_ACTIONS } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
 import {
   actionDefinition,
   echo,
   insertPlugin,
+  pluginServerForFile,
   respondJson,
-  startPluginServer,
-  type TestPluginServer,
-  testEnv,
 } from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createRestClient, expectRestError } from '../../test/support/rest-client';
 
-const deps = createRegistryDeps(testEnv());
+const deps = testRegistryDeps();
 const send = createRestClient(deps);
 const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 
-let server: TestPluginServer;
-beforeAll(async () => {
-  server = await startPluginServer({
-    '/actions/send-welcome-email': echo,
-    '/actions/broken': respondJson(500, { error: 'template missing' }),
-  });
-});
-afterAll(async () => {
-  await server.close();
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
+const server = await pluginServerForFile({
+  '/actions/send-welcome-email': echo,
+  '/actions/broken': respondJson(500, { error: 'template missing' }),
 });
 
 async function emailPlugin() {

@@ -1,25 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_REQUEST_BODY_BYTES } from '@registry/contracts';
-import { createRegistryDeps, getPlugin } from '@registry/core';
+import { getPlugin } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import {
-  actionDefinition,
-  echo,
-  insertPlugin,
-  startPluginServer,
-  testEnv,
-} from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { actionDefinition, echo, insertPlugin, pluginServerForFile } from '@registry/testing';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { createRestClient, expectRestError, type RestCall } from '../../test/support/rest-client';
 
-const deps = createRegistryDeps(testEnv());
+const deps = testRegistryDeps();
 const send = createRestClient(deps);
-const server = await startPluginServer({ '/actions/ping': echo });
-afterAll(async () => {
-  await server.close();
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const server = await pluginServerForFile({ '/actions/ping': echo });
 
 const slug = `body-${randomUUID().slice(0, 8)}`;
 const newSlug = `never-${randomUUID().slice(0, 8)}`;

@@ -1,20 +1,18 @@
 import { randomUUID } from 'node:crypto';
 import { createAdminToken, createRegistryDeps, getPlugin, type RegistryDeps } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import { actionDefinition, insertPlugin, testEnv } from '@registry/testing';
+import { actionDefinition, insertPlugin } from '@registry/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 import { handleTrpcRequest } from './handle-trpc-request';
 
-const deps = createRegistryDeps(testEnv());
+const deps = testRegistryDeps();
 // A real client for a loopback port where no database listens: every query fails.
 const unreachable = createRegistryDeps({
   DATABASE_URL: 'postgresql://registry:secret-password@127.0.0.1:1/registry',
   LOG_LEVEL: 'silent',
 });
-afterAll(async () => {
-  await deps.db.$disconnect();
-  await unreachable.db.$disconnect();
-});
+afterAll(() => unreachable.db.$disconnect());
 const uniqueSlug = (prefix: string) => `${prefix}-${randomUUID().slice(0, 8)}`;
 const adminToken = createAdminToken(deps, DEFAULT_TENANT_ID, 'tRPC over HTTP tests').then(
   (created) => created.token,

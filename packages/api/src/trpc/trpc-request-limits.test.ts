@@ -1,13 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import { MAX_REQUEST_BODY_BYTES, MAX_TRPC_BATCH_CALLS } from '@registry/contracts';
-import { createAdminToken, createRegistryDeps } from '@registry/core';
+import { createAdminToken } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
-import { insertPlugin, testEnv } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { insertPlugin } from '@registry/testing';
+import { describe, expect, it } from 'vitest';
 import { handleTrpcRequest } from './handle-trpc-request';
 
-const deps = createRegistryDeps(testEnv());
-afterAll(() => deps.db.$disconnect());
+const deps = testRegistryDeps();
 const adminToken = (await createAdminToken(deps, DEFAULT_TENANT_ID, 'tRPC limits tests')).token;
 const admin = { authorization: `Bearer ${adminToken}` };
 

@@ -164,19 +164,7 @@ async function deliverClaimed(
   plugins: Map<string, PluginRecord>,
 ): Promise<DeliveryRun> {
   const target = targetOf(row, plugins);
-  if (target.kind === 'unroutable') {
-    const { failure } = target;
-    const run: DeliveryRun = {
-      id: row.id,
-      status: 'failed',
-      error: failure.message,
-      errorCode: failure.code,
-      failure,
-      durationMs: 0,
-      attempts: [],
-    };
-    return run;
-  }
+  if (target.kind === 'unroutable') return failedBeforeAnyAttempt(row, target.failure);
   const delivery = {
     executionId: row.id,
     tenantId: row.tenant_id,
@@ -226,6 +214,10 @@ function unexpectedRun(deps: RegistryDeps, row: ClaimedExecution, error: unknown
     'INTERNAL_ERROR',
     'The delivery failed unexpectedly; see the server log',
   );
+  return failedBeforeAnyAttempt(row, failure);
+}
+
+function failedBeforeAnyAttempt(row: ClaimedExecution, failure: EventFailure): DeliveryRun {
   return {
     id: row.id,
     status: 'failed',

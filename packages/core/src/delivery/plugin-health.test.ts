@@ -1,11 +1,5 @@
 import { ZDispatchRequestSchema } from '@registry/contracts';
-import {
-  actionDefinition,
-  insertPlugin,
-  newTenantId,
-  startPluginServer,
-  webhookLog,
-} from '@registry/testing';
+import { insertWebhookLogPlugin, newTenantId, webhookLog } from '@registry/testing';
 import { beforeAll, describe, expect, it, onTestFinished } from 'vitest';
 import { isolatedRegistry } from '../../test/support/isolated-registry';
 import { dispatchEvents } from '../dispatch/dispatch-events';
@@ -30,26 +24,11 @@ beforeAll(() => {
 
 const request = (body: unknown) => parseInput(ZDispatchRequestSchema, body);
 
-async function pluginAnswering(
-  deps: RegistryDeps,
-  tenant: string,
-  log: ReturnType<typeof webhookLog>,
-  delivery = {},
-) {
-  const server = await startPluginServer({ '/actions/act': log.route });
-  onTestFinished(() => server.close());
-  return insertPlugin(deps.db, tenant, {
-    apiEndpoint: server.url,
-    actions: [actionDefinition('act')],
-    delivery,
-  });
-}
-
 describe('plugin health, shared by every process', () => {
   it("[DELIVERY][CIRCUIT]: a circuit one process opened holds the other process's events back too", async () => {
     const tenant = newTenantId();
     const log = webhookLog({ status: () => 503 });
-    const plugin = await pluginAnswering(first, tenant, log);
+    const plugin = await insertWebhookLogPlugin(first.db, tenant, log);
     const event = { action_type: 'act', plugin_id: plugin.id };
     for (let n = 0; n < 3; n++) await dispatchEvents(first, tenant, request({ events: [event] }));
     expect(log.received.size).toBe(3);
@@ -71,7 +50,7 @@ describe('plugin health, shared by every process', () => {
   it('[DELIVERY][RATE]: max_per_second holds, across the queue, the deliveries past the limit for the next second', async () => {
     const tenant = newTenantId();
     const log = webhookLog();
-    const plugin = await pluginAnswering(first, tenant, log, { max_per_second: 5 });
+    const plugin = await insertWebhookLogPlugin(first.db, tenant, log, { max_per_second: 5 });
     const worker = startDeliveryWorker(first, { pollMs: 20 });
     onTestFinished(() => worker.stop());
     const events = Array.from({ length: 15 }, (_, n) => ({
@@ -96,7 +75,7 @@ describe('plugin health, shared by every process', () => {
     const tenant = newTenantId();
     let healthy = false;
     const log = webhookLog({ status: () => (healthy ? 200 : 500) });
-    const plugin = await pluginAnswering(deps, tenant, log);
+    const plugin = await insertWebhookLogPlugin(deps.db, tenant, log);
     // Its endpoint was proven when it was set up, as an active plugin's is.
     await deps.db.pluginEndpointVerification.create({
       data: { pluginId: plugin.id, apiEndpoint: plugin.apiEndpoint ?? '', verifiedAt: new Date() },

@@ -1,13 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ZDispatchRequestSchema } from '@registry/contracts';
-import {
-  actionDefinition,
-  insertPlugin,
-  newTenantId,
-  startPluginServer,
-  webhookLog,
-} from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, it, onTestFinished } from 'vitest';
+import { insertWebhookLogPlugin, newTenantId, webhookLog } from '@registry/testing';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedRegistry } from '../../test/support/isolated-registry';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { enqueueEvents } from '../dispatch/enqueue-events';
@@ -30,17 +24,9 @@ beforeAll(() => {
 afterAll(() => worker.stop());
 
 const request = (body: unknown) => parseInput(ZDispatchRequestSchema, body);
-
-/** A plugin with one action answered by `route`, on a real loopback server. */
-async function pluginWith(tenant: string, log: ReturnType<typeof webhookLog>, delivery = {}) {
-  const server = await startPluginServer({ '/actions/act': log.route });
-  onTestFinished(() => server.close());
-  return insertPlugin(deps.db, tenant, {
-    apiEndpoint: server.url,
-    actions: [actionDefinition('act')],
-    delivery,
-  });
-}
+/** Queues one flow's events for the worker, as an async dispatch request does. */
+const enqueue = (tenant: string, flow_execution_id: string, events: unknown[]) =>
+  enqueueEvents(deps, tenant, request({ flow_execution_id, events }));
 
 /** Waits until every execution of the flow is over (or `ms` pass); returns them. */
 async function settled(tenant: string, flow: string, ms = 10_000) {
@@ -57,21 +43,14 @@ describe('queued delivery: async events reach their plugin through the worker', 
   it('[DELIVERY][ASYNC]: answers at once with queued and refused events; the worker delivers the rest', async () => {
     const tenant = newTenantId();
     const log = webhookLog({ delayMs: 50 });
-    const plugin = await pluginWith(tenant, log);
+    const plugin = await insertWebhookLogPlugin(deps.db, tenant, log);
     const started = performance.now();
-    const answer = await enqueueEvents(
-      deps,
-      tenant,
-      request({
-        flow_execution_id: 'async-1',
-        events: [
-          { action_type: 'act', plugin_id: plugin.id, payload: { n: 1 } },
-          { action_type: 'create_task', payload: { title: 'Queued task' } },
-          { action_type: 'no_such_action', payload: {} },
-          { action_type: 'create_task', payload: {} },
-        ],
-      }),
-    );
+    const answer = await enqueue(tenant, 'async-1', [
+      { action_type: 'act', plugin_id: plugin.id, payload: { n: 1 } },
+      { action_type: 'create_task', payload: { title: 'Queued task' } },
+      { action_type: 'no_such_action', payload: {} },
+      { action_type: 'create_task', payload: {} },
+    ]);
     const answeredMs = performance.now() - started;
     expect(answer.results.map((r) => [r.status, r.error_code ?? null])).toEqual([
       ['queued', null],
@@ -95,14 +74,9 @@ describe('queued delivery: async events reach their plugin through the worker', 
     expect(rows[1]?.result).toMatchObject({ title: 'Queued task' });
     expect([...log.received.keys()]).toEqual([rows[0]?.idempotency_key]);
 
-    const replay = await enqueueEvents(
-      deps,
-      tenant,
-      request({
-        flow_execution_id: 'async-1',
-        events: [{ action_type: 'act', plugin_id: plugin.id, payload: { n: 1 } }],
-      }),
-    );
+    const replay = await enqueue(tenant, 'async-1', [
+      { action_type: 'act', plugin_id: plugin.id, payload: { n: 1 } },
+    ]);
     expect(replay.results[0]).toMatchObject({
       status: 'succeeded',
       replayed: true,
@@ -115,15 +89,8 @@ describe('queued delivery: async events reach their plugin through the worker', 
     const tenant = newTenantId();
     let calls = 0;
     const log = webhookLog({ status: () => (++calls < 3 ? 503 : 200) });
-    const plugin = await pluginWith(tenant, log);
-    await enqueueEvents(
-      deps,
-      tenant,
-      request({
-        flow_execution_id: 'retry-1',
-        events: [{ action_type: 'act', plugin_id: plugin.id }],
-      }),
-    );
+    const plugin = await insertWebhookLogPlugin(deps.db, tenant, log);
+    await enqueue(tenant, 'retry-1', [{ action_type: 'act', plugin_id: plugin.id }]);
     const [row] = await settled(tenant, 'retry-1');
     expect(row?.status).toBe('succeeded');
     expect(row?.attempts.map((a) => [a.number, a.reason, a.http_status])).toEqual([
@@ -141,15 +108,8 @@ describe('queued delivery: async events reach their plugin through the worker', 
     const tenant = newTenantId();
     let healthy = false;
     const log = webhookLog({ status: () => (healthy ? 200 : 500) });
-    const plugin = await pluginWith(tenant, log);
-    await enqueueEvents(
-      deps,
-      tenant,
-      request({
-        flow_execution_id: 'dead-1',
-        events: [{ action_type: 'act', plugin_id: plugin.id }],
-      }),
-    );
+    const plugin = await insertWebhookLogPlugin(deps.db, tenant, log);
+    await enqueue(tenant, 'dead-1', [{ action_type: 'act', plugin_id: plugin.id }]);
     const [dead] = await settled(tenant, 'dead-1');
     expect(dead).toMatchObject({ status: 'dead', error_code: 'HTTP_5XX' });
     expect(dead?.attempts).toHaveLength(3);
@@ -171,19 +131,12 @@ describe('queued delivery: async events reach their plugin through the worker', 
     const tenant = newTenantId();
     let status = 410;
     const log = webhookLog({ status: () => status });
-    const plugin = await pluginWith(tenant, log);
-    await enqueueEvents(
-      deps,
-      tenant,
-      request({
-        flow_execution_id: 'recover-1',
-        events: [
-          { action_type: 'act', plugin_id: plugin.id, payload: { n: 1 } },
-          { action_type: 'act', plugin_id: plugin.id, payload: { n: 2 } },
-          { action_type: 'missing_here', plugin_id: plugin.id },
-        ],
-      }),
-    );
+    const plugin = await insertWebhookLogPlugin(deps.db, tenant, log);
+    await enqueue(tenant, 'recover-1', [
+      { action_type: 'act', plugin_id: plugin.id, payload: { n: 1 } },
+      { action_type: 'act', plugin_id: plugin.id, payload: { n: 2 } },
+      { action_type: 'missing_here', plugin_id: plugin.id },
+    ]);
     const before = await settled(tenant, 'recover-1');
     expect(before.map((e) => [e.status, e.error_code])).toEqual([
       ['failed', 'HTTP_4XX'],
@@ -209,7 +162,9 @@ describe('queued delivery: async events reach their plugin through the worker', 
     const tenant = newTenantId();
     let calls = 0;
     const log = webhookLog({ status: () => (++calls <= 2 ? 503 : 200) });
-    const plugin = await pluginWith(tenant, log, { retry_schedule: '0s,2s,100ms' });
+    const plugin = await insertWebhookLogPlugin(deps.db, tenant, log, {
+      retry_schedule: '0s,2s,100ms',
+    });
     const answer = await dispatchEvents(
       quickToAnswer,
       tenant,

@@ -1,45 +1,29 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { ZDispatchRequestSchema } from '@registry/contracts';
 import {
   actionDefinition,
   echo,
   insertPlugin,
   newTenantId,
   type PluginRoute,
+  pluginServerForTest,
   respondJson,
   sendJson,
-  startPluginServer,
-  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
-import { parseInput } from '../errors/app-error';
+import { describe, expect, it } from 'vitest';
+import { dispatchBody } from '../../test/support/dispatch-body';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import type { RegistryDeps } from '../registry-deps';
-import { dispatchEvents } from './dispatch-events';
 
-const env = testEnv();
-const deps = createRegistryDeps({ ...env, PLUGIN_TIMEOUT_MS: '5000' });
-const narrow = createRegistryDeps({ ...env, PLUGIN_TIMEOUT_MS: '5000', DISPATCH_CONCURRENCY: '3' });
-afterAll(async () => {
-  for (const d of [deps, narrow]) {
-    await d.pluginHttp.close();
-    await d.db.$disconnect();
-  }
-});
+const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000' });
+const narrow = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000', DISPATCH_CONCURRENCY: '3' });
 
 const dispatch = (tenantId: string, body: unknown, using: RegistryDeps = deps) =>
-  dispatchEvents(using, tenantId, parseInput(ZDispatchRequestSchema, body));
-
-async function serve(routes: Record<string, PluginRoute>) {
-  const server = await startPluginServer(routes);
-  onTestFinished(() => server.close());
-  return server;
-}
+  dispatchBody(using, tenantId, body);
 
 describe('dispatchEvents: what succeeds', () => {
   it('[DISPATCH][PLUGIN]: POSTs the payload as JSON to api_endpoint + endpoint, with the automation headers', async () => {
     const tenant = newTenantId();
-    const server = await serve({ '/base/actions/send-welcome-email': echo });
+    const server = await pluginServerForTest({ '/base/actions/send-welcome-email': echo });
     const plugin = await insertPlugin(deps.db, tenant, {
       slug: 'email-automation',
       apiEndpoint: `${server.url}/base/`,
@@ -93,7 +77,9 @@ describe('dispatchEvents: what succeeds', () => {
 
   it('[DISPATCH][BATCH]: a mixed batch reports every event and sums them up', async () => {
     const tenant = newTenantId();
-    const server = await serve({ '/actions/track-event': respondJson(200, { tracked: true }) });
+    const server = await pluginServerForTest({
+      '/actions/track-event': respondJson(200, { tracked: true }),
+    });
     const plugin = await insertPlugin(deps.db, tenant, {
       apiEndpoint: server.url,
       actions: [actionDefinition('track_event')],
@@ -127,7 +113,7 @@ describe('dispatchEvents: what succeeds', () => {
         answered.push(name);
         sendJson(response, 200, { name });
       };
-    const server = await serve({
+    const server = await pluginServerForTest({
       '/actions/slow': answer('slow', 300),
       '/actions/fast': answer('fast', 0),
     });
@@ -154,7 +140,7 @@ describe('dispatchEvents: what succeeds', () => {
     const tenant = newTenantId();
     let inFlight = 0;
     let mostInFlight = 0;
-    const server = await serve({
+    const server = await pluginServerForTest({
       '/actions/hold': async (call, response) => {
         inFlight += 1;
         mostInFlight = Math.max(mostInFlight, inFlight);

@@ -1,38 +1,26 @@
-import { ZDispatchRequestSchema } from '@registry/contracts';
 import {
   actionDefinition,
   insertPlugin,
   newTenantId,
   type PluginRoute,
+  pluginServerForTest,
   respondJson,
   startPluginServer,
-  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
-import { createRegistryDeps } from '../create-registry-deps';
-import { parseInput } from '../errors/app-error';
+import { describe, expect, it } from 'vitest';
+import { dispatchBody } from '../../test/support/dispatch-body';
+import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import type { RegistryDeps } from '../registry-deps';
-import { dispatchEvents } from './dispatch-events';
 
-const env = testEnv();
-const deps = createRegistryDeps({ ...env, PLUGIN_TIMEOUT_MS: '5000' });
-const shortDeadline = createRegistryDeps({ ...env, PLUGIN_TIMEOUT_MS: '300' });
-afterAll(async () => {
-  for (const d of [deps, shortDeadline]) await d.close();
-});
+const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000' });
+const shortDeadline = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '300' });
 
 const dispatch = (tenantId: string, body: unknown, using: RegistryDeps = deps) =>
-  dispatchEvents(using, tenantId, parseInput(ZDispatchRequestSchema, body));
-
-async function serve(routes: Record<string, PluginRoute>) {
-  const server = await startPluginServer(routes);
-  onTestFinished(() => server.close());
-  return server;
-}
+  dispatchBody(using, tenantId, body);
 
 /** A plugin whose one action answers with `route`, and an event calling it. */
 async function pluginAnswering(tenantId: string, slug: string, route: PluginRoute) {
-  const server = await serve({ '/actions/act': route });
+  const server = await pluginServerForTest({ '/actions/act': route });
   const plugin = await insertPlugin(deps.db, tenantId, {
     slug,
     apiEndpoint: server.url,

@@ -1,28 +1,18 @@
-import { ZDispatchRequestSchema } from '@registry/contracts';
 import {
   actionDefinition,
   echo,
   insertPlugin,
   newTenantId,
-  type PluginRoute,
+  pluginServerForTest,
   respondJson,
-  startPluginServer,
 } from '@registry/testing';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { dispatchBody } from '../../test/support/dispatch-body';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
-import { parseInput } from '../errors/app-error';
-import { dispatchEvents } from './dispatch-events';
 
 const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000' });
 
-const dispatch = (tenantId: string, body: unknown) =>
-  dispatchEvents(deps, tenantId, parseInput(ZDispatchRequestSchema, body));
-
-async function serve(routes: Record<string, PluginRoute>) {
-  const server = await startPluginServer(routes);
-  onTestFinished(() => server.close());
-  return server;
-}
+const dispatch = (tenantId: string, body: unknown) => dispatchBody(deps, tenantId, body);
 
 const executionsOf = (tenantId: string) =>
   deps.db.actionExecution.findMany({ where: { tenantId }, orderBy: { eventIndex: 'asc' } });
@@ -30,7 +20,7 @@ const executionsOf = (tenantId: string) =>
 describe('dispatchEvents: the execution log', () => {
   it('[DISPATCH][RECORD]: records every event with its outcome, code, duration and completion time', async () => {
     const tenant = newTenantId();
-    const server = await serve({
+    const server = await pluginServerForTest({
       '/actions/ok': respondJson(200, { done: 1 }),
       '/actions/broken': respondJson(500, { error: 'database down' }),
     });
@@ -122,7 +112,7 @@ describe('dispatchEvents: the execution log', () => {
 
   it('[DISPATCH][RECORD]: a payload string containing \\u0000 reaches the plugin intact and is recorded', async () => {
     const tenant = newTenantId();
-    const server = await serve({ '/actions/store-note': echo });
+    const server = await pluginServerForTest({ '/actions/store-note': echo });
     const plugin = await insertPlugin(deps.db, tenant, {
       apiEndpoint: server.url,
       actions: [actionDefinition('store_note', { required_fields: ['note'] })],
@@ -144,7 +134,7 @@ describe('dispatchEvents: the execution log', () => {
 
   it('[DISPATCH][RECORD]: a lone surrogate in a payload or an answer is recorded and fails no batch', async () => {
     const tenant = newTenantId();
-    const server = await serve({ '/actions/store-note': echo });
+    const server = await pluginServerForTest({ '/actions/store-note': echo });
     const plugin = await insertPlugin(deps.db, tenant, {
       apiEndpoint: server.url,
       actions: [actionDefinition('store_note')],
@@ -170,7 +160,7 @@ describe('dispatchEvents: the execution log', () => {
 
   it('[DISPATCH][FLOW]: a flow_execution_id is generated when absent and used everywhere', async () => {
     const tenant = newTenantId();
-    const server = await serve({ '/actions/ping': respondJson(200, {}) });
+    const server = await pluginServerForTest({ '/actions/ping': respondJson(200, {}) });
     const plugin = await insertPlugin(deps.db, tenant, {
       apiEndpoint: server.url,
       actions: [actionDefinition('ping')],

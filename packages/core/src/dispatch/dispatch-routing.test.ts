@@ -1,21 +1,18 @@
 import { randomUUID } from 'node:crypto';
-import { ZDispatchRequestSchema } from '@registry/contracts';
 import {
   actionDefinition,
   echo,
   insertPlugin,
   newTenantId,
-  startPluginServer,
+  pluginServerForTest,
 } from '@registry/testing';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { dispatchBody } from '../../test/support/dispatch-body';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
-import { parseInput } from '../errors/app-error';
-import { dispatchEvents } from './dispatch-events';
 
 const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000' });
 
-const dispatch = (tenantId: string, body: unknown) =>
-  dispatchEvents(deps, tenantId, parseInput(ZDispatchRequestSchema, body));
+const dispatch = (tenantId: string, body: unknown) => dispatchBody(deps, tenantId, body);
 
 /** A plugin server echoing every action below, and a plugin of `tenantId` pointing at it. */
 async function echoPlugin(
@@ -26,8 +23,7 @@ async function echoPlugin(
   const routes = Object.fromEntries(
     actionTypes.map((type) => [`/actions/${type.replaceAll('_', '-')}`, echo]),
   );
-  const server = await startPluginServer(routes);
-  onTestFinished(() => server.close());
+  const server = await pluginServerForTest(routes);
   const plugin = await insertPlugin(deps.db, tenantId, {
     ...extra,
     apiEndpoint: server.url,

@@ -1,29 +1,25 @@
-import { ZDispatchRequestSchema } from '@registry/contracts';
 import {
   actionDefinition,
   echo,
   insertPlugin,
   newTenantId,
   type PluginRoute,
-  startPluginServer,
+  pluginServerForTest,
 } from '@registry/testing';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { dispatchBody } from '../../test/support/dispatch-body';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
-import { parseInput } from '../errors/app-error';
-import { dispatchEvents } from './dispatch-events';
 
 const deps = testRegistryDeps();
 
-const dispatch = (tenantId: string, body: unknown) =>
-  dispatchEvents(deps, tenantId, parseInput(ZDispatchRequestSchema, body));
+const dispatch = (tenantId: string, body: unknown) => dispatchBody(deps, tenantId, body);
 
 /** A plugin whose `act` action answers after `delayMs`, counting calls per webhook-id. */
 async function countingPlugin(tenantId: string, delayMs = 0) {
   const answer: PluginRoute = (call, response) => {
     setTimeout(() => echo(call, response), delayMs);
   };
-  const server = await startPluginServer({ '/actions/act': answer });
-  onTestFinished(() => server.close());
+  const server = await pluginServerForTest({ '/actions/act': answer });
   const plugin = await insertPlugin(deps.db, tenantId, {
     apiEndpoint: server.url,
     actions: [actionDefinition('act')],

@@ -1,5 +1,5 @@
 import type { ServerResponse } from 'node:http';
-import { type PluginRoute, respondJson, startPluginServer } from '@registry/testing';
+import { type PluginRoute, pluginServerForTest, respondJson } from '@registry/testing';
 import { afterAll, describe, expect, it, onTestFinished } from 'vitest';
 import { parseAddressAllowList } from './address-policy';
 import { createPluginHttpClient } from './plugin-http-client';
@@ -13,12 +13,6 @@ afterAll(() => client.close());
 
 const post = (url: string, timeoutMs = 5000) =>
   client.postJson(url, JSON.stringify({ hello: 'plugin' }), { timeoutMs });
-
-async function serve(routes: Record<string, PluginRoute>) {
-  const server = await startPluginServer(routes);
-  onTestFinished(() => server.close());
-  return server;
-}
 
 /** A JSON body of exactly `bytes` bytes. */
 function jsonOfSize(bytes: number): string {
@@ -35,7 +29,7 @@ const sendText =
 
 describe('plugin HTTP client', () => {
   it('[HTTP][CLIENT]: returns the parsed JSON answer and its status', async () => {
-    const server = await serve({ '/a': respondJson(201, { created: true }) });
+    const server = await pluginServerForTest({ '/a': respondJson(201, { created: true }) });
     expect(await post(`${server.url}/a`)).toEqual({ status: 201, body: { created: true } });
     expect(server.calls[0]).toMatchObject({ method: 'POST', body: { hello: 'plugin' } });
     expect(server.calls[0]?.headers).toMatchObject({
@@ -45,7 +39,7 @@ describe('plugin HTTP client', () => {
   });
 
   it('[HTTP][CLIENT]: an empty 204 (or empty 200) answer is a null result', async () => {
-    const server = await serve({
+    const server = await pluginServerForTest({
       '/no-content': (_call, response) => {
         response.writeHead(204);
         response.end();
@@ -57,7 +51,7 @@ describe('plugin HTTP client', () => {
   });
 
   it('[HTTP][CLIENT]: a body over the cap is BODY_TOO_LARGE; a body at the cap is read', async () => {
-    const server = await serve({
+    const server = await pluginServerForTest({
       '/at-cap': sendText(200, jsonOfSize(1024)),
       '/over-cap': sendText(200, jsonOfSize(1025)),
       '/huge': sendText(200, jsonOfSize(1024 * 1024)),
@@ -74,8 +68,8 @@ describe('plugin HTTP client', () => {
   });
 
   it('[HTTP][CLIENT]: a redirect is REDIRECT_BLOCKED and its target receives nothing', async () => {
-    const target = await serve({ '/steal': respondJson(200, { stolen: true }) });
-    const server = await serve({
+    const target = await pluginServerForTest({ '/steal': respondJson(200, { stolen: true }) });
+    const server = await pluginServerForTest({
       '/moved': sendText(302, '', { location: `${target.url}/steal` }),
       '/temporary': sendText(307, '{}', { location: `${target.url}/steal` }),
     });
@@ -93,7 +87,7 @@ describe('plugin HTTP client', () => {
   });
 
   it('[HTTP][CLIENT]: error statuses carry the status and an excerpt of the body', async () => {
-    const server = await serve({
+    const server = await pluginServerForTest({
       '/teapot': sendText(418, 'short and\n  stout'),
       '/long': sendText(503, 'e'.repeat(500)),
     });
@@ -109,7 +103,7 @@ describe('plugin HTTP client', () => {
   });
 
   it('[HTTP][CLIENT]: a body that never finishes is a TIMEOUT at the deadline', async () => {
-    const server = await serve({
+    const server = await pluginServerForTest({
       '/dribble': (_call, response) => {
         response.writeHead(200, { 'content-type': 'application/json' });
         const timer = setInterval(() => response.write(' '), 50);
@@ -125,7 +119,9 @@ describe('plugin HTTP client', () => {
   });
 
   it('[HTTP][CLIENT]: post answers any status with its body and latency, judging nothing', async () => {
-    const server = await serve({ '/teapot': sendText(418, '<p>short and stout</p>') });
+    const server = await pluginServerForTest({
+      '/teapot': sendText(418, '<p>short and stout</p>'),
+    });
     const answer = await client.post(`${server.url}/teapot`, '{}', { timeoutMs: 5000 });
     expect(answer).toMatchObject({ status: 418, text: '<p>short and stout</p>' });
     expect(answer.latencyMs).toBeGreaterThan(0);
@@ -137,14 +133,14 @@ describe('plugin HTTP client', () => {
       maxTimeoutMs: 200,
     });
     onTestFinished(() => capped.close());
-    const server = await serve({ '/hang': () => {} });
+    const server = await pluginServerForTest({ '/hang': () => {} });
     await expect(
       capped.post(`${server.url}/hang`, '{}', { timeoutMs: 300_000 }),
     ).rejects.toMatchObject({ code: 'TIMEOUT', message: 'Plugin did not answer within 200 ms' });
   });
 
   it('[HTTP][PROBE]: probe reports any HTTP answer with its status', async () => {
-    const server = await serve({ '/health': respondJson(200, { ok: true }) });
+    const server = await pluginServerForTest({ '/health': respondJson(200, { ok: true }) });
     expect(await client.probe(`${server.url}/health`, 5000)).toMatchObject({ status: 200 });
     expect(await client.probe(`${server.url}/elsewhere`, 5000)).toMatchObject({ status: 404 });
     expect(server.calls.map((call) => call.method)).toEqual(['GET', 'GET']);

@@ -4,10 +4,10 @@ import {
   echo,
   insertPlugin,
   newTenantId,
-  startPluginServer,
+  pluginServerForTest,
 } from '@registry/testing';
 import { Webhook } from 'standardwebhooks';
-import { describe, expect, it, onTestFinished } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { parseInput } from '../errors/app-error';
@@ -42,8 +42,7 @@ describe('Standard Webhooks signatures, checked with the reference library', () 
 
   it('[SIGNING][DISPATCH]: every plugin call is signed with the plugin secret, old and new while rotating', async () => {
     const tenant = newTenantId();
-    const server = await startPluginServer({ '/actions/act': echo });
-    onTestFinished(() => server.close());
+    const server = await pluginServerForTest({ '/actions/act': echo });
     const plugin = await insertPlugin(deps.db, tenant, {
       slug: 'signed',
       apiEndpoint: server.url,

@@ -1,26 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ZDispatchRequestSchema } from '@registry/contracts';
 import { newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { platformActionRunner } from '../../test/support/platform-action-runner';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
-import { dispatchEvents } from '../dispatch/dispatch-events';
-import { parseInput } from '../errors/app-error';
 
 const deps = testRegistryDeps();
-
-/** Runs one event through dispatchEvents, the way automation flows reach platform actions. */
-async function perform(tenantId: string, action_type: string, payload: Record<string, unknown>) {
-  const request = parseInput(ZDispatchRequestSchema, { events: [{ action_type, payload }] });
-  const [result] = (await dispatchEvents(deps, tenantId, request)).results;
-  if (!result) throw new Error('dispatchEvents returned no result');
-  return result;
-}
-
-async function succeed(tenantId: string, actionType: string, payload: Record<string, unknown>) {
-  const result = await perform(tenantId, actionType, payload);
-  if (!result.success) throw new Error(`${actionType} failed: ${result.error}`);
-  return result.result as Record<string, unknown>;
-}
+const { perform, succeed, expectInvalidPayload } = platformActionRunner(deps);
 
 const insertCustomer = (tenantId: string, email: string) =>
   deps.db.customer.create({ data: { tenantId, email, firstName: 'Jane' } });
@@ -92,9 +77,7 @@ describe('platform actions: customers', () => {
       [{ email: 'a@example.com', nickname: 'Al' }, 'payload: unknown field "nickname"'],
     ];
     for (const [payload, message] of cases) {
-      const result = await perform(tenant, 'create_customer', payload);
-      expect(result).toMatchObject({ error_code: 'INVALID_PAYLOAD' });
-      expect(result.success === false && result.error).toContain(message);
+      await expectInvalidPayload(tenant, 'create_customer', payload, message);
     }
   });
 });
@@ -145,13 +128,12 @@ describe('platform actions: cart', () => {
     const tenant = newTenantId();
     const customer = await insertCustomer(tenant, 'q@example.com');
     for (const quantity of [0, 1.5, '2']) {
-      const result = await perform(tenant, 'add_to_cart', {
-        customer_id: customer.id,
-        product_id: randomUUID(),
-        quantity,
-      });
-      expect(result).toMatchObject({ error_code: 'INVALID_PAYLOAD' });
-      expect(result.success === false && result.error).toContain('payload.quantity: ');
+      await expectInvalidPayload(
+        tenant,
+        'add_to_cart',
+        { customer_id: customer.id, product_id: randomUUID(), quantity },
+        'payload.quantity: ',
+      );
     }
   });
 });

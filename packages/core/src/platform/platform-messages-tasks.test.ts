@@ -1,26 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ZDispatchRequestSchema } from '@registry/contracts';
 import { newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { platformActionRunner } from '../../test/support/platform-action-runner';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
-import { dispatchEvents } from '../dispatch/dispatch-events';
-import { parseInput } from '../errors/app-error';
 
 const deps = testRegistryDeps();
-
-/** Runs one event through dispatchEvents, the way automation flows reach platform actions. */
-async function perform(tenantId: string, action_type: string, payload: Record<string, unknown>) {
-  const request = parseInput(ZDispatchRequestSchema, { events: [{ action_type, payload }] });
-  const [result] = (await dispatchEvents(deps, tenantId, request)).results;
-  if (!result) throw new Error('dispatchEvents returned no result');
-  return result;
-}
-
-async function succeed(tenantId: string, actionType: string, payload: Record<string, unknown>) {
-  const result = await perform(tenantId, actionType, payload);
-  if (!result.success) throw new Error(`${actionType} failed: ${result.error}`);
-  return result.result as Record<string, unknown>;
-}
+const { perform, succeed, expectInvalidPayload } = platformActionRunner(deps);
 
 const outboxOf = (tenantId: string) =>
   deps.db.notification.findMany({ where: { tenantId }, orderBy: { createdAt: 'asc' } });
@@ -95,9 +80,7 @@ describe('platform actions: messages', () => {
       ['create_notification', { title: 'T', message: 'M', urgent: true }, 'unknown field "urgent"'],
     ];
     for (const [type, payload, message] of cases) {
-      const result = await perform(tenant, type, payload);
-      expect(result).toMatchObject({ error_code: 'INVALID_PAYLOAD' });
-      expect(result.success === false && result.error).toContain(message);
+      await expectInvalidPayload(tenant, type, payload, message);
     }
     expect(await outboxOf(tenant)).toEqual([]);
   });

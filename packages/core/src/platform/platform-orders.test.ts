@@ -1,26 +1,11 @@
 import { randomUUID } from 'node:crypto';
-import { ZDispatchRequestSchema } from '@registry/contracts';
 import { newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { platformActionRunner } from '../../test/support/platform-action-runner';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
-import { dispatchEvents } from '../dispatch/dispatch-events';
-import { parseInput } from '../errors/app-error';
 
 const deps = testRegistryDeps();
-
-/** Runs one event through dispatchEvents, the way automation flows reach platform actions. */
-async function perform(tenantId: string, action_type: string, payload: Record<string, unknown>) {
-  const request = parseInput(ZDispatchRequestSchema, { events: [{ action_type, payload }] });
-  const [result] = (await dispatchEvents(deps, tenantId, request)).results;
-  if (!result) throw new Error('dispatchEvents returned no result');
-  return result;
-}
-
-async function succeed(tenantId: string, actionType: string, payload: Record<string, unknown>) {
-  const result = await perform(tenantId, actionType, payload);
-  if (!result.success) throw new Error(`${actionType} failed: ${result.error}`);
-  return result.result as Record<string, unknown>;
-}
+const { perform, succeed, expectInvalidPayload } = platformActionRunner(deps);
 
 /** A tenant's customer and two products, as the shop would have them. */
 async function shop(tenantId: string) {
@@ -129,9 +114,7 @@ describe('platform actions: orders', () => {
       ],
     ];
     for (const [payload, message] of cases) {
-      const result = await perform(tenant, 'create_order', payload);
-      expect(result).toMatchObject({ error_code: 'INVALID_PAYLOAD' });
-      expect(result.success === false && result.error).toContain(message);
+      await expectInvalidPayload(tenant, 'create_order', payload, message);
     }
     expect(await ordersOf(tenant)).toEqual([]);
   });

@@ -1,7 +1,6 @@
-import { CircleCheck, CircleX } from 'lucide-react';
 import Link from 'next/link';
 import { JsonBlock } from '@/components/json-block';
-import { Badge } from '@/components/ui/badge';
+import { OutcomeBadge } from '@/components/outcome-badge';
 import { formatMs } from '@/lib/format-ms';
 import type { DispatchedEvent } from '@/trpc/router-types';
 
@@ -10,17 +9,9 @@ export function EventResultCard({ result }: { result: DispatchedEvent }) {
   return (
     <div className="flex flex-col gap-3" data-testid="event-result">
       <div className="flex flex-wrap items-center gap-2">
-        {result.success ? (
-          <Badge variant="success">
-            <CircleCheck className="size-3.5" aria-hidden />
-            Success
-          </Badge>
-        ) : (
-          <Badge variant="destructive">
-            <CircleX className="size-3.5" aria-hidden />
-            Failed
-          </Badge>
-        )}
+        <OutcomeBadge success={result.success}>
+          {result.success ? 'Success' : 'Failed'}
+        </OutcomeBadge>
         {!result.success && <code className="font-mono text-xs">{result.error_code}</code>}
         {!result.success && result.http_status && (
           <span className="text-muted-foreground text-xs">HTTP {result.http_status}</span>

@@ -1,7 +1,6 @@
-import { CircleCheck, CircleX } from 'lucide-react';
 import Link from 'next/link';
 import { JsonBlock } from '@/components/json-block';
-import { Badge } from '@/components/ui/badge';
+import { OutcomeBadge } from '@/components/outcome-badge';
 import {
   Table,
   TableBody,
@@ -71,17 +70,9 @@ export function BatchResults({ response }: { response: DispatchResponse }) {
                   </span>
                 </TableCell>
                 <TableCell>
-                  {result.success ? (
-                    <Badge variant="success">
-                      <CircleCheck className="size-3.5" aria-hidden />
-                      success
-                    </Badge>
-                  ) : (
-                    <Badge variant="destructive">
-                      <CircleX className="size-3.5" aria-hidden />
-                      {result.error_code}
-                    </Badge>
-                  )}
+                  <OutcomeBadge success={result.success}>
+                    {result.success ? 'success' : result.error_code}
+                  </OutcomeBadge>
                 </TableCell>
                 <TableCell className="text-right tabular-nums">
                   {formatMs(result.duration_ms)}

@@ -9,6 +9,7 @@ import { JsonBlock } from '@/components/json-block';
 import { PageHeader } from '@/components/page-header';
 import { PendingIcon } from '@/components/pending-icon';
 import { StatusBadge } from '@/components/status-badge';
+import { TitledSection } from '@/components/titled-section';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -96,36 +97,24 @@ export function ExecutionDetailView() {
             </Card>
             <div className="flex min-w-0 flex-col gap-4">
               {data.error && (
-                <section aria-labelledby="execution-error" className="flex flex-col gap-2">
-                  <h2 id="execution-error" className="font-semibold text-sm">
-                    Error
-                  </h2>
+                <TitledSection id="execution-error" title="Error">
                   <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900">
                     {data.error}
                   </p>
-                </section>
+                </TitledSection>
               )}
               {data.attempts.length > 0 && (
-                <section aria-labelledby="execution-attempts" className="flex flex-col gap-2">
-                  <h2 id="execution-attempts" className="font-semibold text-sm">
-                    Plugin calls
-                  </h2>
+                <TitledSection id="execution-attempts" title="Plugin calls">
                   <AttemptsTable attempts={data.attempts} />
-                </section>
+                </TitledSection>
               )}
-              <section aria-labelledby="execution-payload" className="flex flex-col gap-2">
-                <h2 id="execution-payload" className="font-semibold text-sm">
-                  Payload
-                </h2>
+              <TitledSection id="execution-payload" title="Payload">
                 <JsonBlock value={data.payload} />
-              </section>
+              </TitledSection>
               {data.status === 'succeeded' && (
-                <section aria-labelledby="execution-result" className="flex flex-col gap-2">
-                  <h2 id="execution-result" className="font-semibold text-sm">
-                    Result
-                  </h2>
+                <TitledSection id="execution-result" title="Result">
                   <JsonBlock value={data.result} />
-                </section>
+                </TitledSection>
               )}
             </div>
           </div>

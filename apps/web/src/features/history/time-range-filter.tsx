@@ -11,6 +11,31 @@ const PRESETS = [
   ['7d', 7 * 86_400_000],
 ] as const;
 
+/** A labelled local date-time input holding an ISO instant (undefined when empty). */
+function DateTimeField({
+  id,
+  label,
+  value,
+  onChange,
+}: {
+  id: string;
+  label: string;
+  value: string | undefined;
+  onChange: (value: string | undefined) => void;
+}) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <Label htmlFor={id}>{label}</Label>
+      <Input
+        id={id}
+        type="datetime-local"
+        value={toLocalDateTime(value)}
+        onChange={(event) => onChange(fromLocalDateTime(event.target.value))}
+      />
+    </div>
+  );
+}
+
 export function TimeRangeFilter({
   from,
   to,
@@ -22,24 +47,18 @@ export function TimeRangeFilter({
 }) {
   return (
     <>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="history-from">From</Label>
-        <Input
-          id="history-from"
-          type="datetime-local"
-          value={toLocalDateTime(from)}
-          onChange={(event) => onChange({ from: fromLocalDateTime(event.target.value), to })}
-        />
-      </div>
-      <div className="flex flex-col gap-1.5">
-        <Label htmlFor="history-to">To</Label>
-        <Input
-          id="history-to"
-          type="datetime-local"
-          value={toLocalDateTime(to)}
-          onChange={(event) => onChange({ from, to: fromLocalDateTime(event.target.value) })}
-        />
-      </div>
+      <DateTimeField
+        id="history-from"
+        label="From"
+        value={from}
+        onChange={(value) => onChange({ from: value, to })}
+      />
+      <DateTimeField
+        id="history-to"
+        label="To"
+        value={to}
+        onChange={(value) => onChange({ from, to: value })}
+      />
       <fieldset className="flex items-end gap-1">
         <legend className="sr-only">Quick ranges</legend>
         {PRESETS.map(([label, span]) => (

@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { PageHeader } from '@/components/page-header';
 import { PendingIcon } from '@/components/pending-icon';
 import { StatusBadge } from '@/components/status-badge';
+import { TitledSection } from '@/components/titled-section';
 import { Button } from '@/components/ui/button';
 import { Skeleton } from '@/components/ui/skeleton';
 import { trpc } from '@/trpc/trpc';
@@ -118,10 +119,7 @@ export function PluginDetailView() {
               <PluginFactsCard plugin={data} />
               <DeliveryCard plugin={data} />
             </div>
-            <section aria-labelledby="registered-actions" className="flex flex-col gap-2">
-              <h2 id="registered-actions" className="font-semibold text-sm">
-                Registered actions
-              </h2>
+            <TitledSection id="registered-actions" title="Registered actions">
               {!active && (
                 <p className="text-muted-foreground text-sm">
                   {NOT_CALLABLE_BECAUSE[data.status] ?? 'Inactive'}: these actions are hidden from
@@ -133,7 +131,7 @@ export function PluginDetailView() {
                 pluginId={data.id}
                 active={active}
               />
-            </section>
+            </TitledSection>
           </div>
         </>
       )}

@@ -1,29 +1,20 @@
-import { createRegistryDeps, PLATFORM_ACTIONS } from '@registry/core';
+import { PLATFORM_ACTIONS } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import {
   actionDefinition,
   echo,
   insertPlugin,
   newTenantId,
+  pluginServerForFile,
   respondJson,
-  startPluginServer,
-  type TestPluginServer,
-  testEnv,
 } from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../../test/support/trpc-caller';
 
-const deps = createRegistryDeps(testEnv());
-let server: TestPluginServer;
-beforeAll(async () => {
-  server = await startPluginServer({
-    '/mail/actions/welcome': echo,
-    '/mail/actions/fail': respondJson(502, { error: 'upstream mail provider down' }),
-  });
-});
-afterAll(async () => {
-  await server.close();
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
+const deps = testRegistryDeps();
+const server = await pluginServerForFile({
+  '/mail/actions/welcome': echo,
+  '/mail/actions/fail': respondJson(502, { error: 'upstream mail provider down' }),
 });
 
 async function tenantWithMailer() {

@@ -1,24 +1,18 @@
-import { createRegistryDeps } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import {
   actionDefinition,
   insertPlugin,
   newTenantId,
+  pluginServerForFile,
   respondJson,
-  startPluginServer,
-  testEnv,
 } from '@registry/testing';
-import { afterAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../../test/support/trpc-caller';
 
-const deps = createRegistryDeps(testEnv());
-const server = await startPluginServer({
+const deps = testRegistryDeps();
+const server = await pluginServerForFile({
   '/ok': respondJson(200, { ok: true }),
   '/broken': respondJson(503, { error: 'down' }),
-});
-afterAll(async () => {
-  await server.close();
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
 });
 
 describe('executions.stats', () => {

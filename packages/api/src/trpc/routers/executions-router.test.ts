@@ -1,23 +1,17 @@
 import { randomUUID } from 'node:crypto';
-import { createRegistryDeps } from '@registry/core';
+import { testRegistryDeps } from '@registry/core/test-support';
 import {
   actionDefinition,
   echo,
   insertPlugin,
   newTenantId,
-  startPluginServer,
-  testEnv,
+  pluginServerForFile,
 } from '@registry/testing';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../../test/support/trpc-caller';
 
-const deps = createRegistryDeps(testEnv());
-const server = await startPluginServer({ '/actions/ping': echo });
-afterAll(async () => {
-  await server.close();
-  await deps.pluginHttp.close();
-  await deps.db.$disconnect();
-});
+const deps = testRegistryDeps();
+const server = await pluginServerForFile({ '/actions/ping': echo });
 
 const tenantId = newTenantId();
 const caller = callerFor(deps, tenantId);
