@@ -21,11 +21,20 @@ export interface ProductProcess {
   stop(): Promise<void>;
 }
 
-/** Every group still running: killed when the test process exits, whatever happened. */
+/** Every group still running: killed when the test process ends, whatever happened. */
 const running = new Set<number>();
-process.once('exit', () => {
+const killRunning = () => {
   for (const pid of running) signalGroup(pid, 'SIGKILL');
-});
+};
+process.once('exit', killRunning);
+// The test runner ends its workers with SIGTERM, which skips 'exit': kill them, then end as
+// the signal would have.
+for (const signal of ['SIGTERM', 'SIGINT'] as const) {
+  process.once(signal, () => {
+    killRunning();
+    process.kill(process.pid, signal);
+  });
+}
 
 export function spawnProcess(
   name: string,
@@ -81,6 +90,14 @@ export function spawnProcess(
   };
 }
 
+/** For a process that did not start as it should: kills it, then fails with why. */
+const stopAndThrow =
+  (started: ProductProcess) =>
+  async (error: unknown): Promise<never> => {
+    await started.kill();
+    throw error;
+  };
+
 function signalGroup(pid: number, signal: NodeJS.Signals): void {
   try {
     process.kill(-pid, signal);
@@ -98,7 +115,7 @@ export async function startWorker(
   const worker = spawnProcess(name, ['apps/worker/src/main.ts'], {
     env: { ...process.env, ...env, DATABASE_URL: databaseUrl },
   });
-  await worker.waitForOutput(/Delivery worker /);
+  await worker.waitForOutput(/Delivery worker /).catch(stopAndThrow(worker));
   return worker;
 }
 
@@ -120,12 +137,12 @@ export async function startAppServer(
   const port = await freePort();
   const server = spawnProcess(
     name,
-    ['apps/web/server/main.ts', '--port', String(port), '--hostname', '127.0.0.1'],
+    ['server/main.ts', '--port', String(port), '--hostname', '127.0.0.1'],
     {
       cwd: resolve(repoRoot, 'apps/web'),
       env: { ...process.env, ...env, DATABASE_URL: databaseUrl, NODE_ENV: 'production' },
     },
   );
-  await server.waitForOutput(/Web server listening/);
+  await server.waitForOutput(/Web server listening/).catch(stopAndThrow(server));
   return { baseUrl: `http://127.0.0.1:${port}`, process: server };
 }
