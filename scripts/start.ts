@@ -34,7 +34,9 @@ if (!databaseUrl) {
   const dataDir = process.env.EMBEDDED_DB_DIR ?? resolve(root, '.data/pglite');
   embedded = await startEmbeddedPostgres({ dataDir });
   databaseUrl = embedded.url;
-  console.log(`Database: embedded PostgreSQL (PGlite), data in ${dataDir}`);
+  // The address is printed so that more processes (`pnpm worker`, another app server) can share
+  // this database while the command runs: DATABASE_URL=<it> pnpm worker.
+  console.log(`Database: embedded PostgreSQL (PGlite) at ${embedded.url}, data in ${dataDir}`);
 } else {
   console.log(`Database: ${redact(databaseUrl)}`);
 }

@@ -1,11 +1,11 @@
-import { type ChildProcess, spawn } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
-import { createTestDatabase, type TestDatabase } from '@registry/testing';
+import { join } from 'node:path';
+import { createTestDatabase } from '@registry/testing';
 import { freePort } from '@registry/testing/loopback';
+import { type ProductProcess, repoRoot, spawnProcess } from './processes';
 
-export const repoRoot = resolve(import.meta.dirname, '../..');
+export { repoRoot };
 
 export interface RunningProduct {
   baseUrl: string;
@@ -14,9 +14,35 @@ export interface RunningProduct {
    * seed plugins' server, where the others sit below their slugs (`/sms-notifications`, ...).
    */
   emailPluginUrl: string;
+  /** Where more processes reach its database: the embedded one's address while it runs. */
+  databaseUrl: string;
   /** Everything the start command printed, for failure messages. */
   output(): string;
+  /** `kill -9` of the start command and everything it started (the app, embedded PostgreSQL). */
+  kill(): Promise<void>;
+  /** Stops it, and removes its database unless the caller supplied it. */
   stop(): Promise<void>;
+}
+
+/**
+ * Where a product keeps its data, to start it again on the same data: a database of its own on
+ * the server DATABASE_URL names, or a folder of embedded PostgreSQL.
+ */
+export interface ProductDatabase {
+  env: Record<string, string>;
+  remove(): Promise<void>;
+}
+
+export async function createProductDatabase(): Promise<ProductDatabase> {
+  if (process.env.DATABASE_URL) {
+    const database = await createTestDatabase();
+    return { env: { DATABASE_URL: database.url }, remove: () => database.close() };
+  }
+  const dataDir = mkdtempSync(join(tmpdir(), 'registry-e2e-'));
+  return {
+    env: { EMBEDDED_DB_DIR: dataDir },
+    remove: async () => rmSync(dataDir, { recursive: true, force: true }),
+  };
 }
 
 export interface ProductOptions {
@@ -25,6 +51,10 @@ export interface ProductOptions {
    * as a developer allows theirs; the start command adds its seed plugins' port itself.
    */
   allowedAddresses?: string;
+  /** More settings, as an operator sets them (`REGISTRY_WORKER`, `PLUGIN_RETRY_SCHEDULE`). */
+  env?: Record<string, string>;
+  /** Its data, kept when it stops; a throwaway database when absent. */
+  database?: ProductDatabase;
 }
 
 /**
@@ -33,70 +63,55 @@ export interface ProductOptions {
  */
 export async function startProduct(options: ProductOptions = {}): Promise<RunningProduct> {
   const [port, samplePluginPort] = [await freePort(), await freePort()];
-  let database: TestDatabase | undefined;
-  let dataDir: string | undefined;
-  const env: NodeJS.ProcessEnv = {
-    ...process.env,
-    PORT: String(port),
-    SAMPLE_PLUGIN_PORT: String(samplePluginPort),
-    PLUGIN_ALLOWED_ADDRESSES: options.allowedAddresses ?? '',
-  };
-  if (process.env.DATABASE_URL) {
-    database = await createTestDatabase();
-    env.DATABASE_URL = database.url;
-  } else {
-    dataDir = mkdtempSync(join(tmpdir(), 'registry-e2e-'));
-    env.EMBEDDED_DB_DIR = dataDir;
-  }
-  let output = '';
-  const child: ChildProcess = spawn(
-    resolve(repoRoot, 'node_modules/.bin/tsx'),
-    ['scripts/start.ts'],
-    { cwd: repoRoot, env, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
-  );
-  child.stdout?.on('data', (chunk) => (output += chunk));
-  child.stderr?.on('data', (chunk) => (output += chunk));
-  const baseUrl = `http://localhost:${port}`;
-  const exited = new Promise<void>((done) => child.once('exit', () => done()));
-  const product: RunningProduct = {
-    baseUrl,
-    emailPluginUrl: `http://127.0.0.1:${samplePluginPort}`,
-    output: () => output,
-    async stop() {
-      if (child.exitCode === null && child.pid) process.kill(-child.pid, 'SIGTERM');
-      await exited;
-      await database?.close();
-      if (dataDir) rmSync(dataDir, { recursive: true, force: true });
+  const database = options.database ?? (await createProductDatabase());
+  const command: ProductProcess = spawnProcess('start command', ['scripts/start.ts'], {
+    env: {
+      ...process.env,
+      ...options.env,
+      ...database.env,
+      PORT: String(port),
+      SAMPLE_PLUGIN_PORT: String(samplePluginPort),
+      PLUGIN_ALLOWED_ADDRESSES: options.allowedAddresses ?? '',
     },
+  });
+  const baseUrl = `http://localhost:${port}`;
+  const stop = async () => {
+    await command.stop();
+    if (!options.database) await database.remove();
   };
   try {
-    await waitUntilServing(
-      `${baseUrl}/api/plugins/events/automation`,
-      () => child.exitCode !== null,
-      // The seed plugins register once the app serves; the command then prints `Ready`.
-      () => output.includes('Ready: '),
-    );
+    // The seed plugins register once the app serves; the command then prints `Ready`.
+    await command.waitForOutput(/Ready: /);
+    await waitUntilServing(`${baseUrl}/api/plugins/events/automation`);
   } catch (error) {
-    await product.stop();
-    throw new Error(`${(error as Error).message}\n--- start command output ---\n${output}`);
+    await stop();
+    throw error;
   }
-  return product;
+  return {
+    baseUrl,
+    emailPluginUrl: `http://127.0.0.1:${samplePluginPort}`,
+    databaseUrl: database.env.DATABASE_URL ?? embeddedDatabaseUrl(command.output()),
+    output: command.output,
+    kill: command.kill,
+    stop,
+  };
 }
 
-async function waitUntilServing(
-  url: string,
-  hasExited: () => boolean,
-  isReady: () => boolean,
-): Promise<void> {
-  const deadline = Date.now() + 90_000;
+function embeddedDatabaseUrl(output: string): string {
+  const printed = /Database: embedded PostgreSQL \(PGlite\) at (\S+),/.exec(output)?.[1];
+  if (!printed) throw new Error(`The start command printed no database address:\n${output}`);
+  return printed;
+}
+
+async function waitUntilServing(url: string): Promise<void> {
+  const deadline = Date.now() + 30_000;
   while (Date.now() < deadline) {
-    if (hasExited()) throw new Error('The start command exited before serving');
     const ok = await fetch(url).then(
       (response) => response.ok,
       () => false,
     );
-    if (ok && isReady()) return;
+    if (ok) return;
     await new Promise((resolveWait) => setTimeout(resolveWait, 250));
   }
-  throw new Error(`Nothing served ${url} within 90 s`);
+  throw new Error(`Nothing served ${url} within 30 s`);
 }

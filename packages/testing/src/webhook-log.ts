@@ -9,6 +9,8 @@ export interface WebhookLog {
   firstAt: Map<string, number>;
   /** Ids answered with success: the effects a deduplicating plugin performed, one per id. */
   effects: Set<string>;
+  /** Ids received and not answered yet: what a sender that dies now leaves in flight. */
+  inFlight: Set<string>;
   /** Ids that arrived more than once. */
   duplicates(): string[];
 }
@@ -22,11 +24,13 @@ export function webhookLog(options: { delayMs?: number; status?: () => number } 
   const received = new Map<string, number>();
   const firstAt = new Map<string, number>();
   const effects = new Set<string>();
+  const inFlight = new Set<string>();
   const route: PluginRoute = async (call, response) => {
     const id = String(call.headers['webhook-id']);
     const seen = received.get(id) ?? 0;
     received.set(id, seen + 1);
     if (!firstAt.has(id)) firstAt.set(id, Date.now());
+    inFlight.add(id);
     if (options.delayMs) await sleep(options.delayMs);
     const status = options.status?.() ?? 200;
     if (status < 300) effects.add(id);
@@ -35,12 +39,14 @@ export function webhookLog(options: { delayMs?: number; status?: () => number } 
       status,
       status < 300 ? { ok: true, duplicate: seen > 0 } : { error: 'unavailable' },
     );
+    inFlight.delete(id);
   };
   return {
     route,
     received,
     firstAt,
     effects,
+    inFlight,
     duplicates: () => [...received].filter(([, count]) => count > 1).map(([id]) => id),
   };
 }
