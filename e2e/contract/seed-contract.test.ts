@@ -119,7 +119,7 @@ describe('the seed document, run verbatim against the start command', () => {
           .result.data.items;
       }),
     );
-    for (const items of flows) expect(items.map((item) => item.status)).toEqual(['success']);
+    for (const items of flows) expect(items.map((item) => item.status)).toEqual(['succeeded']);
   });
 
   it('[SEED][REGISTER]: a rejected registration leaves the stored actions unchanged', async () => {
