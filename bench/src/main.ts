@@ -11,6 +11,7 @@ import { startMockPlugins } from './mock-plugin';
 import { updateReadme } from './readme';
 import { startRegistryServer } from './registry-server';
 import { buildReport, renderTable, writeResults } from './report';
+import { benchAsyncDelivery } from './scenarios/async-delivery';
 import { benchBatchDispatch } from './scenarios/batch-dispatch';
 import { benchIsolation } from './scenarios/isolation';
 import { benchRegistrySizes } from './scenarios/registry-size';
@@ -53,6 +54,9 @@ try {
   figures.push(
     ...(await benchRegistrySizes(context, quick ? [1, 100, 1000] : [1, 100, 1000, 10_000])),
   );
+  // Before isolation: its hanging plugins' events go on retrying in the worker afterwards.
+  log('async delivery');
+  figures.push(...(await benchAsyncDelivery(context)));
   log('isolation');
   figures.push(...(await benchIsolation(context)));
 } finally {

@@ -18,6 +18,8 @@ export async function runPaced(options: {
   body: () => unknown;
   rate: number;
   seconds: number;
+  /** Sees each answer's body as it arrives. */
+  onAnswer?: (body: string) => void;
 }): Promise<PacedResult> {
   const agent = new Agent({ connections: 512 });
   const latencies: number[] = [];
@@ -32,8 +34,9 @@ export async function runPaced(options: {
         headers: { 'content-type': 'application/json' },
         body: JSON.stringify(options.body()),
       });
-      await response.body.text();
+      const body = await response.body.text();
       if (response.statusCode >= 300) failures++;
+      else options.onAnswer?.(body);
     } catch {
       failures++;
     }
