@@ -15,7 +15,8 @@ export interface HangingCallers {
 /**
  * `count` callers that each send one event to `pluginId` and wait for the answer, however long
  * the registry takes: the load a hanging plugin puts on the registry. Resolves once the registry
- * has recorded every event as pending, i.e. every caller is waiting on the plugin.
+ * has recorded every event as running (delivered by the caller's request), i.e. every caller
+ * is waiting on the plugin.
  */
 export async function startHangingCallers(
   context: BenchContext,
@@ -37,21 +38,24 @@ export async function startHangingCallers(
     return result?.success ? 'success' : (result?.error_code ?? `HTTP ${response.statusCode}`);
   });
   const outcomes = Promise.all(calls).finally(() => agent.close());
-  await untilPending(context, pluginId, count);
+  // If the callers never all wait, the caller of this function hears why, not an unhandled
+  // rejection from their sockets once the server stops.
+  outcomes.catch(() => {});
+  await untilRunning(context, pluginId, count);
   return { waiting: () => count - answered, outcomes };
 }
 
-async function untilPending(context: BenchContext, pluginId: string, count: number) {
+async function untilRunning(context: BenchContext, pluginId: string, count: number) {
   const deadline = Date.now() + 10_000;
   for (;;) {
-    const { rows } = await context.database.pool.query<{ pending: number }>(
-      `SELECT count(*)::int AS pending FROM action_executions
-        WHERE plugin_id = $1 AND status = 'pending'`,
+    const { rows } = await context.database.pool.query<{ running: number }>(
+      `SELECT count(*)::int AS running FROM action_executions
+        WHERE plugin_id = $1 AND status = 'running'`,
       [pluginId],
     );
-    if (rows[0]?.pending === count) return;
+    if (rows[0]?.running === count) return;
     if (Date.now() > deadline)
-      throw new Error(`hanging callers: ${rows[0]?.pending} of ${count} pending`);
+      throw new Error(`hanging callers: ${rows[0]?.running} of ${count} running`);
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
 }
