@@ -8,7 +8,7 @@ import {
   type ClaimedExecution,
   claimExecutions,
   dueAgainAt,
-} from '../executions/execution-ledger';
+} from '../executions/store';
 import { findPlatformAction } from '../platform/platform-catalog';
 import { findRegisteredAction } from '../plugins/registered-actions';
 import type { RegistryDeps } from '../registry-deps';

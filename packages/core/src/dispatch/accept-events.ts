@@ -7,7 +7,7 @@ import {
   LEASE_MS,
   type NewExecution,
   reopenUnsentFailures,
-} from '../executions/execution-ledger';
+} from '../executions/store';
 import type { RegistryDeps } from '../registry-deps';
 import type { DeliverableTarget, DispatchTarget } from './dispatch-target';
 import { eventFingerprint, idempotencyKeys } from './idempotency';

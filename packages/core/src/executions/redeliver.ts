@@ -3,8 +3,8 @@ import { inTransaction } from '@registry/db';
 import { AppError } from '../errors/app-error';
 import { pluginNotFound } from '../errors/plugin-not-found';
 import type { RegistryDeps } from '../registry-deps';
-import { requeueFailures } from './execution-ledger';
 import { getExecution } from './execution-queries';
+import { requeueFailures } from './store';
 
 type Deps = Pick<RegistryDeps, 'db' | 'sql' | 'queue' | 'notifications'>;
 

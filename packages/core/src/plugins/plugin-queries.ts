@@ -16,9 +16,9 @@ import { generateSecret, hashSecret } from '../auth/secrets';
 import { AppError } from '../errors/app-error';
 import { pluginNotFound } from '../errors/plugin-not-found';
 import { isUniqueViolation } from '../errors/prisma-errors';
+import { readPluginBacklogs } from '../executions/store';
 import type { RegistryDeps } from '../registry-deps';
 import { applyPluginChange, type PluginColumns } from './plugin-activation';
-import { readPluginBacklogs } from './plugin-backlog';
 import { pluginSelect, toPluginDto } from './plugin-dto';
 
 type Deps = Pick<RegistryDeps, 'db'>;
@@ -42,7 +42,7 @@ export async function listPlugins(
   });
   const page = rows.slice(0, query.limit);
   const backlogOf = await readPluginBacklogs(
-    deps,
+    deps.sql,
     tenantId,
     page.map((row) => row.id),
   );
@@ -58,7 +58,7 @@ export async function getPlugin(deps: ReadDeps, tenantId: string, slug: string):
     select: pluginSelect,
   });
   if (!row) throw pluginNotFound(slug);
-  const backlogOf = await readPluginBacklogs(deps, tenantId, [row.id]);
+  const backlogOf = await readPluginBacklogs(deps.sql, tenantId, [row.id]);
   return toPluginDto(row, backlogOf(row.id));
 }
 
