@@ -1,0 +1,1 @@
+export { loadPluginRecords, type PluginRecord } from './plugin-records';
