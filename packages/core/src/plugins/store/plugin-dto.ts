@@ -6,7 +6,7 @@ import {
   ZPluginDeliverySchema,
 } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
-import { readRegisteredActions } from './registered-actions';
+import { readRegisteredActions } from '../registered-actions';
 
 export const pluginSelect = {
   id: true,
