@@ -21,9 +21,8 @@ export { findExecution, findExecutionPage } from './find-executions';
 export { readPluginBacklogs } from './plugin-backlogs';
 export {
   insertExecutions,
-  NEVER_SENT,
   type NewExecution,
   reopenUnsentFailures,
 } from './record-executions';
-export { type Requeued, requeueFailures } from './requeue-failures';
+export { requeueFailures } from './requeue-failures';
 export { type ExecutionOutcome, settleExecutions } from './settle-executions';

@@ -1,17 +1,13 @@
 /**
- * The one store of the `plugins` table: its reads, writes and row-to-DTO mapping. Two access
- * paths, each where it pays: the per-batch read of dispatch and delivery is plain SQL (it runs
- * for every batch; a Prisma read of one row measured 3x the cost), while the admin reads and
- * writes use Prisma, whose typed select of a plugin with its endpoint check and circuit, and
- * nested create with its secret, keep them short (they run once per request).
+ * The one store of the `plugins` table: its reads, writes and row-to-DTO mapping. Two ways
+ * in, each where it pays. Plain SQL on a SqlRunner for what runs per batch or per search:
+ * dispatch's and delivery's plugin records (Prisma measured ~3x plain SQL's cost per row
+ * read, see executions/store), discovery, and registration's one-statement replace. Prisma for
+ * the admin reads and writes, once per request, where its typed select of a plugin with its
+ * endpoint check and circuit, and its nested create with the signing secret, keep them short.
  */
-export {
-  type CatalogPluginAction,
-  type PluginActionPage,
-  type PluginActionRow,
-  queryPluginActionRows,
-} from './plugin-action-rows';
-export { circuitOf, type PluginRow, pluginSelect, toPluginDto } from './plugin-dto';
+export { type CatalogPluginAction, queryPluginActionRows } from './plugin-action-rows';
+export { toPluginDto } from './plugin-dto';
 export {
   findPluginByKeyHash,
   findPluginBySlug,
@@ -22,10 +18,8 @@ export {
   findPluginSlug,
 } from './plugin-reads';
 export { loadPluginRecords, type PluginRecord } from './plugin-records';
-export {
-  disableActivePlugin,
-  replaceRegisteredActions,
-} from './plugin-registration-writes';
+// disableActivePlugin is imported from its file by plugin-delivery-state (see there).
+export { replaceRegisteredActions } from './plugin-registration-writes';
 export {
   deletePluginBySlug,
   insertPlugin,
