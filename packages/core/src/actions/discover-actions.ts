@@ -7,6 +7,7 @@ import {
 } from '@registry/contracts';
 import type { SqlPool } from '@registry/db';
 import { PLATFORM_CATALOG } from '../platform/platform-catalog';
+import { type CatalogPluginAction, queryPluginActionRows } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { loadDefaultProviders } from '../routing/action-type-providers';
 import { isDefaultProvider } from '../routing/route-action';
@@ -15,14 +16,13 @@ import {
   decodeDiscoveryCursor,
   encodeDiscoveryCursor,
 } from './discovery-cursor';
-import { type CatalogPluginAction, queryPluginActionRows } from './plugin-action-rows';
 
 interface Entry {
   position: DiscoveryPosition;
   action: DiscoveredPlatformAction | CatalogPluginAction | undefined;
 }
 
-type Deps = Pick<RegistryDeps, 'db' | 'sql'>;
+type Deps = Pick<RegistryDeps, 'sql'>;
 
 /**
  * Everything a tenant can call: the platform's actions first, then the actions of active
@@ -30,7 +30,7 @@ type Deps = Pick<RegistryDeps, 'db' | 'sql'>;
  * of that list and the cursor of the next.
  */
 export async function discoverActions(
-  { db, sql }: Deps,
+  { sql }: Deps,
   tenantId: string,
   query: DiscoverActionsQuery,
 ): Promise<DiscoverActionsResponse> {
@@ -42,7 +42,7 @@ export async function discoverActions(
   }
   const wanted = limit === undefined ? undefined : limit + 1 - entries.length;
   if (query.plugin !== PLATFORM_SOURCE && (wanted === undefined || wanted > 0)) {
-    const rows = await queryPluginActionRows(db, tenantId, query, {
+    const rows = await queryPluginActionRows(sql, tenantId, query, {
       after: after?.source === 'plugin' ? after : undefined,
       limit: wanted,
     });
@@ -80,11 +80,11 @@ function platformEntries(query: DiscoverActionsQuery, after?: DiscoveryPosition)
 
 /** Every active plugin action of a tenant matching the filters (health, exports). */
 export async function discoverPluginActions(
-  { db, sql }: Deps,
+  { sql }: Deps,
   tenantId: string,
   query: DiscoverActionsQuery,
 ): Promise<DiscoveredPluginAction[]> {
-  const rows = await queryPluginActionRows(db, tenantId, query);
+  const rows = await queryPluginActionRows(sql, tenantId, query);
   const offered = rows.flatMap((row) => (row.action ? [row.action] : []));
   return offered.map(await defaultProviderMarker(sql, tenantId, offered));
 }

@@ -1,14 +1,10 @@
 import type { DiscoveredAction } from '@registry/contracts';
-import type { SqlPool } from '@registry/db';
 import { AppError } from '../errors/app-error';
 import { findPlatformAction, PLATFORM_CATALOG } from '../platform/platform-catalog';
+import { loadPluginRecords } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { loadDefaultProviders } from '../routing/action-type-providers';
-import { isDefaultProvider, type RoutablePlugin, routeAction } from '../routing/route-action';
-
-interface PluginRow extends RoutablePlugin {
-  name: string;
-}
+import { isDefaultProvider, routeAction } from '../routing/route-action';
 
 /**
  * The action an event of (action_type, plugin_id?) would run, by the routing rule dispatch
@@ -22,7 +18,8 @@ export async function getAction(
   const pluginType = findPlatformAction(query.action_type) ? [] : [query.action_type];
   const defaultProviders = await loadDefaultProviders(sql, tenantId, pluginType);
   const pluginId = query.plugin_id ?? defaultProviders.get(query.action_type);
-  const plugins = await loadPlugins(sql, tenantId, pluginId);
+  const loaded = await loadPluginRecords(sql, pluginId ? [pluginId] : [], tenantId);
+  const plugins = new Map(loaded.map((plugin) => [plugin.id, plugin]));
   const route = routeAction(query, { plugins, defaultProviders });
   if (route.kind === 'unroutable') throw AppError.notFound(route.failure.message);
   if (route.kind === 'platform') {
@@ -39,18 +36,4 @@ export async function getAction(
     plugin_name: route.plugin.name,
     default_provider: isDefaultProvider(query.action_type, route.plugin.id, defaultProviders),
   };
-}
-
-async function loadPlugins(
-  sql: SqlPool,
-  tenantId: string,
-  pluginId: string | undefined,
-): Promise<Map<string, PluginRow>> {
-  if (!pluginId) return new Map();
-  const { rows } = await sql.query<PluginRow>({
-    text: `SELECT id::text, slug, name, status, registered_actions FROM plugins
-           WHERE tenant_id = $1 AND id = $2::uuid`,
-    values: [tenantId, pluginId],
-  });
-  return new Map(rows.map((row) => [row.id, row]));
 }

@@ -7,15 +7,10 @@ import { inputSchemaCompileError } from '../dispatch/payload-validators';
 import { AppError } from '../errors/app-error';
 import { pluginNotFound } from '../errors/plugin-not-found';
 import { readRegisteredActions } from '../plugins/registered-actions';
+import { replaceRegisteredActions } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { recordActionTypeProviders } from '../routing/action-type-providers';
 import { diffActionSets } from './diff-action-sets';
-
-interface ReplacedRegistration {
-  id: string;
-  name: string;
-  previous: unknown;
-}
 
 /**
  * Replaces a plugin's registered actions with a validated set, atomically, in one statement:
@@ -28,7 +23,7 @@ interface ReplacedRegistration {
  * request fails and the plugin registers again.
  */
 export async function registerActions(
-  { db, sql, logger }: Pick<RegistryDeps, 'db' | 'sql' | 'logger'>,
+  { sql, logger }: Pick<RegistryDeps, 'sql' | 'logger'>,
   tenantId: string,
   slug: string,
   request: RegisterActionsRequest,
@@ -37,14 +32,7 @@ export async function registerActions(
   if (uncompilable.length > 0) throw AppError.validation(uncompilable);
   const registeredAt = new Date().toISOString();
   const stored = JSON.stringify({ actions: request.actions, registered_at: registeredAt });
-  const [plugin] = await db.$queryRaw<ReplacedRegistration[]>`
-    UPDATE plugins AS p
-    SET registered_actions = ${stored}::jsonb, updated_at = now()
-    FROM (SELECT id, registered_actions FROM plugins
-          WHERE tenant_id = ${tenantId}::uuid AND slug = ${slug}
-          FOR UPDATE) AS old
-    WHERE p.id = old.id
-    RETURNING p.id::text, p.name, old.registered_actions AS previous`;
+  const plugin = await replaceRegisteredActions(sql, tenantId, slug, stored);
   if (!plugin) throw pluginNotFound(slug);
   await recordActionTypeProviders(sql, plugin.id);
   const changes = diffActionSets(readRegisteredActions(plugin.previous).actions, request.actions);

@@ -1,5 +1,6 @@
 import { ADMIN_TOKEN_PREFIX } from '@registry/contracts';
 import type { Db } from '@registry/db';
+import { findPluginByKeyHash } from '../plugins/store';
 import type { Principal } from './principal';
 import { hashSecret } from './secrets';
 
@@ -20,10 +21,7 @@ export async function authenticateSecret(
     await touchToken(db, token.id, token.lastUsedAt);
     return { kind: 'admin', tenantId: token.tenantId, via: 'token', tokenId: token.id };
   }
-  const plugin = await db.plugin.findFirst({
-    where: { apiKey: hash },
-    select: { id: true, slug: true, tenantId: true },
-  });
+  const plugin = await findPluginByKeyHash(db, hash);
   if (!plugin) return null;
   return {
     kind: 'plugin',

@@ -1,8 +1,9 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { type Attempt, parseRetrySchedule } from '@registry/contracts';
-import type { DeliverableTarget, PluginRecord } from '../dispatch/dispatch-target';
+import type { DeliverableTarget } from '../dispatch/dispatch-target';
 import { EventFailure } from '../errors/event-failure';
-import type { ExecutionOutcome } from '../executions/execution-ledger';
+import type { ExecutionOutcome } from '../executions/store';
+import type { PluginRecord } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { attemptPluginCall, pluginCall } from './plugin-call';
 import {

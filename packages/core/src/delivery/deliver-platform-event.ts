@@ -1,6 +1,6 @@
+import { prismaSqlRunner } from '@registry/db';
 import { EventFailure } from '../errors/event-failure';
-import { settleExecutions } from '../executions/execution-ledger';
-import { prismaSqlRunner } from '../executions/sql-runner';
+import { settleExecutions } from '../executions/store';
 import { runPlatformAction } from '../platform/run-platform-action';
 import type { RegistryDeps } from '../registry-deps';
 import type { DeliveryRun, EventDelivery } from './deliver-event';

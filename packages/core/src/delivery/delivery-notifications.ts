@@ -1,5 +1,5 @@
+import type { SqlRunner } from '@registry/db';
 import pg from 'pg';
-import type { SqlRunner } from '../executions/sql-runner';
 
 const CHANNEL = 'registry_delivery';
 

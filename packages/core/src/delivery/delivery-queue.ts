@@ -1,7 +1,7 @@
 import { EventEmitter } from 'node:events';
+import type { SqlRunner } from '@registry/db';
 import { DEAD_LETTER_QUEUE, DELIVERY_QUEUE, QUEUE_SCHEMA } from '@registry/db/delivery-queues';
 import { type Db, type Job, PgBoss } from 'pg-boss';
-import type { SqlRunner } from '../executions/sql-runner';
 
 /** What a delivery job carries: the ledger row it delivers. Everything else is read from there. */
 export interface DeliveryJobData {

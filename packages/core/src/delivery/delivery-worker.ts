@@ -1,16 +1,17 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inTransaction } from '@registry/db';
-import type { DispatchTarget, PluginRecord } from '../dispatch/dispatch-target';
-import { loadPluginsForDelivery } from '../dispatch/resolve-targets';
+import type { DispatchTarget } from '../dispatch/dispatch-target';
 import { EventFailure } from '../errors/event-failure';
 import {
   adoptOrphans,
   type ClaimedExecution,
   claimExecutions,
   dueAgainAt,
-} from '../executions/execution-ledger';
+} from '../executions/store';
 import { findPlatformAction } from '../platform/platform-catalog';
+import { addMissingSigningSecrets } from '../plugins/plugin-secrets';
 import { findRegisteredAction } from '../plugins/registered-actions';
+import { loadPluginRecords, type PluginRecord } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { type DeliveryRun, deliverPluginEvent } from './deliver-event';
 import { deliverPlatformEvent } from './deliver-platform-event';
@@ -102,9 +103,7 @@ export function startDeliveryWorker(
       const claimed = await claimExecutions(deps.sql, deps.instanceId, refs);
       const claimedIds = new Set(claimed.map((row) => row.id));
       await putBackUnclaimed(jobs.filter((job) => !claimedIds.has(job.data.execution_id)));
-      const plugins = await loadPluginsForDelivery(deps.sql, [
-        ...new Set(claimed.flatMap((row) => (row.plugin_id ? [row.plugin_id] : []))),
-      ]);
+      const plugins = await loadPluginsOf(deps, claimed);
       await Promise.all(
         claimed.map(async (row) => {
           const job = byExecution.get(row.id) as DeliveryJob;
@@ -155,6 +154,17 @@ export function startDeliveryWorker(
       releaseLeases();
     },
   };
+}
+
+/** The plugins of these rows (any tenants), each given a signing secret if it has none. */
+async function loadPluginsOf(
+  deps: RegistryDeps,
+  rows: readonly ClaimedExecution[],
+): Promise<Map<string, PluginRecord>> {
+  const ids = [...new Set(rows.flatMap((row) => (row.plugin_id ? [row.plugin_id] : [])))];
+  const plugins = await loadPluginRecords(deps.sql, ids);
+  await addMissingSigningSecrets(deps.sql, plugins);
+  return new Map(plugins.map((plugin) => [plugin.id, plugin]));
 }
 
 /** Where a claimed row's event goes now: its plugin and action as registered today. */

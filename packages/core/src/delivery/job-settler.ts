@@ -1,4 +1,4 @@
-import { type ExecutionOutcome, settleExecutions } from '../executions/execution-ledger';
+import { type ExecutionOutcome, settleExecutions } from '../executions/store';
 import type { RegistryDeps } from '../registry-deps';
 import type { DeliveryRun } from './deliver-event';
 import type { DeliveryJob } from './delivery-queue';

@@ -1,6 +1,6 @@
+import type { SqlRunner } from '@registry/db';
 import type { Logger } from 'pino';
-import { renewLeases } from '../executions/execution-ledger';
-import type { SqlRunner } from '../executions/sql-runner';
+import { renewLeases } from '../executions/store';
 
 /** Renewed this often: three renewals fit in one lease (LEASE_MS), so one missed is harmless. */
 const RENEW_EVERY_MS = 3_000;

@@ -1,8 +1,8 @@
 import type { ActionDefinition, Attempt } from '@registry/contracts';
-import type { PluginRecord } from '../dispatch/dispatch-target';
 import { EventFailure } from '../errors/event-failure';
 import type { PluginHttpClient } from '../http/plugin-http-client';
 import { webhookHeaders } from '../http/webhook-signature';
+import type { PluginRecord } from '../plugins/store';
 
 /** One signed call of a plugin's action: what every attempt of an event sends. */
 export interface PluginCall {

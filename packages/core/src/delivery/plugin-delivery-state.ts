@@ -1,5 +1,7 @@
 import type { PluginCircuit } from '@registry/contracts';
 import type { SqlPool } from '@registry/db';
+// The file, not the store's index: the index reaches back here for the delivery-state columns.
+import { disableActivePlugin } from '../plugins/store/plugin-registration-writes';
 
 /**
  * How delivery to a plugin is going, shared by every process through `plugin_delivery_state`:
@@ -183,15 +185,10 @@ export async function disableIfFailingTooLong(
 ): Promise<boolean> {
   if (!failingSince || Date.now() - failingSince.getTime() < afterMs) return false;
   const days = Math.round((afterMs / 86_400_000) * 10) / 10;
-  const { rowCount } = await sql.query({
-    text: `UPDATE plugins SET status = 'disabled', updated_at = now(),
-             status_reason = $2
-           WHERE id = $1 AND status = 'active'`,
-    values: [
-      pluginId,
-      `Disabled automatically: every delivery has failed since ${failingSince.toISOString()} ` +
-        `(PLUGIN_AUTO_DISABLE_AFTER, ${days} days). Its queued events wait; activate it once it works again.`,
-    ],
-  });
-  return (rowCount ?? 0) > 0;
+  return disableActivePlugin(
+    sql,
+    pluginId,
+    `Disabled automatically: every delivery has failed since ${failingSince.toISOString()} ` +
+      `(PLUGIN_AUTO_DISABLE_AFTER, ${days} days). Its queued events wait; activate it once it works again.`,
+  );
 }

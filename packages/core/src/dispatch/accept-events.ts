@@ -7,13 +7,14 @@ import {
   LEASE_MS,
   type NewExecution,
   reopenUnsentFailures,
-} from '../executions/execution-ledger';
+} from '../executions/store';
+import { addMissingSigningSecrets } from '../plugins/plugin-secrets';
 import type { RegistryDeps } from '../registry-deps';
 import type { DeliverableTarget, DispatchTarget } from './dispatch-target';
 import { eventFingerprint, idempotencyKeys } from './idempotency';
 import { refusalOf } from './refusal';
 import type { RepeatedEvent } from './repeated-events';
-import { resolveTargets } from './resolve-targets';
+import { loadRoutingRows, routeEvents } from './route-events';
 
 /** An event this request recorded (or reopened) under its key: it answers for its outcome. */
 export interface OwnedEvent {
@@ -52,7 +53,9 @@ export async function acceptEvents(
   mode: DispatchMode,
 ): Promise<AcceptedBatch> {
   const flowExecutionId = request.flow_execution_id ?? `flow_${randomUUID()}`;
-  const targets = await resolveTargets(deps.sql, tenantId, request.events);
+  const routing = await loadRoutingRows(deps.sql, tenantId, request.events);
+  await addMissingSigningSecrets(deps.sql, [...routing.plugins.values()]);
+  const targets = routeEvents(request.events, routing);
   const keyOf = idempotencyKeys(tenantId, flowExecutionId);
   const events = request.events.map((event, index) => {
     const target = targets[index] as DispatchTarget;

@@ -1,7 +1,7 @@
 import type { AsyncDispatchResponse, DispatchRequest, QueuedEvent } from '@registry/contracts';
+import { loadExecutionsByKey } from '../executions/store';
 import type { RegistryDeps } from '../registry-deps';
 import { acceptEvents } from './accept-events';
-import { loadRecorded } from './recorded-executions';
 
 /**
  * Dispatches a batch without waiting (`"mode": "async"`): every event is recorded and queued in
@@ -31,7 +31,7 @@ export async function enqueueEvents(
   );
   const recorded = new Map(
     (
-      await loadRecorded(
+      await loadExecutionsByKey(
         deps.sql,
         tenantId,
         batch.repeated.map((event) => event.idempotencyKey),

@@ -1,5 +1,5 @@
 import type { DeliveryRun } from '../delivery/deliver-event';
-import { settleExecutions } from '../executions/execution-ledger';
+import { settleExecutions } from '../executions/store';
 import type { RegistryDeps } from '../registry-deps';
 
 /** Outcomes are written in chunks of this many while a large batch is still running... */

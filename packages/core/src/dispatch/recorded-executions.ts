@@ -1,29 +1,11 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import {
-  type Attempt,
-  type EventErrorCode,
   type EventResult,
   type ExecutionStatus,
   FINAL_EXECUTION_STATUSES,
 } from '@registry/contracts';
-import type { SqlPool } from '@registry/db';
-
-/** An execution recorded under an idempotency key another event (or request) claimed first. */
-export interface RecordedExecution {
-  id: string;
-  idempotency_key: string;
-  payload_hash: string | null;
-  status: ExecutionStatus;
-  action_type: string;
-  plugin_id: string | null;
-  plugin_slug: string | null;
-  result: unknown;
-  error: string | null;
-  error_code: EventErrorCode | null;
-  duration_ms: number | null;
-  attempts: Attempt[];
-  next_attempt_at: Date | null;
-}
+import type { SqlRunner } from '@registry/db';
+import { loadExecutionsByKey, type RecordedExecution } from '../executions/store';
 
 const isFinal = (status: ExecutionStatus) => FINAL_EXECUTION_STATUSES.includes(status);
 
@@ -32,7 +14,7 @@ const isFinal = (status: ExecutionStatus) => FINAL_EXECUTION_STATUSES.includes(s
  * process, or in the queue) until `deadline`; whatever is in flight then is answered as such.
  */
 export async function awaitRecordedExecutions(
-  sql: SqlPool,
+  sql: SqlRunner,
   tenantId: string,
   keys: readonly string[],
   deadline: number,
@@ -40,7 +22,7 @@ export async function awaitRecordedExecutions(
   const recorded = new Map<string, RecordedExecution>();
   let waiting = [...new Set(keys)];
   for (let pause = 20; ; pause = Math.min(pause * 2, 250)) {
-    for (const row of await loadRecorded(sql, tenantId, waiting)) {
+    for (const row of await loadExecutionsByKey(sql, tenantId, waiting)) {
       recorded.set(row.idempotency_key, row);
     }
     waiting = waiting.filter((key) => {
@@ -82,17 +64,4 @@ export function replayedResult(recorded: RecordedExecution, index: number): Even
       ? { next_attempt_at: recorded.next_attempt_at.toISOString() }
       : {}),
   };
-}
-
-export async function loadRecorded(sql: SqlPool, tenantId: string, keys: readonly string[]) {
-  if (keys.length === 0) return [];
-  const { rows } = await sql.query<RecordedExecution>({
-    text: `SELECT id::text, idempotency_key, payload_hash, status, action_type,
-                  plugin_id::text, plugin_slug, result, error, error_code, duration_ms, attempts,
-                  next_attempt_at
-           FROM action_executions
-           WHERE tenant_id = $1 AND idempotency_key = ANY($2::text[])`,
-    values: [tenantId, keys],
-  });
-  return rows;
 }

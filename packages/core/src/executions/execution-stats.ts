@@ -5,8 +5,8 @@ import {
   MAX_STATS_WINDOW_DAYS,
   type StatsBucket,
 } from '@registry/contracts';
-import { Prisma } from '@registry/db';
 import type { RegistryDeps } from '../registry-deps';
+import { type ExecutionFilter, readFirstCreatedAt, readStatsRows, type StatsRow } from './store';
 
 const MINUTE = 60_000;
 const BUCKET_MS: Record<StatsBucket, number> = {
@@ -24,55 +24,30 @@ const DEFAULT_SPAN_MS = 60 * MINUTE;
 /** The contract refuses a longer `from`; an open window is cut to it. */
 const MAX_SPAN_MS = MAX_STATS_WINDOW_DAYS * 24 * 60 * MINUTE;
 
-interface StatsRow {
-  action_type: string;
-  plugin_id: string | null;
-  plugin_slug: string | null;
-  /** Null on the row summing an action over the whole window. */
-  bucket: Date | null;
-  total: number;
-  successful: number;
-  p50: number | null;
-  p95: number | null;
-}
-
 /**
  * Success rate and latency percentiles (p50, p95) of completed executions per action, over the
  * window and per time bucket. Pending executions are left out: they have neither outcome nor
  * duration yet.
  */
 export async function executionStats(
-  { db }: Pick<RegistryDeps, 'db'>,
+  { sql }: Pick<RegistryDeps, 'sql'>,
   tenantId: string,
   query: ExecutionStatsQuery,
 ): Promise<ExecutionStats> {
-  const filters = [Prisma.sql`tenant_id = ${tenantId}::uuid`];
-  if (query.action_type) filters.push(Prisma.sql`action_type = ${query.action_type}`);
-  if (query.plugin_id) filters.push(Prisma.sql`plugin_id = ${query.plugin_id}::uuid`);
-  if (query.flow_execution_id) {
-    filters.push(Prisma.sql`flow_execution_id = ${query.flow_execution_id}`);
-  }
+  const filter: ExecutionFilter = {
+    action_type: query.action_type,
+    plugin_id: query.plugin_id,
+    flow_execution_id: query.flow_execution_id,
+  };
   const to = query.to ? new Date(query.to) : new Date();
-  const from = query.from ? new Date(query.from) : await earliest(db, filters, to);
+  const from = query.from ? new Date(query.from) : await earliest(sql, tenantId, filter, to);
   const bucket = bucketFor(to.getTime() - from.getTime());
-  const where = Prisma.join(
-    [...filters, Prisma.sql`created_at >= ${from}`, Prisma.sql`created_at <= ${to}`],
-    ' AND ',
+  const rows = await readStatsRows(
+    sql,
+    tenantId,
+    { ...filter, from, to },
+    { ms: BUCKET_MS[bucket], origin: new Date(BUCKET_ORIGIN) },
   );
-  const rows = await db.$queryRaw<StatsRow[]>`
-    SELECT action_type, plugin_id::text AS plugin_id, max(plugin_slug) AS plugin_slug,
-      CASE WHEN GROUPING(bucket) = 0 THEN bucket END AS bucket,
-      count(*)::int AS total,
-      (count(*) FILTER (WHERE status = 'succeeded'))::int AS successful,
-      percentile_cont(0.5) WITHIN GROUP (ORDER BY duration_ms) AS p50,
-      percentile_cont(0.95) WITHIN GROUP (ORDER BY duration_ms) AS p95
-    FROM (
-      SELECT *, date_bin(${`${BUCKET_MS[bucket]} milliseconds`}::interval, created_at,
-        ${new Date(BUCKET_ORIGIN)}::timestamptz) AS bucket
-      FROM action_executions
-      WHERE ${where} AND status IN ('succeeded', 'failed', 'dead')
-    ) AS completed
-    GROUP BY GROUPING SETS ((action_type, plugin_id, bucket), (action_type, plugin_id))`;
   const buckets = bucketStarts(from, to, bucket);
   const perBucket = new Map<string, Map<number, StatsRow>>();
   for (const row of rows) {
@@ -105,12 +80,15 @@ function actionKey(row: StatsRow): string {
 }
 
 /** The first matching execution, but no earlier than the longest window allows. */
-async function earliest(db: RegistryDeps['db'], filters: Prisma.Sql[], to: Date): Promise<Date> {
+async function earliest(
+  sql: RegistryDeps['sql'],
+  tenantId: string,
+  filter: ExecutionFilter,
+  to: Date,
+): Promise<Date> {
   const limit = new Date(to.getTime() - MAX_SPAN_MS);
-  const [row] = await db.$queryRaw<{ first: Date | null }[]>`
-    SELECT min(created_at) AS first FROM action_executions
-    WHERE ${Prisma.join(filters, ' AND ')} AND created_at <= ${to} AND created_at >= ${limit}`;
-  return row?.first ?? new Date(to.getTime() - DEFAULT_SPAN_MS);
+  const first = await readFirstCreatedAt(sql, tenantId, { ...filter, from: limit, to });
+  return first ?? new Date(to.getTime() - DEFAULT_SPAN_MS);
 }
 
 function bucketFor(spanMs: number): StatsBucket {

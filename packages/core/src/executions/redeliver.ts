@@ -2,9 +2,10 @@ import type { Execution } from '@registry/contracts';
 import { inTransaction } from '@registry/db';
 import { AppError } from '../errors/app-error';
 import { pluginNotFound } from '../errors/plugin-not-found';
+import { findPluginId } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
-import { requeueFailures } from './execution-ledger';
 import { getExecution } from './execution-queries';
+import { requeueFailures } from './store';
 
 type Deps = Pick<RegistryDeps, 'db' | 'sql' | 'queue' | 'notifications'>;
 
@@ -41,13 +42,10 @@ export async function recoverPluginEvents(
   slug: string,
   since: Date,
 ): Promise<{ plugin_slug: string; recovered: number; limit: number }> {
-  const plugin = await deps.db.plugin.findUnique({
-    where: { tenantId_slug: { tenantId, slug } },
-    select: { id: true },
-  });
-  if (!plugin) throw pluginNotFound(slug);
+  const pluginId = await findPluginId(deps.db, tenantId, slug);
+  if (!pluginId) throw pluginNotFound(slug);
   const recovered = await requeue(deps, tenantId, {
-    pluginId: plugin.id,
+    pluginId,
     since,
     limit: RECOVER_LIMIT,
   });

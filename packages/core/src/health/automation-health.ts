@@ -1,7 +1,7 @@
 import type { AutomationHealth } from '@registry/contracts';
 import { discoverPluginActions } from '../actions/discover-actions';
 import { PLATFORM_ACTIONS } from '../platform/platform-catalog';
-import { circuitOf } from '../plugins/plugin-dto';
+import { findPluginCircuits } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 
 /**
@@ -17,7 +17,7 @@ export async function automationHealth(
   const platformActions = { count: platform.length, actions: platform };
   let pluginCircuits: AutomationHealth['plugin_circuits'] = [];
   try {
-    pluginCircuits = await tenantCircuits(deps, tenantId);
+    pluginCircuits = await findPluginCircuits(deps.db, tenantId);
     const pluginActions = (await discoverPluginActions(deps, tenantId, {})).map((action) => ({
       action_type: action.action_type,
       title: action.title,
@@ -43,23 +43,4 @@ export async function automationHealth(
       plugin_circuits: pluginCircuits,
     };
   }
-}
-
-/** The circuit of every plugin of the tenant that has been called, as every process sees it. */
-async function tenantCircuits(deps: Pick<RegistryDeps, 'db'>, tenantId: string) {
-  const plugins = await deps.db.plugin.findMany({
-    where: { tenantId, deliveryState: { isNot: null } },
-    select: {
-      id: true,
-      slug: true,
-      deliveryState: {
-        select: { circuitState: true, consecutiveFailures: true, openedAt: true, halfOpenAt: true },
-      },
-    },
-    orderBy: { slug: 'asc' },
-  });
-  return plugins.flatMap((plugin) => {
-    const circuit = circuitOf(plugin);
-    return circuit ? [{ plugin_id: plugin.id, plugin_slug: plugin.slug, ...circuit }] : [];
-  });
 }

@@ -3,16 +3,12 @@ import {
   type Plugin,
   type VerifyEndpointResponse,
 } from '@registry/contracts';
-import type { Prisma } from '@registry/db';
 import { AppError } from '../errors/app-error';
 import type { RegistryDeps } from '../registry-deps';
 import { checkEndpointOwnership } from './endpoint-ownership';
+import { findPluginEndpoint, type PluginColumns, updatePlugin, updatePluginWhile } from './store';
 
 type Deps = Pick<RegistryDeps, 'db' | 'sql' | 'pluginHttp'>;
-export type PluginColumns = Prisma.PluginUpdateManyMutationInput & {
-  apiEndpoint?: string | null;
-  status?: string;
-};
 
 /**
  * Applies a change to a plugin under the ownership rule: a plugin with an api_endpoint is active
@@ -32,10 +28,7 @@ export async function applyPluginChange(
   load: () => Promise<Plugin>,
   { refuseUnproven = false } = {},
 ): Promise<Plugin> {
-  const current = await deps.db.plugin.findUnique({
-    where: { tenantId_slug: { tenantId, slug } },
-    select: { id: true, status: true, apiEndpoint: true, endpointCheck: true },
-  });
+  const current = await findPluginEndpoint(deps.db, { tenantId, slug });
   if (!current) throw AppError.notFound(`Plugin not found: ${slug}`);
   const endpoint = columns.apiEndpoint === undefined ? current.apiEndpoint : columns.apiEndpoint;
   const proven = (to: string) =>
@@ -48,7 +41,8 @@ export async function applyPluginChange(
     const status = wantsActive ? 'active' : columns.status;
     // Activating on a proof read above: only while nobody re-pointed the plugin since.
     const guard = status === 'active' ? current.apiEndpoint : undefined;
-    if (!(await updatePlugin(deps, current.id, guard, { ...columns, status }))) {
+    const where = { id: current.id, endpoint: guard };
+    if (!(await updatePluginWhile(deps.db, where, { ...columns, status }))) {
       throw repointedMeanwhile(slug);
     }
     return load();
@@ -60,41 +54,23 @@ export async function applyPluginChange(
         `Plugin ${slug} cannot be active until ${endpoint} answers the ownership challenge: ${check.error}`,
       );
     }
-    const data = { ...columns, status: 'active' };
-    if (!(await updatePlugin(deps, current.id, current.apiEndpoint, data))) {
+    const where = { id: current.id, endpoint: current.apiEndpoint };
+    if (!(await updatePluginWhile(deps.db, where, { ...columns, status: 'active' }))) {
       throw repointedMeanwhile(slug);
     }
     return load();
   }
-  await deps.db.plugin.update({
-    where: { id: current.id },
-    data: { ...columns, status: PENDING_VERIFICATION },
-  });
+  await updatePlugin(deps.db, current.id, { ...columns, status: PENDING_VERIFICATION });
   const check = await checkEndpointOwnership(deps, { id: current.id, slug }, endpoint);
   if (check.verified) {
     // Re-pointed while the proof ran: the new endpoint waits for its own proof.
-    await updatePlugin(deps, current.id, endpoint, { status: 'active' }, PENDING_VERIFICATION);
+    await updatePluginWhile(
+      deps.db,
+      { id: current.id, endpoint, status: PENDING_VERIFICATION },
+      { status: 'active' },
+    );
   }
   return load();
-}
-
-/**
- * Writes `data` only while the plugin's api_endpoint is still `endpoint` (undefined: whatever
- * it is) and, if given, its status `status`: an activation decided on a proof never lands on
- * an endpoint another request has put in place meanwhile. Whether it was written.
- */
-async function updatePlugin(
-  deps: Deps,
-  id: string,
-  endpoint: string | null | undefined,
-  data: PluginColumns,
-  status?: string,
-): Promise<boolean> {
-  const { count } = await deps.db.plugin.updateMany({
-    where: { id, apiEndpoint: endpoint, status },
-    data,
-  });
-  return count > 0;
 }
 
 function repointedMeanwhile(slug: string): AppError {
@@ -112,10 +88,7 @@ export async function verifyPluginEndpoint(
   tenantId: string,
   slug: string,
 ): Promise<VerifyEndpointResponse> {
-  const current = await deps.db.plugin.findUnique({
-    where: { tenantId_slug: { tenantId, slug } },
-    select: { id: true, status: true, apiEndpoint: true },
-  });
+  const current = await findPluginEndpoint(deps.db, { tenantId, slug });
   if (!current) throw AppError.notFound(`Plugin not found: ${slug}`);
   const base = { plugin_slug: slug, api_endpoint: current.apiEndpoint };
   if (!current.apiEndpoint) {
@@ -138,19 +111,14 @@ export async function verifyPluginEndpoint(
   if (current.status !== PENDING_VERIFICATION) {
     return { ...base, verified: true, status: current.status, message: 'Endpoint verified' };
   }
-  const activated = await updatePlugin(
-    deps,
-    current.id,
-    current.apiEndpoint,
+  const activated = await updatePluginWhile(
+    deps.db,
+    { id: current.id, endpoint: current.apiEndpoint, status: PENDING_VERIFICATION },
     { status: 'active' },
-    PENDING_VERIFICATION,
   );
   if (!activated) {
     // Another request changed the plugin meanwhile: its state, not this proof, decides.
-    const now = await deps.db.plugin.findUnique({
-      where: { id: current.id },
-      select: { status: true, apiEndpoint: true },
-    });
+    const now = await findPluginEndpoint(deps.db, { id: current.id });
     if (now?.apiEndpoint === current.apiEndpoint) {
       return { ...base, verified: true, status: now.status, message: 'Endpoint verified' };
     }

@@ -16,10 +16,17 @@ import { generateSecret, hashSecret } from '../auth/secrets';
 import { AppError } from '../errors/app-error';
 import { pluginNotFound } from '../errors/plugin-not-found';
 import { isUniqueViolation } from '../errors/prisma-errors';
+import { readPluginBacklogs } from '../executions/store';
 import type { RegistryDeps } from '../registry-deps';
-import { applyPluginChange, type PluginColumns } from './plugin-activation';
-import { readPluginBacklogs } from './plugin-backlog';
-import { pluginSelect, toPluginDto } from './plugin-dto';
+import { applyPluginChange } from './plugin-activation';
+import {
+  deletePluginBySlug,
+  findPluginBySlug,
+  findPluginPage,
+  insertPlugin,
+  type PluginColumns,
+  toPluginDto,
+} from './store';
 
 type Deps = Pick<RegistryDeps, 'db'>;
 type ReadDeps = Pick<RegistryDeps, 'db' | 'sql'>;
@@ -30,19 +37,14 @@ export async function listPlugins(
   tenantId: string,
   query: ListPluginsQuery,
 ): Promise<PluginList> {
-  const rows = await deps.db.plugin.findMany({
-    where: {
-      tenantId,
-      ...(query.status ? { status: query.status } : {}),
-      ...(query.cursor ? { slug: { gt: query.cursor } } : {}),
-    },
-    orderBy: { slug: 'asc' },
-    take: query.limit + 1,
-    select: pluginSelect,
+  const rows = await findPluginPage(deps.db, tenantId, {
+    status: query.status,
+    afterSlug: query.cursor,
+    limit: query.limit,
   });
   const page = rows.slice(0, query.limit);
   const backlogOf = await readPluginBacklogs(
-    deps,
+    deps.sql,
     tenantId,
     page.map((row) => row.id),
   );
@@ -53,12 +55,9 @@ export async function listPlugins(
 }
 
 export async function getPlugin(deps: ReadDeps, tenantId: string, slug: string): Promise<Plugin> {
-  const row = await deps.db.plugin.findUnique({
-    where: { tenantId_slug: { tenantId, slug } },
-    select: pluginSelect,
-  });
+  const row = await findPluginBySlug(deps.db, tenantId, slug);
   if (!row) throw pluginNotFound(slug);
-  const backlogOf = await readPluginBacklogs(deps, tenantId, [row.id]);
+  const backlogOf = await readPluginBacklogs(deps.sql, tenantId, [row.id]);
   return toPluginDto(row, backlogOf(row.id));
 }
 
@@ -74,8 +73,9 @@ export async function createPlugin(
   const apiKey = generateSecret(PLUGIN_KEY_PREFIX);
   const signingSecret = newSigningSecret();
   try {
-    const row = await db.plugin.create({
-      data: {
+    const row = await insertPlugin(
+      db,
+      {
         ...toColumns(input),
         // An endpoint must answer the ownership challenge before the plugin serves, and the
         // plugin's server cannot know its signing secret before this answer gives it.
@@ -84,11 +84,10 @@ export async function createPlugin(
         tenantId,
         slug: input.slug,
         name: input.name,
-        apiKey: hashSecret(apiKey),
-        signingSecret: { create: { secret: signingSecret } },
+        apiKeyHash: hashSecret(apiKey),
       },
-      select: pluginSelect,
-    });
+      signingSecret,
+    );
     // A plugin just created has had no events.
     const plugin = toPluginDto(row, EMPTY_PLUGIN_BACKLOG);
     return { ...plugin, api_key: apiKey, signing_secret: signingSecret };
@@ -134,8 +133,7 @@ export async function deletePlugin(
   tenantId: string,
   slug: string,
 ): Promise<void> {
-  const { count } = await db.plugin.deleteMany({ where: { tenantId, slug } });
-  if (count === 0) throw pluginNotFound(slug);
+  if (!(await deletePluginBySlug(db, tenantId, slug))) throw pluginNotFound(slug);
 }
 
 function changePlugin(

@@ -29,6 +29,25 @@ export async function ensureSigningSecrets(
 }
 
 /**
+ * Gives the loaded plugins that have no signing secret one (a write, rarely more than a
+ * no-op), so every call to them is signed: run after loading plugins, before calling them.
+ */
+export async function addMissingSigningSecrets(
+  sql: SqlPool,
+  plugins: ReadonlyArray<{ id: string; secrets: string[] }>,
+): Promise<void> {
+  const unsigned = plugins.filter((plugin) => plugin.secrets.length === 0);
+  if (unsigned.length === 0) return;
+  const created = await ensureSigningSecrets(sql, [
+    ...new Set(unsigned.map((plugin) => plugin.id)),
+  ]);
+  for (const plugin of unsigned) {
+    const secret = created.get(plugin.id);
+    if (secret) plugin.secrets = [secret];
+  }
+}
+
+/**
  * Replaces a plugin's signing secret and returns the new one: the only time it is shown. The
  * previous secret keeps signing too (both signatures are sent) until the grace period ends.
  */

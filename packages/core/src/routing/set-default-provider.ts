@@ -1,6 +1,7 @@
 import type { SetDefaultProviderRequest, SetDefaultProviderResponse } from '@registry/contracts';
 import { AppError } from '../errors/app-error';
 import { findPlatformAction } from '../platform/platform-catalog';
+import { findPluginSlug } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { chooseDefaultProvider } from './action-type-providers';
 
@@ -22,20 +23,17 @@ export async function setDefaultProvider(
       },
     ]);
   }
-  const plugin = await db.plugin.findFirst({
-    where: { tenantId, id: pluginId },
-    select: { slug: true },
-  });
-  if (!plugin) throw AppError.notFound(`Plugin not found: ${pluginId}`);
+  const slug = await findPluginSlug(db, tenantId, pluginId);
+  if (!slug) throw AppError.notFound(`Plugin not found: ${pluginId}`);
   if (!(await chooseDefaultProvider(sql, tenantId, actionType, pluginId))) {
     throw AppError.notFound(`Plugin action not found: ${actionType} for plugin ${pluginId}`);
   }
-  logger.info({ tenantId, actionType, plugin: plugin.slug }, 'default provider chosen');
+  logger.info({ tenantId, actionType, plugin: slug }, 'default provider chosen');
   return {
     success: true,
-    message: `Default provider of ${actionType}: ${plugin.slug}`,
+    message: `Default provider of ${actionType}: ${slug}`,
     action_type: actionType,
     plugin_id: pluginId,
-    plugin_slug: plugin.slug,
+    plugin_slug: slug,
   };
 }

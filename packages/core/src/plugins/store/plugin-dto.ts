@@ -6,7 +6,7 @@ import {
   ZPluginDeliverySchema,
 } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
-import { readRegisteredActions } from './registered-actions';
+import { readRegisteredActions } from '../registered-actions';
 
 export const pluginSelect = {
   id: true,
@@ -34,7 +34,7 @@ export const pluginSelect = {
 export type PluginRow = Prisma.PluginGetPayload<{ select: typeof pluginSelect }>;
 
 /**
- * The plugin as callers see it, with its backlog (see plugin-backlog.ts) and its circuit breaker
+ * The plugin as callers see it, with its backlog (see executions/store/plugin-backlogs.ts) and its circuit breaker
  * once it has been called; `api_key` and the signing secret never leave the database this way.
  */
 export function toPluginDto(row: PluginRow, backlog: PluginBacklog): Plugin {

@@ -1,8 +1,8 @@
-import type { Prisma } from '@registry/db';
+import type { Prisma } from './generated/prisma/client';
 
 /**
- * What the ledger's statements run on: the pool, a `pg` client inside a transaction, or a
- * Prisma transaction (so a platform action's writes and its outcome commit together).
+ * What plain-SQL statements run on: the pool, a `pg` client inside a transaction, or a Prisma
+ * transaction (so a platform action's writes and its outcome commit together).
  */
 export interface SqlRunner {
   query<R extends object>(query: {
@@ -11,6 +11,7 @@ export interface SqlRunner {
   }): Promise<{ rows: R[]; rowCount?: number | null }>;
 }
 
+/** A Prisma transaction as a runner, for plain SQL that must commit with Prisma writes. */
 export function prismaSqlRunner(tx: Prisma.TransactionClient): SqlRunner {
   return {
     async query<R extends object>({ text, values = [] }: { text: string; values?: unknown[] }) {

@@ -3,8 +3,8 @@ import {
   type DiscoveredPluginAction,
   ZActionDefinitionFieldsSchema,
 } from '@registry/contracts';
-import { type Db, Prisma } from '@registry/db';
-import { parseStoredAction } from './parse-stored-action';
+import type { SqlRunner } from '@registry/db';
+import { parseStoredAction } from '../../actions/parse-stored-action';
 
 const DEFAULT_CATEGORY: string = ZActionDefinitionFieldsSchema.shape.category.parse(undefined);
 
@@ -24,7 +24,8 @@ interface RawRow {
   plugin_name: string;
   /** The entry's jsonb as text: parsed once per distinct content (parseStoredAction). */
   action_json: string;
-  position: bigint | number;
+  /** int8 (WITH ORDINALITY): pg answers it as a string. */
+  position: string | number;
 }
 
 export interface PluginActionPage {
@@ -38,44 +39,49 @@ export interface PluginActionPage {
  * index drives the scan, so a page costs the same however many plugins there are.
  */
 export async function queryPluginActionRows(
-  db: Db,
+  sql: SqlRunner,
   tenantId: string,
   query: DiscoverActionsQuery,
   page: PluginActionPage = {},
 ): Promise<PluginActionRow[]> {
-  const filters: Prisma.Sql[] = [];
-  if (query.plugin) filters.push(Prisma.sql`AND p.slug = ${query.plugin}`);
+  const values: unknown[] = [tenantId];
+  const param = (value: unknown) => `$${values.push(value)}`;
+  const filters: string[] = [];
+  if (query.plugin) filters.push(`AND p.slug = ${param(query.plugin)}`);
   if (query.category) {
-    if (await shouldPrefilterByCategory(db, tenantId, query.category, page.limit)) {
+    if (await shouldPrefilterByCategory(sql, tenantId, query.category, page.limit)) {
       const containsCategory = JSON.stringify({ actions: [{ category: query.category }] });
-      filters.push(Prisma.sql`AND p.registered_actions @> ${containsCategory}::jsonb`);
+      filters.push(`AND p.registered_actions @> ${param(containsCategory)}::jsonb`);
     }
     filters.push(
-      Prisma.sql`AND COALESCE(a.action->>'category', ${DEFAULT_CATEGORY}) = ${query.category}`,
+      `AND COALESCE(a.action->>'category', ${param(DEFAULT_CATEGORY)}) = ${param(query.category)}`,
     );
   }
   if (query.search) {
-    const pattern = `%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
-    filters.push(Prisma.sql`AND (a.action->>'action_type' ILIKE ${pattern}
+    const pattern = param(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
+    filters.push(`AND (a.action->>'action_type' ILIKE ${pattern}
       OR a.action->>'title' ILIKE ${pattern} OR a.action->>'description' ILIKE ${pattern})`);
   }
   if (page.after) {
     filters.push(
-      Prisma.sql`AND (p.slug, a.position) > (${page.after.slug}, ${page.after.position})`,
+      `AND (p.slug, a.position) > (${param(page.after.slug)}, ${param(page.after.position)}::bigint)`,
     );
   }
-  const rows = await db.$queryRaw<RawRow[]>`
-    SELECT p.id::text AS plugin_id, p.slug AS plugin_slug, p.name AS plugin_name,
-           a.action::text AS action_json, a.position
-    FROM plugins p
-    CROSS JOIN LATERAL jsonb_array_elements(
-      CASE WHEN jsonb_typeof(p.registered_actions->'actions') = 'array'
-           THEN p.registered_actions->'actions' ELSE '[]'::jsonb END
-    ) WITH ORDINALITY AS a(action, position)
-    WHERE p.tenant_id = ${tenantId}::uuid AND p.status = 'active'
-    ${filters.length > 0 ? Prisma.join(filters, ' ') : Prisma.empty}
-    ORDER BY p.slug, a.position
-    ${page.limit === undefined ? Prisma.empty : Prisma.sql`LIMIT ${page.limit}`}`;
+  const limit = page.limit === undefined ? '' : `LIMIT ${param(page.limit)}`;
+  const { rows } = await sql.query<RawRow>({
+    text: `SELECT p.id::text AS plugin_id, p.slug AS plugin_slug, p.name AS plugin_name,
+             a.action::text AS action_json, a.position
+           FROM plugins p
+           CROSS JOIN LATERAL jsonb_array_elements(
+             CASE WHEN jsonb_typeof(p.registered_actions->'actions') = 'array'
+                  THEN p.registered_actions->'actions' ELSE '[]'::jsonb END
+           ) WITH ORDINALITY AS a(action, position)
+           WHERE p.tenant_id = $1::uuid AND p.status = 'active'
+           ${filters.join(' ')}
+           ORDER BY p.slug, a.position
+           ${limit}`,
+    values,
+  });
   return rows.map((row) => ({
     slug: row.plugin_slug,
     position: Number(row.position),
@@ -94,7 +100,7 @@ export async function queryPluginActionRows(
  * 'general' always walks.
  */
 async function shouldPrefilterByCategory(
-  db: Db,
+  sql: SqlRunner,
   tenantId: string,
   category: string,
   limit: number | undefined,
@@ -102,19 +108,23 @@ async function shouldPrefilterByCategory(
   if (category === DEFAULT_CATEGORY) return false;
   if (limit === undefined) return true;
   const containsCategory = JSON.stringify({ actions: [{ category }] });
-  const [counts] = await db.$queryRaw<{ total: number }[]>`
-    SELECT count(*)::int AS total FROM plugins
-    WHERE tenant_id = ${tenantId}::uuid AND status = 'active'`;
-  const threshold = Math.ceil(Math.sqrt(limit * (counts?.total ?? 0)));
+  const { rows: counts } = await sql.query<{ total: number }>({
+    text: `SELECT count(*)::int AS total FROM plugins
+           WHERE tenant_id = $1::uuid AND status = 'active'`,
+    values: [tenantId],
+  });
+  const threshold = Math.ceil(Math.sqrt(limit * (counts[0]?.total ?? 0)));
   // Counting stops past the threshold: rechecking every match's jsonb costs as much as the slow plan.
-  const [row] = await db.$queryRaw<{ offering: number }[]>`
-    SELECT count(*)::int AS offering FROM (
-      SELECT 1 FROM plugins
-      WHERE tenant_id = ${tenantId}::uuid AND status = 'active'
-        AND registered_actions @> ${containsCategory}::jsonb
-      LIMIT ${threshold + 1}
-    ) AS offered`;
-  return (row?.offering ?? 0) <= threshold;
+  const { rows: offered } = await sql.query<{ offering: number }>({
+    text: `SELECT count(*)::int AS offering FROM (
+             SELECT 1 FROM plugins
+             WHERE tenant_id = $1::uuid AND status = 'active'
+               AND registered_actions @> $2::jsonb
+             LIMIT $3
+           ) AS offered`,
+    values: [tenantId, containsCategory, threshold + 1],
+  });
+  return (offered[0]?.offering ?? 0) <= threshold;
 }
 
 function toDiscoveredAction(row: RawRow): CatalogPluginAction | undefined {

@@ -1,0 +1,63 @@
+import type { Attempt, EventErrorCode, ExecutionStatus } from '@registry/contracts';
+import type { SqlRunner } from '@registry/db';
+import { toStorableJson, toStorableText } from './storable-json';
+
+/** Where one delivery run left an event. */
+export interface ExecutionOutcome {
+  id: string;
+  status: Exclude<ExecutionStatus, 'running'>;
+  result?: unknown;
+  error?: string;
+  errorCode?: EventErrorCode;
+  /** Time this run spent on the event, added to the row's total. */
+  durationMs: number;
+  /** The attempts this run made, appended to the row's. */
+  attempts: Attempt[];
+  /** `retrying`, or `queued` held back: when delivery goes on, and the job that will do it. */
+  nextAttemptAt?: Date;
+  jobId?: string | null;
+}
+
+/**
+ * Writes outcomes in one statement, releasing the lease. Only rows this process still holds
+ * (`owner`) are written: one whose lease another process took over is theirs to settle.
+ * Returns the ids written.
+ */
+export async function settleExecutions(
+  sql: SqlRunner,
+  owner: string,
+  outcomes: readonly ExecutionOutcome[],
+): Promise<Set<string>> {
+  if (outcomes.length === 0) return new Set();
+  const { rows } = await sql.query<{ id: string }>({
+    text: `UPDATE action_executions AS e
+           SET status = v.status,
+               result = CASE WHEN v.status = 'succeeded' THEN v.result::jsonb END,
+               error = v.error, error_code = v.error_code,
+               duration_ms = coalesce(e.duration_ms, 0) + v.duration_ms,
+               attempts = e.attempts || v.attempts::jsonb,
+               next_attempt_at = v.next_attempt_at,
+               job_id = CASE WHEN v.status IN ('retrying', 'queued') THEN v.job_id END,
+               completed_at = CASE WHEN v.status IN ('succeeded', 'failed', 'dead') THEN now() END,
+               lease_owner = NULL, lease_until = NULL
+           FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],
+                       $7::float8[], $8::text[], $9::timestamptz[], $10::uuid[])
+             AS v(id, status, result, error, error_code, duration_ms, attempts, next_attempt_at,
+                  job_id)
+           WHERE e.id = v.id AND e.status = 'running' AND e.lease_owner = $1
+           RETURNING e.id::text`,
+    values: [
+      owner,
+      outcomes.map((o) => o.id),
+      outcomes.map((o) => o.status),
+      outcomes.map((o) => (o.status === 'succeeded' ? toStorableJson(o.result) : null)),
+      outcomes.map((o) => (o.error === undefined ? null : toStorableText(o.error))),
+      outcomes.map((o) => o.errorCode ?? null),
+      outcomes.map((o) => o.durationMs),
+      outcomes.map((o) => JSON.stringify(o.attempts)),
+      outcomes.map((o) => o.nextAttemptAt ?? null),
+      outcomes.map((o) => o.jobId ?? null),
+    ],
+  });
+  return new Set(rows.map((row) => row.id));
+}
