@@ -56,7 +56,7 @@ export function startDeliveryWorker(
   const wakeUp = () => wake();
   const unsubscribe = deps.queue.onEnqueued(wakeUp);
   const stopListening = deps.notifications.listen(wakeUp);
-  const releaseLeases = deps.leases.hold();
+  const leases = new Map<string, () => void>();
   const heartbeat = setInterval(() => {
     deps.queue
       .touch([...active.values()])
@@ -101,6 +101,8 @@ export function startDeliveryWorker(
       const byExecution = new Map(jobs.map((job) => [job.data.execution_id, job]));
       const refs = jobs.map((job) => ({ executionId: job.data.execution_id, jobId: job.id }));
       const claimed = await claimExecutions(deps.sql, deps.instanceId, refs);
+      // Each row's lease is renewed until its outcome is written (or could not be).
+      for (const row of claimed) leases.set(row.id, deps.leases.hold([row.id]));
       const claimedIds = new Set(claimed.map((row) => row.id));
       await putBackUnclaimed(jobs.filter((job) => !claimedIds.has(job.data.execution_id)));
       const plugins = await loadPluginsOf(deps, claimed);
@@ -110,16 +112,27 @@ export function startDeliveryWorker(
           const run = await deliverClaimed(deps, row, plugins).catch((error: unknown) =>
             unexpectedRun(deps, row, error),
           );
-          settler.add(job, run);
+          settler.add(job, run, takeLease(row.id));
           active.delete(job.id);
           wake();
         }),
       );
     } catch (error) {
       logError(deps, error, 'delivering a batch failed');
-      // Their jobs' heartbeats stop; pg-boss hands them to a worker again.
-      for (const job of jobs) active.delete(job.id);
+      // Their jobs' heartbeats stop and their rows' leases lapse: pg-boss hands the jobs to a
+      // worker again, which can claim the rows once their leases are over.
+      for (const job of jobs) {
+        active.delete(job.id);
+        takeLease(job.data.execution_id)();
+      }
     }
+  }
+
+  /** The release of a row's lease, handed on once (a no-op when none is held). */
+  function takeLease(executionId: string): () => void {
+    const release = leases.get(executionId) ?? (() => {});
+    leases.delete(executionId);
+    return release;
   }
 
   async function putBackUnclaimed(jobs: DeliveryJob[]): Promise<void> {
@@ -151,7 +164,6 @@ export function startDeliveryWorker(
       clearInterval(heartbeat);
       unsubscribe();
       await stopListening();
-      releaseLeases();
     },
   };
 }

@@ -20,7 +20,7 @@ const FINAL = new Set(['succeeded', 'failed', 'dead']);
 export function createJobSettler(
   deps: Pick<RegistryDeps, 'sql' | 'queue' | 'instanceId' | 'logger'>,
 ) {
-  let pending: Array<{ job: DeliveryJob; run: DeliveryRun }> = [];
+  let pending: Array<{ job: DeliveryJob; run: DeliveryRun; release: () => void }> = [];
   let writing: Promise<void> = Promise.resolve();
   let timer: NodeJS.Timeout | undefined;
 
@@ -47,15 +47,21 @@ export function createJobSettler(
     const group = pending;
     pending = [];
     writing = writing.then(() =>
-      settle(group).catch((error: unknown) => {
-        deps.logger.error({ err: error, events: group.length }, 'could not settle deliveries');
-      }),
+      settle(group)
+        .catch((error: unknown) => {
+          deps.logger.error({ err: error, events: group.length }, 'could not settle deliveries');
+        })
+        // Written or not, the rows' leases may lapse now: an unwritten outcome is delivered again.
+        .finally(() => {
+          for (const { release } of group) release();
+        }),
     );
   };
 
   return {
-    add(job: DeliveryJob, run: DeliveryRun): void {
-      pending.push({ job, run });
+    /** `release` ends the lease on the event's row once its outcome is settled. */
+    add(job: DeliveryJob, run: DeliveryRun, release: () => void): void {
+      pending.push({ job, run, release });
       if (pending.length >= GROUP) flush();
       else timer ??= setTimeout(flush, FLUSH_AFTER_MS);
     },

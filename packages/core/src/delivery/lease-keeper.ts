@@ -6,27 +6,33 @@ import { renewLeases } from '../executions/store';
 const RENEW_EVERY_MS = 3_000;
 
 export interface LeaseKeeper {
-  /** Keeps this process's leases renewed until the returned function is called. */
-  hold(): () => void;
+  /**
+   * Keeps the leases on these ledger rows renewed until the returned function is called. Only
+   * rows someone holds are renewed: a claim abandoned by a failure (a settle that could not be
+   * written, a batch that failed after claiming) lapses within one lease, and the event's job
+   * delivers it again, even while this process lives on.
+   */
+  hold(executionIds: Iterable<string>): () => void;
 }
 
 /**
- * Renews the leases this process holds on ledger rows (events it is delivering) while anyone
- * in the process needs them: one statement every 3 s, whatever the number of events. If the
- * process dies, renewals stop and its events' jobs let another process take them over.
+ * Renews the leases this process holds on ledger rows (events it is delivering): one statement
+ * every 3 s for all of them. If the process dies, renewals stop and its events' jobs let
+ * another process take them over.
  */
 export function createLeaseKeeper(sql: SqlRunner, owner: string, logger: Logger): LeaseKeeper {
-  let holders = 0;
+  const held = new Map<string, number>();
   let timer: NodeJS.Timeout | undefined;
   const renew = () => {
-    renewLeases(sql, owner).catch((error: unknown) =>
+    renewLeases(sql, owner, [...held.keys()]).catch((error: unknown) =>
       logger.error({ err: error }, 'could not renew leases'),
     );
   };
   return {
-    hold() {
-      holders += 1;
-      if (!timer) {
+    hold(executionIds) {
+      const ids = [...executionIds];
+      for (const id of ids) held.set(id, (held.get(id) ?? 0) + 1);
+      if (!timer && held.size > 0) {
         timer = setInterval(renew, RENEW_EVERY_MS);
         timer.unref();
       }
@@ -34,8 +40,12 @@ export function createLeaseKeeper(sql: SqlRunner, owner: string, logger: Logger)
       return () => {
         if (released) return;
         released = true;
-        holders -= 1;
-        if (holders === 0 && timer) {
+        for (const id of ids) {
+          const count = (held.get(id) ?? 1) - 1;
+          if (count > 0) held.set(id, count);
+          else held.delete(id);
+        }
+        if (held.size === 0 && timer) {
           clearInterval(timer);
           timer = undefined;
         }

@@ -28,7 +28,9 @@ export async function dispatchEvents(
   const context = { tenantId, flowExecutionId: batch.flowExecutionId };
   const limit = pLimit(deps.dispatch.concurrency);
   const recorder = createOutcomeRecorder(deps);
-  const release = deps.leases.hold();
+  const release = deps.leases.hold(
+    batch.owned.flatMap((event) => (event.refusal ? [] : [event.executionId])),
+  );
   const owned: OwnedRuns = new Map();
   try {
     for (const event of batch.owned) {

@@ -73,12 +73,17 @@ export async function dueAgainAt(
   return new Map(rows.map((row) => [row.id, row.due]));
 }
 
-/** Keeps this process's claims alive while it delivers; returns how many it holds. */
-export async function renewLeases(sql: SqlRunner, owner: string): Promise<number> {
+/** Keeps this process's claims on these rows alive while it delivers; returns how many. */
+export async function renewLeases(
+  sql: SqlRunner,
+  owner: string,
+  executionIds: readonly string[],
+): Promise<number> {
+  if (executionIds.length === 0) return 0;
   const { rowCount } = await sql.query({
     text: `UPDATE action_executions SET lease_until = now() + $2 * interval '1 millisecond'
-           WHERE lease_owner = $1 AND status = 'running'`,
-    values: [owner, LEASE_MS],
+           WHERE lease_owner = $1 AND status = 'running' AND id = ANY($3::uuid[])`,
+    values: [owner, LEASE_MS, executionIds],
   });
   return rowCount ?? 0;
 }
