@@ -90,7 +90,7 @@ test.describe('plugin lifecycle', () => {
 
       // A new key: the old one is refused from then on, the new one accepted.
       const asPlugin = (key: string) =>
-        request.get('/api/actions', { headers: { authorization: `Bearer ${key}` } });
+        request.get('/api/plugins/actions', { headers: { authorization: `Bearer ${key}` } });
       expect((await asPlugin(apiKey)).status()).toBe(200);
       const credentials = page.getByRole('region', { name: 'Credentials' });
       await credentials.getByRole('button', { name: 'Rotate key' }).click();
