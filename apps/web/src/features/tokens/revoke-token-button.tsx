@@ -45,7 +45,7 @@ export function RevokeTokenButton({
         description={
           signedInWith
             ? `This browser signed in with ${token.name}: revoking it signs you out at once, and every request made with it is refused from then on.`
-            : `Every request made with ${token.name} (${token.prefix}…) is refused from then on, and its dashboard sessions end. This cannot be undone.`
+            : `Every request made with ${token.name} (${token.prefix}) is refused from then on, and its dashboard sessions end. This cannot be undone.`
         }
         confirmLabel="Revoke token"
         onConfirm={() => revoke.mutate({ id: token.id })}

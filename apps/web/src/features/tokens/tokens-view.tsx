@@ -30,7 +30,8 @@ function tokenColumns(signedInTokenId: string | null) {
     column.accessor('prefix', {
       header: 'Prefix',
       enableSorting: false,
-      cell: ({ getValue }) => <code className="font-mono text-xs">{getValue()}…</code>,
+      meta: { className: 'hidden sm:table-cell' },
+      cell: ({ getValue }) => <code className="font-mono text-xs">{getValue()}</code>,
     }),
     column.accessor('created_at', {
       header: 'Created',
