@@ -40,7 +40,11 @@ export function AddPluginForm({
   const submit = form.handleSubmit((request) => create.mutate(request));
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <PluginFormFields form={form} idPrefix="add-plugin" />
+      <PluginFormFields
+        register={form.register}
+        errors={form.formState.errors}
+        idPrefix="add-plugin"
+      />
       {create.error && <ApiErrorAlert error={create.error} title="Could not add the plugin" />}
       <div className="flex flex-wrap gap-2">
         <Button type="submit" disabled={create.isPending}>

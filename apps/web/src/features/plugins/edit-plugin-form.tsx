@@ -41,7 +41,12 @@ export function EditPluginForm({ plugin, onDone }: { plugin: Plugin; onDone: () 
   const submit = form.handleSubmit((fields) => update.mutate({ slug: plugin.slug, ...fields }));
   return (
     <form onSubmit={submit} noValidate className="flex flex-col gap-4">
-      <PluginFormFields form={form} idPrefix="edit-plugin" editing />
+      <PluginFormFields
+        register={form.register}
+        errors={form.formState.errors}
+        idPrefix="edit-plugin"
+        editing
+      />
       {repointing && (
         <Alert data-testid="repoint-warning">
           A new endpoint must prove it holds this plugin's signing secret: until it answers the

@@ -1,6 +1,6 @@
 'use client';
 
-import type { UseFormReturn } from 'react-hook-form';
+import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { FormField } from '@/components/form-field';
 import { Input } from '@/components/ui/input';
 import { Textarea } from '@/components/ui/textarea';
@@ -11,20 +11,20 @@ import type { PluginFormValues } from './plugin-form-schema';
  * every URL and cannot change: editing shows it fixed.
  */
 export function PluginFormFields({
-  form,
+  register,
+  errors,
   idPrefix,
   editing = false,
 }: {
-  // biome-ignore lint/suspicious/noExplicitAny: the output type differs between add and edit; only the input matters here.
-  form: UseFormReturn<PluginFormValues, unknown, any>;
+  register: UseFormRegister<PluginFormValues>;
+  errors: FieldErrors<PluginFormValues>;
   idPrefix: string;
   editing?: boolean;
 }) {
-  const errors = form.formState.errors;
   return (
     <div className="grid gap-4 sm:grid-cols-2">
       <FormField id={`${idPrefix}-name`} label="Name" error={errors.name?.message}>
-        {(control) => <Input {...control} autoComplete="off" {...form.register('name')} />}
+        {(control) => <Input {...control} autoComplete="off" {...register('name')} />}
       </FormField>
       <FormField
         id={`${idPrefix}-slug`}
@@ -38,7 +38,7 @@ export function PluginFormFields({
             autoComplete="off"
             className="font-mono"
             readOnly={editing}
-            {...form.register('slug')}
+            {...register('slug')}
           />
         )}
       </FormField>
@@ -54,7 +54,7 @@ export function PluginFormFields({
             type="url"
             className="font-mono"
             placeholder="https://plugin.example.com"
-            {...form.register('api_endpoint')}
+            {...register('api_endpoint')}
           />
         )}
       </FormField>
@@ -70,7 +70,7 @@ export function PluginFormFields({
             type="url"
             className="font-mono"
             placeholder="https://plugin.example.com/webhooks"
-            {...form.register('webhook_url')}
+            {...register('webhook_url')}
           />
         )}
       </FormField>
@@ -80,14 +80,14 @@ export function PluginFormFields({
         hint="One per line, or separated by commas."
         error={errors.events?.message}
       >
-        {(control) => <Textarea {...control} className="min-h-20" {...form.register('events')} />}
+        {(control) => <Textarea {...control} className="min-h-20" {...register('events')} />}
       </FormField>
       <FormField
         id={`${idPrefix}-config`}
         label="Config (JSON object)"
         error={errors.config?.message}
       >
-        {(control) => <Textarea {...control} className="min-h-20" {...form.register('config')} />}
+        {(control) => <Textarea {...control} className="min-h-20" {...register('config')} />}
       </FormField>
     </div>
   );
