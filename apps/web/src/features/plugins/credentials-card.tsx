@@ -26,8 +26,9 @@ export function CredentialsCard({ plugin }: { plugin: Pick<Plugin, 'slug' | 'nam
       </CardHeader>
       <CardContent className="flex flex-col gap-4">
         <p className="text-muted-foreground text-sm">
-          The API key authenticates the plugin to the registry; the signing secret signs every call
-          the registry makes to it. Neither is stored readable: a new one is shown once.
+          The API key authenticates the plugin to the registry (only its hash is kept); the signing
+          secret signs every call the registry makes to it. Neither is shown again: a rotated one is
+          shown here once.
         </p>
         <div className="flex flex-wrap gap-2">
           <ConfirmDialog
