@@ -38,6 +38,7 @@ test.beforeAll(async ({ request }) => {
 });
 
 const PAGES = [
+  { name: 'overview', path: () => '/' },
   { name: 'actions', path: () => '/actions' },
   { name: 'actions-filtered', path: () => '/actions?category=email' },
   { name: 'action-detail', path: () => '/actions/send_welcome_email' },
@@ -48,6 +49,7 @@ const PAGES = [
   { name: 'history-metrics', path: () => '/history?view=metrics' },
   { name: 'execution-detail', path: () => `/history/${executionId}` },
   { name: 'api-reference', path: () => '/api-reference' },
+  { name: 'tokens', path: () => '/tokens' },
 ];
 
 for (const { name, width, height } of WIDTHS) {

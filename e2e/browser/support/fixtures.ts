@@ -16,6 +16,26 @@ export const test = base.extend({
 });
 export { expect };
 
+/**
+ * `test`, failing any test whose page logged an error to the browser console (a failed
+ * resource, a React warning) or threw one.
+ */
+export const testWithoutConsoleErrors = test.extend<{ consoleErrors: string[] }>({
+  consoleErrors: [
+    async ({ page }, use) => {
+      const errors: string[] = [];
+      page.on('console', (message) => {
+        if (message.type() === 'error')
+          errors.push(`${message.text()} at ${message.location().url}`);
+      });
+      page.on('pageerror', (error) => errors.push(error.message));
+      await use(errors);
+      expect(errors, 'browser console errors').toEqual([]);
+    },
+    { auto: true },
+  ],
+});
+
 /** Impacts a page may not have: every axe finding but the `minor` ones. */
 const FAILING_IMPACTS = ['moderate', 'serious', 'critical'];
 
@@ -34,6 +54,19 @@ export async function expectNoA11yViolations(page: Page): Promise<void> {
 export async function saveScreenshot(page: Page, name: string): Promise<void> {
   mkdirSync(SCREENSHOT_DIR, { recursive: true });
   await page.screenshot({ path: resolve(SCREENSHOT_DIR, `${name}.png`), fullPage: true });
+}
+
+/** The axe check and a full-page screenshot at 1280 and at 390 px, as the page is now. */
+export async function checkAtBothWidths(page: Page, name: string): Promise<void> {
+  for (const { width, height } of [
+    { width: 1280, height: 800 },
+    { width: 390, height: 844 },
+  ]) {
+    await page.setViewportSize({ width, height });
+    await expectNoA11yViolations(page);
+    await saveScreenshot(page, `${name}-${width}`);
+  }
+  await page.setViewportSize({ width: 1280, height: 800 });
 }
 
 /** Waits until no skeleton placeholder is left on the page. */

@@ -1,6 +1,9 @@
-import { redirect } from 'next/navigation';
+import type { Metadata } from 'next';
+import { OverviewView } from '@/features/overview/overview-view';
 
-/** The dashboard opens on the catalog: "what can my automations call?" comes first. */
+export const metadata: Metadata = { title: 'Overview' };
+
+/** The dashboard opens on the overview: how delivery goes, and what needs the operator. */
 export default function HomePage() {
-  redirect('/actions');
+  return <OverviewView />;
 }

@@ -11,7 +11,7 @@ import { Sheet, SheetContent, SheetTitle, SheetTrigger } from './ui/sheet';
 function Brand() {
   return (
     <Link
-      href="/actions"
+      href="/"
       className="flex items-center gap-2 rounded-md font-semibold outline-none focus-visible:ring-2 focus-visible:ring-ring"
     >
       <Workflow className="size-4" aria-hidden />

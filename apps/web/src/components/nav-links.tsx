@@ -1,15 +1,25 @@
 'use client';
 
-import { Boxes, History, Layers, type LucideIcon, Plug } from 'lucide-react';
+import {
+  Boxes,
+  History,
+  KeyRound,
+  Layers,
+  LayoutDashboard,
+  type LucideIcon,
+  Plug,
+} from 'lucide-react';
 import Link from 'next/link';
 import { usePathname } from 'next/navigation';
 import { cn } from '@/lib/cn';
 
 const NAV: { href: string; label: string; icon: LucideIcon }[] = [
+  { href: '/', label: 'Overview', icon: LayoutDashboard },
   { href: '/actions', label: 'Actions', icon: Boxes },
   { href: '/batch', label: 'Batch test-fire', icon: Layers },
   { href: '/plugins', label: 'Plugins', icon: Plug },
   { href: '/history', label: 'History', icon: History },
+  { href: '/tokens', label: 'Tokens', icon: KeyRound },
 ];
 
 export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
@@ -17,7 +27,7 @@ export function NavLinks({ onNavigate }: { onNavigate?: () => void }) {
   return (
     <ul className="flex flex-col gap-0.5">
       {NAV.map(({ href, label, icon: Icon }) => {
-        const active = pathname === href || pathname.startsWith(`${href}/`);
+        const active = pathname === href || (href !== '/' && pathname.startsWith(`${href}/`));
         return (
           <li key={href}>
             <Link

@@ -1,18 +1,23 @@
 'use client';
 
-import { ArrowLeft, ListChecks, Power, PowerOff, Radio } from 'lucide-react';
+import { ArrowLeft, ListChecks, Pencil, Power, PowerOff, Radio } from 'lucide-react';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
+import { useState } from 'react';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { PageHeader } from '@/components/page-header';
 import { PendingIcon } from '@/components/pending-icon';
 import { StatusBadge } from '@/components/status-badge';
 import { TitledSection } from '@/components/titled-section';
 import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { trpc } from '@/trpc/trpc';
 import { ConnectivityResult } from './connectivity-result';
+import { CredentialsCard } from './credentials-card';
+import { DeletePluginButton } from './delete-plugin-button';
 import { DeliveryCard } from './delivery-card';
+import { EditPluginForm } from './edit-plugin-form';
 import { PluginActionsTable } from './plugin-actions-table';
 import { PluginFactsCard } from './plugin-facts-card';
 import { ValidationReport } from './validation-report';
@@ -28,6 +33,7 @@ const NOT_CALLABLE_BECAUSE: Record<string, string> = {
 export function PluginDetailView() {
   const { slug } = useParams<{ slug: string }>();
   const utils = trpc.useUtils();
+  const [editing, setEditing] = useState(false);
   const plugin = trpc.plugins.get.useQuery(
     { slug },
     {
@@ -99,6 +105,16 @@ export function PluginDetailView() {
                   {active ? <PowerOff aria-hidden /> : <Power aria-hidden />}
                   {active ? 'Deactivate' : 'Activate'}
                 </Button>
+                <Button
+                  variant="outline"
+                  size="sm"
+                  aria-expanded={editing}
+                  onClick={() => setEditing(!editing)}
+                >
+                  <Pencil aria-hidden />
+                  Edit
+                </Button>
+                <DeletePluginButton plugin={data} />
               </>
             }
           />
@@ -106,6 +122,16 @@ export function PluginDetailView() {
             <p className="mb-4 rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-950 text-sm">
               {data.status_reason}
             </p>
+          )}
+          {editing && (
+            <Card aria-labelledby="edit-plugin-title" className="mb-4">
+              <CardHeader>
+                <CardTitle id="edit-plugin-title">Edit {data.name}</CardTitle>
+              </CardHeader>
+              <CardContent>
+                <EditPluginForm plugin={data} onDone={() => setEditing(false)} />
+              </CardContent>
+            </Card>
           )}
           <div className="flex flex-col gap-4" aria-live="polite">
             {connectivity.data && <ConnectivityResult result={connectivity.data} />}
@@ -118,6 +144,7 @@ export function PluginDetailView() {
             <div className="flex min-w-0 flex-col gap-4">
               <PluginFactsCard plugin={data} />
               <DeliveryCard plugin={data} />
+              <CredentialsCard plugin={data} />
             </div>
             <TitledSection id="registered-actions" title="Registered actions">
               {!active && (

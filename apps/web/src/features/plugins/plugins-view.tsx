@@ -1,6 +1,9 @@
 'use client';
 
+import type { CreatedPlugin } from '@registry/contracts';
+import { Plus } from 'lucide-react';
 import Link from 'next/link';
+import { useState } from 'react';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { columnHelper, DataTable } from '@/components/data-table';
 import { EmptyState } from '@/components/empty-state';
@@ -8,10 +11,18 @@ import { PageHeader } from '@/components/page-header';
 import { StatusBadge } from '@/components/status-badge';
 import { TimeAgo } from '@/components/time-ago';
 import { Button } from '@/components/ui/button';
+import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import type { RouterOutputs } from '@/trpc/router-types';
 import { trpc } from '@/trpc/trpc';
+import { AddPluginForm } from './add-plugin-form';
 import { BacklogSummary } from './backlog-summary';
 import { CircuitState } from './circuit-state';
+import { PluginCreated } from './plugin-created';
+import {
+  matchesPluginSearch,
+  PluginListFilters,
+  type PluginStatusFilter,
+} from './plugin-list-filters';
 
 type Plugin = RouterOutputs['plugins']['list']['plugins'][number];
 const column = columnHelper<Plugin>();
@@ -93,36 +104,52 @@ const columns = column.columns([
 const PAGE_SIZE = 100;
 
 export function PluginsView() {
+  const [status, setStatus] = useState<PluginStatusFilter | ''>('');
+  const [search, setSearch] = useState('');
   const plugins = trpc.plugins.list.useInfiniteQuery(
-    { limit: PAGE_SIZE },
+    { limit: PAGE_SIZE, status: status || undefined },
     { getNextPageParam: (page) => page.next_cursor ?? undefined },
   );
   const loaded = plugins.data?.pages.flatMap((page) => page.plugins);
+  const shown = loaded?.filter((plugin) => matchesPluginSearch(plugin, search));
+  const filtered = status !== '' || search.trim() !== '';
   return (
     <>
       <PageHeader
         title="Plugins"
         description="Who registered which actions, and whether their actions are callable."
       />
+      <AddPluginPanel />
+      <PluginListFilters
+        status={status}
+        onStatusChange={setStatus}
+        search={search}
+        onSearchChange={setSearch}
+      />
       {plugins.error ? (
         <ApiErrorAlert error={plugins.error} title="Could not load plugins" />
       ) : (
-        <div className="flex flex-col gap-3">
+        <div className="mt-3 flex flex-col gap-3">
           <DataTable
             label="Plugins"
             columns={columns}
-            data={loaded}
+            data={shown}
             getRowId={(plugin) => plugin.id}
             empty={
-              <EmptyState title="No plugins yet">
-                Plugins appear here once created through <code>POST /api/plugins</code>.
-              </EmptyState>
+              filtered ? (
+                <EmptyState title="No plugins match these filters" />
+              ) : (
+                <EmptyState title="No plugins yet">
+                  Add one above, or through <code>POST /api/plugins</code>.
+                </EmptyState>
+              )
             }
           />
           {plugins.hasNextPage && (
             <nav aria-label="More plugins" className="flex items-center justify-end gap-2">
               <span className="mr-auto text-muted-foreground text-xs">
-                Showing the first {loaded?.length} plugins by slug; there are more.
+                Showing the first {loaded?.length} plugins by slug; there are more
+                {search.trim() ? ' (the search covers only those loaded)' : ''}.
               </span>
               <Button
                 variant="outline"
@@ -137,5 +164,39 @@ export function PluginsView() {
         </div>
       )}
     </>
+  );
+}
+
+/** "Add plugin", opening the form in place; once created, its key and secret, shown once. */
+function AddPluginPanel() {
+  const [open, setOpen] = useState(false);
+  const [created, setCreated] = useState<CreatedPlugin | null>(null);
+  const close = () => {
+    setOpen(false);
+    setCreated(null);
+  };
+  if (!open) {
+    return (
+      <div className="mb-4">
+        <Button onClick={() => setOpen(true)}>
+          <Plus aria-hidden />
+          Add plugin
+        </Button>
+      </div>
+    );
+  }
+  return (
+    <Card aria-labelledby="add-plugin-title" className="mb-5">
+      <CardHeader>
+        <CardTitle id="add-plugin-title">Add plugin</CardTitle>
+      </CardHeader>
+      <CardContent>
+        {created ? (
+          <PluginCreated plugin={created} onDone={close} />
+        ) : (
+          <AddPluginForm onCreated={setCreated} onCancel={close} />
+        )}
+      </CardContent>
+    </Card>
   );
 }
