@@ -71,6 +71,11 @@ export function definePlugin(spec: PluginSpec): Plugin {
   return { slug: spec.slug, actions, pages: spec.pages ?? {} };
 }
 
+/** The action whose endpoint is `path` (below the plugin's base path), if there is one. */
+export function actionAt(plugin: Plugin, path: string): ResolvedAction | undefined {
+  return plugin.actions.find((candidate) => candidate.endpoint === path);
+}
+
 /** Thrown by a handler for a failure that is the caller's (an unknown order, say): not a 500. */
 export class ActionError extends Error {
   override readonly name = 'ActionError';

@@ -4,7 +4,7 @@ import {
   ENDPOINT_VERIFICATION_PATH,
   ZEndpointChallengeSchema,
 } from '@registry/contracts';
-import { ActionError, type Plugin, type ResolvedAction } from './define-plugin';
+import { ActionError, actionAt, type Plugin, type ResolvedAction } from './define-plugin';
 import { BodyTooLargeError, errorBody, readBody, sendHtml, sendJson } from './http-exchange';
 import { checkPayload, validationErrorBody } from './payload-validation';
 import { checkSignature } from './signature';
@@ -26,7 +26,7 @@ export async function handleRequest(
   request: IncomingMessage,
   response: ServerResponse,
 ): Promise<void> {
-  const action = plugin.actions.find((candidate) => candidate.endpoint === path);
+  const action = actionAt(plugin, path);
   const isChallenge = path === ENDPOINT_VERIFICATION_PATH;
   if (request.method === 'GET' || request.method === 'HEAD') {
     const page = plugin.pages[path];

@@ -25,3 +25,8 @@ export {
   type RegistryOptions,
   RegistryRequestError,
 } from './registry-connection';
+export {
+  jsonLineLogger,
+  type RequestLogFields,
+  type RequestLogger,
+} from './request-log';

@@ -1,9 +1,10 @@
-import { createServer } from 'node:http';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Plugin } from './define-plugin';
+import { actionAt, type Plugin } from './define-plugin';
 import { handleRequest, type RequestOptions } from './handle-request';
 import { errorBody, sendJson } from './http-exchange';
 import { type Connection, connectToRegistry, type RegistryOptions } from './registry-connection';
+import { jsonLineLogger, REQUEST_LOG_MESSAGE, type RequestLogger } from './request-log';
 
 /** One plugin on a shared server: its `api_endpoint` is the server's URL + `basePath`. */
 export interface PluginMount {
@@ -18,6 +19,12 @@ export interface ServerOptions {
   port?: number;
   /** Defaults to 127.0.0.1; a registry reaches a plugin elsewhere only through its allow-list. */
   host?: string;
+  /**
+   * One line per request answered (plugin, action, webhook_id, status, duration_ms, dry_run):
+   * JSON lines in pino's shape on stdout by default; a pino logger to send them there instead;
+   * `false` for none.
+   */
+  requestLog?: RequestLogger | false;
 }
 
 export interface ServedPlugin {
@@ -59,6 +66,7 @@ export async function listenAll(
       );
     }
   }
+  const log = options.requestLog ?? jsonLineLogger();
   const server = createServer((request, response) => {
     const path = new URL(request.url ?? '/', 'http://plugin').pathname;
     const route = routes.find(
@@ -66,6 +74,7 @@ export async function listenAll(
     );
     if (!route) return sendJson(response, 404, errorBody(`No such endpoint: ${path}`, 'NOT_FOUND'));
     const below = path.slice(route.basePath.length) || '/';
+    if (log) logWhenAnswered(log, route.plugin, below, request, response);
     handleRequest(route.plugin, route, below, request, response).catch((error: unknown) => {
       const message = error instanceof Error ? error.message : String(error);
       sendJson(response, 500, errorBody(`Plugin failed: ${message}`, 'INTERNAL_ERROR'));
@@ -94,6 +103,33 @@ export async function listenAll(
         server.close(() => resolve());
       }),
   };
+}
+
+function logWhenAnswered(
+  log: RequestLogger,
+  plugin: Plugin,
+  below: string,
+  request: IncomingMessage,
+  response: ServerResponse,
+): void {
+  const started = performance.now();
+  const action = actionAt(plugin, below)?.action_type;
+  response.once('finish', () => {
+    const webhookId = request.headers['webhook-id'];
+    log.info(
+      {
+        plugin: plugin.slug,
+        ...(action ? { action } : {}),
+        method: request.method ?? 'GET',
+        path: new URL(request.url ?? '/', 'http://plugin').pathname,
+        status: response.statusCode,
+        duration_ms: Math.round((performance.now() - started) * 10) / 10,
+        ...(typeof webhookId === 'string' ? { webhook_id: webhookId } : {}),
+        ...(request.headers['webhook-dry-run'] === 'true' ? { dry_run: true as const } : {}),
+      },
+      REQUEST_LOG_MESSAGE,
+    );
+  });
 }
 
 function toRoute(mount: PluginMount, index: number, mounts: readonly PluginMount[]): Route {
