@@ -147,8 +147,9 @@ describe('pnpm registry validate-plugin', () => {
     const run = await runRegistryCli(['validate-plugin', 'broken', '--url', product.baseUrl]);
     console.log(run.stdout);
     expect(run.code).toBe(1);
-    expect(run.stdout).toContain('✓ behaves: 5/5 checks passed');
+    expect(run.stdout).toContain('✓ behaves: 7/7 checks passed');
     expect(run.stdout).toContain('accepted an invalid payload with 200');
+    expect(run.stdout).toContain('✗ quantity 0, below its minimum 1 (expected 4xx)');
     expect(run.stdout).toContain('answered 200 with a body that is not JSON');
     expect(run.stdout).toContain('timed out: Plugin did not answer within 300 ms');
     expect(run.stdout).toContain('answered 500: {"error":"boom"}');

@@ -1,4 +1,5 @@
 import { type ActionDefinition, actionInputSchema } from '@registry/contracts';
+import { boundaryValues } from './boundary-cases';
 import { describeJsonValue, type JsonSchema, sampleValue, wrongTypeValue } from './sample-payload';
 
 /** What the validator needs of a registered action (as the registry answers it). */
@@ -16,7 +17,8 @@ export interface ValidationCase {
 /**
  * The calls made to one action: the required fields only and every field (both must be
  * accepted), then each required field left out and each typed field given another JSON type
- * (each must be rejected with a 4xx).
+ * (each must be rejected with a 4xx), then each field at and past its schema's edges (bounds,
+ * lengths, minItems, enum, format): the edge itself accepted, the value past it rejected.
  */
 export function validationCases(action: ActionUnderTest): ValidationCase[] {
   // The generator's view of the schema: the keywords it reads, typed.
@@ -41,6 +43,15 @@ export function validationCases(action: ActionUnderTest): ValidationCase[] {
       expect: 'rejected',
       payload: { ...full, [field]: wrong },
     });
+  }
+  for (const [field, property] of Object.entries(schema.properties ?? {})) {
+    for (const edge of boundaryValues(property, full[field])) {
+      cases.push({
+        name: `${field} ${edge.label}`,
+        expect: edge.expect,
+        payload: { ...full, [field]: edge.value },
+      });
+    }
   }
   return cases;
 }
