@@ -1,7 +1,7 @@
-import type { APIRequestContext, Page } from '@playwright/test';
+import { dispatch } from './support/dispatch';
 import {
+  checkAtBothWidths,
   expect,
-  expectNoA11yViolations,
   saveScreenshot,
   test,
   waitForContent,
@@ -17,32 +17,11 @@ const FIRST_PAGE_WITHIN = { timeout: 30_000 };
 // other builds that takes longer than the default 30 s.
 test.describe.configure({ timeout: 120_000 });
 
-async function dispatch(request: APIRequestContext, flow: string, events: object[]) {
-  const response = await request.post('/api/plugins/events/automation', {
-    data: { flow_execution_id: flow, events },
-  });
-  expect(response.ok(), await response.text()).toBe(true);
-  return (await response.json()) as { results: { execution_id: string; status: string }[] };
-}
-
 const eventOf = (plugin: FlakyPlugin, action_type: string) => ({
   action_type,
   plugin_id: plugin.id,
   payload: { order: 'A-1001' },
 });
-
-/** The axe check and a full-page screenshot at 1280 and at 390 px, as the page is now. */
-async function checkAtBothWidths(page: Page, name: string) {
-  for (const { width, height } of [
-    { width: 1280, height: 800 },
-    { width: 390, height: 844 },
-  ]) {
-    await page.setViewportSize({ width, height });
-    await expectNoA11yViolations(page);
-    await saveScreenshot(page, `${name}-${width}`);
-  }
-  await page.setViewportSize({ width: 1280, height: 800 });
-}
 
 test.describe('redelivery', () => {
   let billing: FlakyPlugin;

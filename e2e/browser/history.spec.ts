@@ -1,13 +1,5 @@
-import type { APIRequestContext } from '@playwright/test';
+import { dispatch } from './support/dispatch';
 import { expect, test, waitForContent } from './support/fixtures';
-
-/** Dispatches through the automation endpoint, as an automation flow would. */
-async function dispatch(request: APIRequestContext, flow: string, events: object[]) {
-  const response = await request.post('/api/plugins/events/automation', {
-    data: { flow_execution_id: flow, events },
-  });
-  expect(response.ok()).toBe(true);
-}
 
 test.describe('history', () => {
   test.beforeAll(async ({ request }) => {

@@ -1,4 +1,4 @@
-import type { APIRequestContext } from '@playwright/test';
+import { dispatch } from './support/dispatch';
 import {
   checkAtBothWidths,
   expect,
@@ -8,14 +8,6 @@ import {
 import { type FlakyPlugin, startFlakyPlugin } from './support/flaky-plugin';
 
 test.describe.configure({ timeout: 120_000 });
-
-async function dispatch(request: APIRequestContext, flow: string, events: object[]) {
-  const response = await request.post('/api/plugins/events/automation', {
-    data: { flow_execution_id: flow, events },
-  });
-  expect(response.ok(), await response.text()).toBe(true);
-  return (await response.json()) as { results: { execution_id: string; status: string }[] };
-}
 
 test.describe('overview', () => {
   let courier: FlakyPlugin;
