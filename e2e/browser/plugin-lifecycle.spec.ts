@@ -4,6 +4,7 @@ import {
   checkAtBothWidths,
   expect,
   testWithoutConsoleErrors as test,
+  toast,
   waitForContent,
 } from './support/fixtures';
 
@@ -46,13 +47,20 @@ test.describe('plugin lifecycle', () => {
       );
       await checkAtBothWidths(page, 'plugin-add-invalid');
 
+      // A slug taken already: the API refuses it, and a toast says so beside the form's alert.
       await panel.getByLabel('Name', { exact: true }).fill('Parcel Tracker');
-      await panel.getByLabel('Slug', { exact: true }).fill(SLUG);
+      await panel.getByLabel('Slug', { exact: true }).fill('warehouse');
       await panel.getByLabel('API endpoint').fill(server.url);
       await panel.getByLabel('Webhook URL').fill(`${server.url}/hooks`);
       await panel.getByLabel('Events').fill('parcel.shipped\nparcel.lost');
       await panel.getByLabel('Config (JSON object)').fill('{"region": "eu"}');
       await panel.getByRole('button', { name: 'Add plugin' }).click();
+      await expect(toast(page, 'Could not add the plugin')).toContainText('already exists');
+      await checkAtBothWidths(page, 'plugin-add-failed-toast');
+
+      await panel.getByLabel('Slug', { exact: true }).fill(SLUG);
+      await panel.getByRole('button', { name: 'Add plugin' }).click();
+      await expect(toast(page, 'Added Parcel Tracker')).toBeVisible();
 
       await expect(panel).toContainText('not shown again');
       const apiKey = await panel.getByLabel('API key', { exact: true }).inputValue();
@@ -84,6 +92,7 @@ test.describe('plugin lifecycle', () => {
       await expect(edit.getByTestId('repoint-warning')).toContainText('pending verification');
       await checkAtBothWidths(page, 'plugin-edit');
       await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect(toast(page, 'Saved Parcel Tracker')).toContainText('Pending verification');
       await expect(edit).toHaveCount(0);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('pending verification');
       await expect(page.getByText(`${server.url}/v2`, { exact: true }).first()).toBeVisible();
@@ -97,6 +106,7 @@ test.describe('plugin lifecycle', () => {
       const confirmKey = page.getByRole('alertdialog', { name: /Rotate the API key/ });
       await expect(confirmKey).toContainText('refused from the moment');
       await confirmKey.getByRole('button', { name: 'Rotate key' }).click();
+      await expect(toast(page, 'API key rotated')).toBeVisible();
       const newKey = await credentials.getByLabel('New API key', { exact: true }).inputValue();
       expect(newKey).not.toBe(apiKey);
       expect((await asPlugin(apiKey)).status()).toBe(401);
@@ -108,6 +118,7 @@ test.describe('plugin lifecycle', () => {
       await expect(confirmSecret).toContainText('24 hours');
       await checkAtBothWidths(page, 'plugin-rotate-secret-confirm');
       await confirmSecret.getByRole('button', { name: 'Rotate secret' }).click();
+      await expect(toast(page, 'Signing secret rotated')).toBeVisible();
       const newSecret = await credentials
         .getByLabel('New signing secret', { exact: true })
         .inputValue();
@@ -122,6 +133,7 @@ test.describe('plugin lifecycle', () => {
       await expect(confirmDelete).toContainText('execution history stays');
       await confirmDelete.getByRole('button', { name: 'Delete plugin' }).click();
       await expect(page).toHaveURL(/\/plugins$/);
+      await expect(toast(page, 'Deleted Parcel Tracker')).toContainText('history stays');
       await expect(page.getByRole('row', { name: /Parcel Tracker/ })).toHaveCount(0);
       expect((await request.get(`/api/plugins/${SLUG}`)).status()).toBe(404);
     } finally {
@@ -129,13 +141,19 @@ test.describe('plugin lifecycle', () => {
     }
   });
 
-  test('[PLUGINS][FILTER]: the list filters by status and searches names and slugs', async ({
+  test('[PLUGINS][FILTER]: the list asks the API by status and by a search of names and slugs', async ({
     page,
   }) => {
     await page.goto('/plugins');
     await waitForContent(page);
     const rows = page.getByRole('table', { name: 'Plugins' }).locator('tbody tr');
-    await page.getByLabel('Search').fill('wareh');
+    const searched = page.waitForRequest(
+      (asked) =>
+        asked.url().includes('plugins.list') &&
+        decodeURIComponent(asked.url()).includes('"search":"WAREH"'),
+    );
+    await page.getByLabel('Search').fill('WAREH');
+    await searched;
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('Warehouse');
     await page.getByLabel('Search').fill('');
