@@ -6,7 +6,11 @@ export function notifyDone(title: string, description?: string) {
   toast.success(title, { description });
 }
 
-/** A toast saying a change failed, with the API's reason; it stays twice as long as a success. */
-export function notifyFailed(title: string, error: unknown) {
-  toast.error(title, { description: describeApiError(error).message, duration: 8_000 });
+/**
+ * A toast saying a change failed, with the reason (given, or the API's); it stays twice as long
+ * as a success.
+ */
+export function notifyFailed(title: string, reason: unknown) {
+  const description = typeof reason === 'string' ? reason : describeApiError(reason).message;
+  toast.error(title, { description, duration: 8_000 });
 }

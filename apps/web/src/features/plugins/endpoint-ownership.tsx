@@ -18,7 +18,7 @@ export function EndpointOwnership({ plugin }: { plugin: Plugin }) {
   const verify = trpc.plugins.verify.useMutation({
     onSuccess: (answer) => {
       if (answer.verified) notifyDone('Endpoint verified', answer.message);
-      else notifyFailed('Endpoint not verified', new Error(answer.message));
+      else notifyFailed('Endpoint not verified', answer.message);
       return Promise.all([
         utils.plugins.get.invalidate({ slug: plugin.slug }),
         utils.plugins.list.invalidate(),
