@@ -53,16 +53,16 @@ const columns = column.columns([
       </>
     ),
   }),
+  column.accessor('actions_count', {
+    header: 'Actions',
+    meta: { className: 'hidden sm:table-cell' },
+    cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+  }),
   column.accessor((plugin) => plugin.health.failed, {
     id: 'health',
     header: 'Last 24 h',
     meta: { className: 'min-w-32' },
     cell: ({ row }) => <PluginHealthSummary health={row.original.health} />,
-  }),
-  column.accessor('actions_count', {
-    header: 'Actions',
-    meta: { className: 'hidden sm:table-cell' },
-    cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
   }),
   column.accessor(
     (plugin) => plugin.backlog.queued + plugin.backlog.retrying + plugin.backlog.dead,
