@@ -6,7 +6,7 @@ import { deliverPlatformEvent } from '../delivery/deliver-platform-event';
 import type { RegistryDeps } from '../registry-deps';
 import { acceptEvents, type DeliverableEvent, type OwnedEvent } from './accept-events';
 import { eventResult, refusedResult } from './event-result';
-import { createOutcomeRecorder } from './outcome-recorder';
+import { createOutcomeRecorder, type JobRoute } from './outcome-recorder';
 import { type OwnedRuns, settleRepeatedEvents } from './repeated-events';
 
 /**
@@ -38,8 +38,7 @@ export async function dispatchEvents(
         ? Promise.resolve(refusedResult(event))
         : limit(async () => {
             const run = await deliver(deps, context, event as DeliverableEvent, deadline);
-            // A `retrying` event keeps its job: it fires once this request's lease is over.
-            recorder.add({ ...run, jobId: event.jobId }, event.jobId as string);
+            recorder.add(run, jobRoute(event as DeliverableEvent));
             return eventResult(event, run);
           });
       owned.set(event.idempotencyKey, {
@@ -82,6 +81,12 @@ function deliver(
   return delivery.target.kind === 'platform'
     ? deliverPlatformEvent(deps, { ...delivery, target: delivery.target }, deps.instanceId)
     : deliverPluginEvent(deps, { ...delivery, target: delivery.target }, deadline);
+}
+
+function jobRoute(event: DeliverableEvent): JobRoute {
+  if (event.target.kind === 'platform') return { pluginId: null };
+  const { plugin } = event.target;
+  return { pluginId: plugin.id, maxInFlight: plugin.delivery.max_in_flight };
 }
 
 function respond(
