@@ -24,5 +24,6 @@ export {
   type NewExecution,
   reopenUnsentFailures,
 } from './record-executions';
+export { type DryRunRecord, insertDryRunRecords } from './record-dry-runs';
 export { requeueFailures } from './requeue-failures';
 export { type ExecutionOutcome, settleExecutions } from './settle-executions';
