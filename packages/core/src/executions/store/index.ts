@@ -19,11 +19,11 @@ export { readFirstCreatedAt, readStatsRows, type StatsRow } from './execution-st
 export { loadExecutionsByKey, type RecordedExecution } from './executions-by-key';
 export { findExecution, findExecutionPage } from './find-executions';
 export { readPluginBacklogs } from './plugin-backlogs';
+export { type DryRunRecord, insertDryRunRecords } from './record-dry-runs';
 export {
   insertExecutions,
   type NewExecution,
   reopenUnsentFailures,
 } from './record-executions';
-export { type DryRunRecord, insertDryRunRecords } from './record-dry-runs';
 export { requeueFailures } from './requeue-failures';
 export { type ExecutionOutcome, settleExecutions } from './settle-executions';
