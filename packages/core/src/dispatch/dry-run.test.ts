@@ -7,12 +7,14 @@ import {
   newTenantId,
   pluginServerForTest,
   readTenantRows,
+  respondJson,
 } from '@registry/testing';
 import { Webhook } from 'standardwebhooks';
 import { describe, expect, it } from 'vitest';
 import { dispatchBody } from '../../test/support/dispatch-body';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { listExecutions } from '../executions/execution-queries';
+import { recoverPluginEvents } from '../executions/redeliver';
 
 const deps = testRegistryDeps({ PLUGIN_TIMEOUT_MS: '5000' });
 const dispatch = (tenantId: string, body: unknown) => dispatchBody(deps, tenantId, body);
@@ -187,6 +189,34 @@ describe('dry runs of plugin actions', () => {
     expect(await history(tenant)).toEqual([
       expect.objectContaining({ dry_run: true, status: 'succeeded', plugin_id: plugin.id }),
     ]);
+  });
+
+  it('[DISPATCH][DRY_RUN]: a failing dry-run call is never retried, opens no circuit and is never recovered', async () => {
+    const tenant = newTenantId();
+    const server = await pluginServerForTest({
+      '/actions/act': respondJson(503, { error: 'down' }),
+    });
+    await insertPlugin(deps.db, tenant, {
+      slug: 'down',
+      apiEndpoint: server.url,
+      actions: [actionDefinition('act', { supports_dry_run: true })],
+    });
+    const since = new Date(Date.now() - 60_000);
+    const before = await rowsBesideHistory(tenant);
+
+    const response = await dispatch(tenant, {
+      dry_run: true,
+      events: Array.from({ length: 6 }, () => ({ action_type: 'act' })),
+    });
+
+    expect(response.results.map((result) => [result.status, result.attempts])).toEqual(
+      Array.from({ length: 6 }, () => ['failed', 1]),
+    );
+    expect(server.calls).toHaveLength(6);
+    const { plugin_secrets: _secret, ...after } = await rowsBesideHistory(tenant);
+    const { plugin_secrets: _none, ...unchanged } = before;
+    expect(after).toEqual(unchanged);
+    expect((await recoverPluginEvents(deps, tenant, 'down', since)).recovered).toBe(0);
   });
 
   it('[DISPATCH][DRY_RUN]: a plugin the URL policy refuses, or whose circuit is open, fails as it would, uncalled', async () => {
