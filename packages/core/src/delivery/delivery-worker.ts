@@ -274,7 +274,8 @@ async function adoptOrphanedEvents(deps: RegistryDeps): Promise<void> {
     );
     return rows.length;
   });
-  if (adopted > 0) deps.logger.warn({ adopted }, 'queued events whose process stopped delivering them');
+  if (adopted > 0)
+    deps.logger.warn({ adopted }, 'queued events whose process stopped delivering them');
 }
 
 function logError(deps: RegistryDeps, error: unknown, message: string, extra: object = {}): void {
