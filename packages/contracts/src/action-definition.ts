@@ -67,6 +67,11 @@ export const ZActionDefinitionFieldsSchema = z.strictObject({
     .optional(),
   /** JSON Schema of the payload (the subset `z.toJSONSchema` emits); dispatch enforces it. */
   input_schema: ZInputSchemaSchema.optional(),
+  /**
+   * The action takes dry runs: it is called with `webhook-dry-run: true`, and must then check
+   * the call and answer what it would do without doing it. Others are not called on a dry run.
+   */
+  supports_dry_run: z.boolean().optional(),
 });
 
 export type ActionDefinition = z.output<typeof ZActionDefinitionFieldsSchema>;

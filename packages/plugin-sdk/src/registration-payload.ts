@@ -36,5 +36,6 @@ function describeAction(action: ResolvedAction): ActionRegistration {
     endpoint: action.endpoint,
     ...(action.timeout_ms === undefined ? {} : { timeout_ms: action.timeout_ms }),
     input_schema,
+    ...(action.supports_dry_run ? { supports_dry_run: true } : {}),
   };
 }

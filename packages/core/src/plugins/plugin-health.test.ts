@@ -11,14 +11,15 @@ const deps = testRegistryDeps();
 async function recordEvents(
   tenantId: string,
   pluginId: string,
-  events: { status: string; minutesAgo: number; error?: string }[],
+  events: { status: string; minutesAgo: number; error?: string; dryRun?: boolean }[],
 ) {
   await deps.db.actionExecution.createMany({
-    data: events.map(({ status, minutesAgo, error }, index) => ({
+    data: events.map(({ status, minutesAgo, error, dryRun }, index) => ({
       tenantId,
       pluginId,
       status,
       error: error ?? null,
+      dryRun: dryRun ?? false,
       flowExecutionId: 'health-test',
       eventIndex: index,
       actionType: 'track',
@@ -41,6 +42,7 @@ describe('plugin health', () => {
       { status: 'dead', minutesAgo: 15, error: 'plugin answered 503' },
       { status: 'failed', minutesAgo: 60 * 30, error: 'older than the window' },
       { status: 'queued', minutesAgo: 1 },
+      { status: 'failed', minutesAgo: 2, error: 'a dry run', dryRun: true },
     ]);
     await recordEvents(tenant, healthy.id, [
       { status: 'succeeded', minutesAgo: 5 },

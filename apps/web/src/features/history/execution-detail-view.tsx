@@ -5,6 +5,7 @@ import { ArrowLeft, RotateCcw } from 'lucide-react';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { ApiErrorAlert } from '@/components/api-error-alert';
+import { DryRunBadge } from '@/components/dry-run-toggle';
 import { JsonBlock } from '@/components/json-block';
 import { PageHeader } from '@/components/page-header';
 import { PendingIcon } from '@/components/pending-icon';
@@ -68,11 +69,13 @@ export function ExecutionDetailView() {
               <span className="flex flex-wrap items-center gap-2">
                 <code className="font-mono">{data.action_type}</code>
                 <StatusBadge status={data.status} />
+                {data.dry_run && <DryRunBadge />}
               </span>
             }
             description={`Event ${data.event_index} of flow ${data.flow_execution_id}`}
             actions={
-              REDELIVERABLE.includes(data.status) && (
+              REDELIVERABLE.includes(data.status) &&
+              !data.dry_run && (
                 <Button
                   variant="outline"
                   size="sm"

@@ -25,6 +25,9 @@ const columns = column.columns([
     cell: ({ row }) => (
       <>
         <StatusBadge status={row.original.status} />
+        {row.original.dry_run && (
+          <span className="mt-0.5 block text-muted-foreground text-xs">dry run</span>
+        )}
         {row.original.next_attempt_at && WAITING.includes(row.original.status) && (
           <span className="mt-0.5 block text-muted-foreground text-xs">
             next <TimeAgo iso={row.original.next_attempt_at} />

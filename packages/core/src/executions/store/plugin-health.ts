@@ -17,7 +17,8 @@ interface HealthRow {
 /**
  * Reads the health of each of the plugins over the last day, in one statement whatever their
  * number (the `(tenant_id, plugin_id, created_at)` index bounds it to the window), and answers
- * a plugin's (the empty health for one without finished events in the window).
+ * a plugin's (the empty health for one without finished events in the window). Dry runs did
+ * nothing real, so they count for nothing here, as in the stats.
  */
 export async function readPluginHealth(
   sql: SqlRunner,
@@ -34,7 +35,7 @@ export async function readPluginHealth(
              SELECT id, plugin_id, status, error, coalesce(completed_at, created_at) AS ended_at
                FROM action_executions
               WHERE tenant_id = $1 AND plugin_id = ANY($2::uuid[]) AND created_at >= $3
-                AND status IN ('succeeded', 'failed', 'dead'))
+                AND status IN ('succeeded', 'failed', 'dead') AND NOT dry_run)
            SELECT counts.plugin_id::text, counts.succeeded, counts.failed,
                   last.id::text AS last_failure_id, last.ended_at AS last_failure_at,
                   last.error AS last_failure_error
