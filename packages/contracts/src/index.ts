@@ -13,6 +13,7 @@ export * from './json-value';
 export * from './plugin';
 export * from './plugin-backlog';
 export * from './plugin-circuit';
+export * from './plugin-health';
 export * from './plugin-validation';
 export * from './query-params';
 export * from './registration';

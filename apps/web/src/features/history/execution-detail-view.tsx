@@ -14,6 +14,7 @@ import { TitledSection } from '@/components/titled-section';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { trpc } from '@/trpc/trpc';
 import { AttemptsTable } from './attempts-table';
 import { ExecutionFacts } from './execution-facts';
@@ -38,10 +39,14 @@ export function ExecutionDetailView() {
   // page was stale: it shows the status that made it so.
   const redeliver = trpc.executions.redeliver.useMutation({
     onSuccess: (queued) => {
+      notifyDone('Queued for delivery again');
       utils.executions.get.setData({ id }, queued);
       return Promise.all([utils.executions.list.invalidate(), utils.plugins.invalidate()]);
     },
-    onError: () => utils.executions.get.invalidate({ id }),
+    onError: (error) => {
+      notifyFailed('Could not redeliver', error);
+      return utils.executions.get.invalidate({ id });
+    },
   });
   const data = execution.data;
   return (
