@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AutomationEvent, DispatchMode, DispatchRequest } from '@registry/contracts';
+import type {
+  AutomationEvent,
+  DispatchMode,
+  DispatchRequest,
+  ExecutionSource,
+} from '@registry/contracts';
 import { inTransaction } from '@registry/db';
 import type { EventFailure } from '../errors/event-failure';
 import {
@@ -51,6 +56,7 @@ export async function acceptEvents(
   tenantId: string,
   request: DispatchRequest,
   mode: DispatchMode,
+  source: ExecutionSource,
 ): Promise<AcceptedBatch> {
   const flowExecutionId = request.flow_execution_id ?? `flow_${randomUUID()}`;
   const routing = await loadRoutingRows(deps.sql, tenantId, request.events);
@@ -78,7 +84,7 @@ export async function acceptEvents(
   });
   await deps.queue.prepare();
   const owners = await inTransaction(deps.sql, async (tx) => {
-    const batch = { tenantId, flowExecutionId, mode, owner: deps.instanceId };
+    const batch = { tenantId, flowExecutionId, mode, source, owner: deps.instanceId };
     const claimed = await insertExecutions(
       tx,
       batch,

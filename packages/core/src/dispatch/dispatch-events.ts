@@ -1,4 +1,9 @@
-import type { DispatchRequest, DispatchResponse, EventResult } from '@registry/contracts';
+import type {
+  DispatchRequest,
+  DispatchResponse,
+  EventResult,
+  ExecutionSource,
+} from '@registry/contracts';
 import pLimit from 'p-limit';
 import type { DeliveryRun, EventDelivery } from '../delivery/deliver-event';
 import { deliverPluginEvent } from '../delivery/deliver-event';
@@ -21,10 +26,12 @@ export async function dispatchEvents(
   deps: RegistryDeps,
   tenantId: string,
   request: DispatchRequest,
+  /** Which door the events came in by, recorded on each execution. */
+  source: ExecutionSource = 'api',
 ): Promise<DispatchResponse> {
   const started = performance.now();
   const deadline = started + deps.dispatch.eventDeadlineMs;
-  const batch = await acceptEvents(deps, tenantId, request, 'sync');
+  const batch = await acceptEvents(deps, tenantId, request, 'sync', source);
   const context = { tenantId, flowExecutionId: batch.flowExecutionId };
   const limit = pLimit(deps.dispatch.concurrency);
   const recorder = createOutcomeRecorder(deps);

@@ -29,10 +29,10 @@ export const AUTOMATION_OPERATIONS = [
     },
     handle: async ({ deps, tenantId, request, body }) => {
       if (body.mode === 'async' || (body.mode === undefined && prefersAsync(request))) {
-        const queued = await enqueueEvents(deps, tenantId, body);
+        const queued = await enqueueEvents(deps, tenantId, body, 'rest');
         return { status: 202, body: queued, headers: { 'preference-applied': 'respond-async' } };
       }
-      return { body: await dispatchEvents(deps, tenantId, body) };
+      return { body: await dispatchEvents(deps, tenantId, body, 'rest') };
     },
   }),
   defineOperation({
