@@ -44,7 +44,10 @@ describe('output_schema, output_example and hints', () => {
       'output_schema.type: must be "object": a result with a schema is a JSON object (received "string")',
     );
     expect(
-      problems({ ...action, output_schema: { type: 'object', properties: { n: { type: 'int' } } } }),
+      problems({
+        ...action,
+        output_schema: { type: 'object', properties: { n: { type: 'int' } } },
+      }),
     ).toMatch(/^output_schema\.properties\.n\.type: must be one of/);
     const huge = { type: 'object', description: 'x'.repeat(70 * 1024) };
     expect(problems({ ...action, output_schema: huge })).toBe(

@@ -21,9 +21,7 @@ export function actionTool(action: DiscoveredAction): Tool {
     title: action.title,
     description,
     inputSchema: actionInputSchema(action) as Tool['inputSchema'],
-    ...(action.output_schema
-      ? { outputSchema: action.output_schema as Tool['outputSchema'] }
-      : {}),
+    ...(action.output_schema ? { outputSchema: action.output_schema as Tool['outputSchema'] } : {}),
     ...annotationsOf(action),
     _meta: {
       'registry/action_type': action.action_type,

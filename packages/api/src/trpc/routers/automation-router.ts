@@ -4,8 +4,8 @@ import {
   ZDispatchRequestSchema,
   ZDispatchResponseSchema,
 } from '@registry/contracts';
-import { automationHealth, dispatchEvents, enqueueEvents } from '@registry/core';
 import type { Principal } from '@registry/core';
+import { automationHealth, dispatchEvents, enqueueEvents } from '@registry/core';
 import { adminProcedure, catalogProcedure, router } from '../init';
 
 /** A signed-in dashboard session calls tRPC from the browser; anything else is an API client. */
@@ -21,13 +21,17 @@ export const automationRouter = router({
       }),
     )
     .output(ZDispatchResponseSchema)
-    .mutation(({ ctx, input }) => dispatchEvents(ctx.deps, ctx.tenantId, input, sourceOf(ctx.principal))),
+    .mutation(({ ctx, input }) =>
+      dispatchEvents(ctx.deps, ctx.tenantId, input, sourceOf(ctx.principal)),
+    ),
 
   /** Queues the events and answers at once (REST's `"mode": "async"`); outcomes via `executions`. */
   enqueue: adminProcedure
     .input(ZDispatchRequestSchema.omit({ mode: true }))
     .output(ZAsyncDispatchResponseSchema)
-    .mutation(({ ctx, input }) => enqueueEvents(ctx.deps, ctx.tenantId, input, sourceOf(ctx.principal))),
+    .mutation(({ ctx, input }) =>
+      enqueueEvents(ctx.deps, ctx.tenantId, input, sourceOf(ctx.principal)),
+    ),
 
   health: catalogProcedure
     .output(ZAutomationHealthSchema)

@@ -1,9 +1,4 @@
-import type {
-  Attempt,
-  EventErrorCode,
-  ExecutionStatus,
-  OutputMismatch,
-} from '@registry/contracts';
+import type { Attempt, EventErrorCode, ExecutionStatus, OutputMismatch } from '@registry/contracts';
 import type { SqlRunner } from '@registry/db';
 
 /** An execution recorded under an idempotency key another event (or request) claimed first. */
