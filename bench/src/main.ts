@@ -9,6 +9,7 @@ import type { BenchContext, Figure } from './bench-context';
 import { benchPluginIds, createBenchDatabase, resizeRegistry } from './bench-database';
 import { startMockPlugins } from './mock-plugin';
 import { updateReadme } from './readme';
+import { startReferenceServers } from './reference/reference-servers';
 import { startRegistryServer } from './registry-server';
 import { buildReport, renderTable, writeResults } from './report';
 import { benchAsyncDelivery } from './scenarios/async-delivery';
@@ -29,6 +30,7 @@ const plugins = await startMockPlugins(9, 1);
 const registry = await startRegistryServer(database.url, {
   DISPATCH_CONCURRENCY: String(concurrency),
 });
+const references = await startReferenceServers(plugins.fast[0] as string, database.url);
 const context: BenchContext = {
   quick,
   database,
@@ -49,7 +51,7 @@ try {
   log('batch dispatch');
   figures.push(...(await benchBatchDispatch(context, pluginId)));
   log('single-event requests');
-  figures.push(...(await benchSingleEvent(context, pluginId)));
+  figures.push(...(await benchSingleEvent(context, pluginId, references)));
   log('registry sizes');
   figures.push(
     ...(await benchRegistrySizes(context, quick ? [1, 100, 1000] : [1, 100, 1000, 10_000])),
@@ -61,6 +63,7 @@ try {
   figures.push(...(await benchIsolation(context)));
 } finally {
   await registry.stop();
+  await references.stop();
   await plugins.stop();
   await database.drop();
 }

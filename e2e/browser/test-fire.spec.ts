@@ -83,6 +83,34 @@ test.describe('test-fire one action', () => {
     await expect(field(page, 'stock')).toHaveValue('0');
   });
 
+  test('[TEST-FIRE][DRY_RUN]: with Dry run on, a platform action answers what it would make and a plugin shows the request it would get', async ({
+    page,
+  }) => {
+    await page.goto('/actions/create_product');
+    await field(page, 'name').fill('Dry Lamp');
+    await field(page, 'price').fill('12');
+    const dryRun = page.getByRole('checkbox', { name: 'Dry run' });
+    await dryRun.check();
+    await page.getByRole('button', { name: 'Fire action' }).click();
+
+    const result = page.getByTestId('event-result');
+    await expect(result).toContainText('Dry run: nothing was done');
+    await expect(result).toContainText('"name": "Dry Lamp"');
+    await result.getByRole('link', { name: 'View in history' }).click();
+    await expect(page.getByText('Dry run: nothing was done')).toBeVisible();
+    await expect(page.getByRole('button', { name: 'Redeliver' })).toHaveCount(0);
+
+    await page.goto('/actions?plugin=warehouse');
+    await page.getByRole('link', { name: /Reserve Stock/ }).click();
+    await field(page, 'sku').fill('SKU-DRY');
+    await field(page, 'quantity').fill('1');
+    await page.getByRole('checkbox', { name: 'Dry run' }).check();
+    await page.getByRole('button', { name: 'Fire action' }).click();
+    await expect(result).toContainText('The plugin was not called');
+    await expect(result).toContainText('"webhook-signature": "v1,<redacted>"');
+    await expect(result).toContainText('"sku": "SKU-DRY"');
+  });
+
   test('[TEST-FIRE][SCHEMA]: an input schema types the form; dispatch refuses a wrong type', async ({
     page,
   }) => {

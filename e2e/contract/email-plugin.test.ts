@@ -89,6 +89,36 @@ describe('the sample email plugin the start command runs', () => {
   });
 });
 
+describe('dry runs of the email plugin', () => {
+  it('[EMAIL][DRY_RUN]: a dry run of each action reaches the plugin with webhook-dry-run and leaves its outbox unchanged', async () => {
+    const outbox = async () =>
+      ((await (await fetch(`${product.emailPluginUrl}/outbox`)).json()) as { emails: unknown[] })
+        .emails;
+    const before = await outbox();
+    const answer = (await api('POST', '/api/plugins/events/automation', {
+      dry_run: true,
+      flow_execution_id: 'email-dry-run',
+      events: Object.entries(PAYLOADS).map(([action_type, payload]) => ({
+        action_type,
+        plugin_id: EMAIL_PLUGIN_ID,
+        payload,
+      })),
+    })) as DispatchResponse;
+    expect(answer.dry_run).toBe(true);
+    expect(answer.summary).toMatchObject({ total: 10, successful: 10 });
+    for (const result of answer.results) {
+      expect(result).toMatchObject({
+        success: true,
+        dry_run: true,
+        attempts: 1,
+        result: { dry_run: true, success: true },
+        request: { headers: { 'webhook-dry-run': 'true' } },
+      });
+    }
+    expect(await outbox()).toEqual(before);
+  });
+});
+
 describe('pnpm registry validate-plugin', () => {
   it("[VALIDATOR][CLI]: the start command's own email plugin passes, validated by the registry with the secret it holds: exit 0", async () => {
     const run = await runRegistryCli([

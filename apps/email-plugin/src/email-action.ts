@@ -18,10 +18,12 @@ export function emailAction<Input extends z.ZodObject>(
     title: spec.title,
     description: spec.description,
     category: 'email',
+    supports_dry_run: true,
     input: spec.input,
     handler(input, context) {
       const { email, duplicate } = outbox.send(spec.compose(input), context);
-      return { success: true, message_id: email.id, to: email.to, duplicate };
+      const dryRun = context.dryRun ? { dry_run: true, subject: email.subject } : {};
+      return { success: true, message_id: email.id, to: email.to, duplicate, ...dryRun };
     },
   });
 }

@@ -11,8 +11,8 @@ beforeAll(async () => {
 });
 afterAll(() => plugin.close());
 
-const post = (path: string, payload: unknown, id?: string) =>
-  postSignedWebhook(`${plugin.url}${path}`, payload, { secret: SECRET, id });
+const post = (path: string, payload: unknown, id?: string, headers?: Record<string, string>) =>
+  postSignedWebhook(`${plugin.url}${path}`, payload, { secret: SECRET, id, headers });
 
 describe('email plugin', () => {
   it('[EMAIL][CATALOG]: ten email actions, the seed examples among them with their fields', () => {
@@ -49,6 +49,27 @@ describe('email plugin', () => {
     expect(outbox.emails).toEqual([
       expect.objectContaining({ to: 'test@example.com', subject: 'Welcome, John!' }),
     ]);
+  });
+
+  it('[EMAIL][DRY_RUN]: every action supports dry runs; a dry run answers the email it would send and sends nothing', async () => {
+    const { actions } = registrationPayload(createEmailPlugin());
+    expect(actions.every((action) => action.supports_dry_run === true)).toBe(true);
+    const sent = plugin.sent().length;
+    const payload = { user_id: 'u7', email: 'dry@example.com', first_name: 'Dry' };
+    const dry = await post('/actions/send-welcome-email', payload, 'evt_dry', {
+      'webhook-dry-run': 'true',
+    });
+    expect(await dry.json()).toMatchObject({
+      success: true,
+      dry_run: true,
+      to: 'dry@example.com',
+      subject: 'Welcome, Dry!',
+    });
+    expect(plugin.sent().length).toBe(sent);
+    // The same event sent for real afterwards is sent, not taken for a repeat.
+    const real = await post('/actions/send-welcome-email', payload, 'evt_dry');
+    expect(await real.json()).toMatchObject({ success: true, duplicate: false });
+    expect(plugin.sent().length).toBe(sent + 1);
   });
 
   it('[EMAIL][OUTBOX]: the outbox page lists emails with their text escaped', async () => {

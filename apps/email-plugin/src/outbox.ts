@@ -21,10 +21,13 @@ const KEEP = 1000;
 export class Outbox {
   readonly #emails: SentEmail[] = [];
 
-  /** Records an email; an event already sent (same webhook-id) returns its first email. */
+  /**
+   * Records an email; an event already sent (same webhook-id) returns its first email. A dry
+   * run returns the email it would send, and sends (records) nothing.
+   */
   send(
     email: ComposedEmail,
-    meta: { actionType: string; webhookId?: string; flowExecutionId?: string },
+    meta: { actionType: string; webhookId?: string; flowExecutionId?: string; dryRun?: boolean },
   ): { email: SentEmail; duplicate: boolean } {
     const earlier = meta.webhookId
       ? this.#emails.find((sent) => sent.webhook_id === meta.webhookId)
@@ -38,6 +41,7 @@ export class Outbox {
       webhook_id: meta.webhookId ?? null,
       flow_execution_id: meta.flowExecutionId ?? null,
     };
+    if (meta.dryRun) return { email: sent, duplicate: false };
     this.#emails.push(sent);
     if (this.#emails.length > KEEP) this.#emails.shift();
     return { email: sent, duplicate: false };

@@ -20,7 +20,10 @@ const KEEP = 1000;
 export class ActivityLog<Fields extends object> {
   readonly #entries: Logged<Fields>[] = [];
 
-  /** Records an event's work; an event already done (same webhook-id) returns its first entry. */
+  /**
+   * Records an event's work; an event already done (same webhook-id) returns its first entry.
+   * A dry run (`context.dryRun`) returns the entry it would record, and records nothing.
+   */
   record(fields: Fields, context: ActionContext): { entry: Logged<Fields>; duplicate: boolean } {
     const earlier = context.webhookId
       ? this.#entries.find((entry) => entry.webhook_id === context.webhookId)
@@ -34,6 +37,7 @@ export class ActivityLog<Fields extends object> {
       webhook_id: context.webhookId ?? null,
       flow_execution_id: context.flowExecutionId ?? null,
     };
+    if (context.dryRun) return { entry, duplicate: false };
     this.#entries.push(entry);
     if (this.#entries.length > KEEP) this.#entries.shift();
     return { entry, duplicate: false };

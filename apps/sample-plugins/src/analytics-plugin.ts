@@ -26,6 +26,7 @@ export function createAnalyticsPlugin(
         title: 'Track Event',
         description: 'Records a custom analytics event',
         category: 'analytics',
+        supports_dry_run: true,
         input: z.object({
           event_name: z
             .string()

@@ -8,6 +8,8 @@ const OTHER_SECRET = 'whsec_YW5vdGhlciBwbHVnaW4ncyBzaWduaW5nIHNlY3JldCE=';
 interface PostOptions {
   id?: string;
   secret?: string;
+  /** Sent as a dry run (`webhook-dry-run: true`). */
+  dryRun?: boolean;
 }
 
 /** For the plugins' tests: a plugin served on loopback with a secret, called as dispatch calls it. */
@@ -15,11 +17,14 @@ export async function servePluginUnderTest(plugin: Plugin) {
   const running = await listen(plugin, { signingSecrets: [SECRET] });
   return {
     close: running.close,
-    async post(path: string, payload: unknown, { id, secret = SECRET }: PostOptions = {}) {
+    async post(path: string, payload: unknown, { id, secret = SECRET, dryRun }: PostOptions = {}) {
       const response = await postSignedWebhook(`${running.url}${path}`, payload, {
         secret,
         id,
-        headers: { 'x-flow-execution-id': 'flow-test' },
+        headers: {
+          'x-flow-execution-id': 'flow-test',
+          ...(dryRun ? { 'webhook-dry-run': 'true' } : {}),
+        },
       });
       return { status: response.status, body: (await response.json()) as Record<string, unknown> };
     },

@@ -27,6 +27,7 @@ export function createSlackPlugin(
         title: 'Create Slack Notification',
         description: 'Posts a message to a Slack channel',
         category: 'notifications',
+        supports_dry_run: true,
         input: z.object({
           channel: z
             .string()

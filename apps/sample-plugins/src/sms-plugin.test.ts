@@ -39,6 +39,20 @@ describe('sms plugin', () => {
     });
   });
 
+  it('[SMS][DRY_RUN]: a dry run answers the text it would send and sends nothing', async () => {
+    const before = outbox.list().length;
+    const payload = { phone: '+15550100', order_id: 'o-9' };
+    const dry = await plugin.post('/actions/send-order-shipped-sms', payload, {
+      id: 'evt_dry',
+      dryRun: true,
+    });
+    expect(dry).toMatchObject({ status: 200, body: { success: true, to: '+15550100' } });
+    expect(outbox.list()).toHaveLength(before);
+    const real = await plugin.post('/actions/send-order-shipped-sms', payload, { id: 'evt_dry' });
+    expect(real.body).toMatchObject({ duplicate: false });
+    expect(outbox.list()).toHaveLength(before + 1);
+  });
+
   it('[SMS][VALIDATION]: a bad payload is a 400 naming the field; nothing is sent', async () => {
     const before = outbox.list().length;
     const answer = await plugin.post('/actions/send-order-shipped-sms', {

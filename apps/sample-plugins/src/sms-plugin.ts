@@ -38,6 +38,7 @@ export function createSmsPlugin(outbox = new ActivityLog<SentText>(), slug = SMS
         title: 'Send Abandoned Cart SMS',
         description: 'Texts a reminder about items left in the cart',
         category: 'sms',
+        supports_dry_run: true,
         input: z.object({
           phone: phone(),
           cart_id: z.string().min(1),
@@ -58,6 +59,7 @@ export function createSmsPlugin(outbox = new ActivityLog<SentText>(), slug = SMS
         title: 'Send Order Shipped SMS',
         description: 'Texts the tracking number when an order ships',
         category: 'sms',
+        supports_dry_run: true,
         input: z.object({
           phone: phone(),
           order_id: z.string().min(1),

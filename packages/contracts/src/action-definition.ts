@@ -88,6 +88,11 @@ export const ZActionDefinitionFieldsSchema = z.strictObject({
     .boolean()
     .meta({ description: 'Calling it again with the same payload has no further effect.' })
     .optional(),
+  /**
+   * The action takes dry runs: it is called with `webhook-dry-run: true`, and must then check
+   * the call and answer what it would do without doing it. Others are not called on a dry run.
+   */
+  supports_dry_run: z.boolean().optional(),
 });
 
 export type ActionDefinition = z.output<typeof ZActionDefinitionFieldsSchema>;

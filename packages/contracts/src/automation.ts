@@ -58,6 +58,13 @@ export const ZDispatchRequestSchema = z.strictObject({
     .min(1, 'must contain at least one event')
     .max(MAX_EVENTS_PER_BATCH, `must contain at most ${MAX_EVENTS_PER_BATCH} events`),
   mode: ZDispatchModeSchema.optional(),
+  /**
+   * Runs everything up to the call (auth, routing, required fields, schemas, URL policy,
+   * circuit) and records a dry-run record in history, but does nothing: platform actions roll
+   * back, plugins are called only when their action `supports_dry_run`. Answered at once, in
+   * the sync shape, whatever `mode` asks.
+   */
+  dry_run: z.boolean().optional(),
 });
 export type DispatchRequest = z.output<typeof ZDispatchRequestSchema>;
 
@@ -79,6 +86,15 @@ export const ZExecutionStatusSchema = z.enum(EXECUTION_STATUSES);
 export type ExecutionStatus = z.infer<typeof ZExecutionStatusSchema>;
 export const FINAL_EXECUTION_STATUSES: readonly ExecutionStatus[] = ['succeeded', 'failed', 'dead'];
 
+/** The call a dry run would send to a plugin: the signature is never shown. */
+export const ZDryRunRequestSchema = z.object({
+  method: z.literal('POST'),
+  url: z.string(),
+  headers: z.record(z.string(), z.string()),
+  body: z.unknown(),
+});
+export type DryRunRequest = z.output<typeof ZDryRunRequestSchema>;
+
 const ZEventResultBaseSchema = z.object({
   index: z.number().int(),
   execution_id: z.guid(),
@@ -91,6 +107,13 @@ const ZEventResultBaseSchema = z.object({
   /** Present when the event's key was already recorded: this is that recorded outcome. */
   replayed: z.literal(true).optional(),
   status: ZExecutionStatusSchema,
+  /** The event was a dry run: nothing was done (see `dry_run` on the request). */
+  dry_run: z.literal(true).optional(),
+  /**
+   * A dry run of a plugin action: the call that would be sent (sent with `webhook-dry-run: true`
+   * only when the action `supports_dry_run`), its signature redacted.
+   */
+  request: ZDryRunRequestSchema.optional(),
 });
 
 /** Stable reasons an event failed; plugin call failures say how the call failed. */
@@ -164,6 +187,8 @@ export type EventResult = z.output<typeof ZEventResultSchema>;
 
 export const ZDispatchResponseSchema = z.object({
   flow_execution_id: z.string(),
+  /** The batch was a dry run: nothing was done. */
+  dry_run: z.literal(true).optional(),
   results: z.array(ZEventResultSchema),
   summary: z.object({
     total: z.number().int(),

@@ -39,6 +39,8 @@ export const ZExecutionSchema = z.object({
   attempts: z.array(ZAttemptSchema),
   /** When the queue tries again (`retrying`, or `queued` behind an open circuit or a paused plugin). */
   next_attempt_at: z.string().nullable(),
+  /** A dry run's record: nothing was done, and its idempotency key was not claimed. */
+  dry_run: z.boolean(),
 });
 export type Execution = z.output<typeof ZExecutionSchema>;
 

@@ -14,6 +14,7 @@ export * from './output-schema';
 export * from './plugin';
 export * from './plugin-backlog';
 export * from './plugin-circuit';
+export * from './plugin-health';
 export * from './plugin-validation';
 export * from './query-params';
 export * from './registration';

@@ -9,6 +9,12 @@ export interface ActionContext {
    */
   webhookId: string | undefined;
   flowExecutionId: string | undefined;
+  /**
+   * The registry sent a dry run (`webhook-dry-run: true`): check the call and answer what
+   * would be done, without doing it (nothing sent, stored or charged). Only actions declaring
+   * `supports_dry_run` get dry runs; the SDK answers them for any other action itself.
+   */
+  dryRun: boolean;
 }
 
 /** One action a plugin performs: its catalog entry, its input schema and its handler. */
@@ -20,6 +26,11 @@ export interface ActionSpec<Input extends z.ZodObject = z.ZodObject> {
   endpoint?: string;
   /** Deadline of one call, when the registry's default does not suit this action. */
   timeout_ms?: number;
+  /**
+   * The handler honours `context.dryRun` (acts only when it is false): the registry then sends
+   * it dry runs instead of only showing what it would send.
+   */
+  supports_dry_run?: boolean;
   /** The payload, as a zod object: the registry learns its JSON Schema, the server enforces it. */
   input: Input;
   /**

@@ -78,11 +78,17 @@ async function runAction(
 ): Promise<void> {
   const payload = checkPayload(action.input, rawBody);
   if (!payload.ok) return sendJson(response, 400, validationErrorBody(payload.issues));
+  const dryRun = header(request, 'webhook-dry-run') === 'true';
+  // A dry run must not act: a handler that does not say it honours them is not run.
+  if (dryRun && !action.supports_dry_run) {
+    return sendJson(response, 200, { success: true, dry_run: true, handled: false });
+  }
   try {
     const result = await action.handler(payload.value, {
       actionType: action.action_type,
       webhookId: header(request, 'webhook-id'),
       flowExecutionId: header(request, 'x-flow-execution-id'),
+      dryRun,
     });
     sendJson(response, 200, result ?? { success: true });
   } catch (error) {

@@ -30,6 +30,15 @@ const plugin = definePlugin({
       input: z.object({}),
       handler: () => ({ total: 10n }),
     }),
+    book_table: action({
+      title: 'Book Table',
+      supports_dry_run: true,
+      input: z.object({ guests: z.number().int().min(1) }),
+      handler: ({ guests }, { dryRun }) => {
+        if (!dryRun) calls.push({ booked: guests });
+        return { success: true, booked: !dryRun, guests };
+      },
+    }),
     refuse: action({
       title: 'Refuse',
       input: z.object({}),
@@ -91,8 +100,25 @@ describe('plugin server', () => {
         actionType: 'send_welcome_email',
         webhookId: undefined,
         flowExecutionId: 'flow-1',
+        dryRun: false,
       },
     });
+  });
+
+  it('[SDK][DRY_RUN]: webhook-dry-run: true reaches a handler that supports it as dryRun; others are not run', async () => {
+    const before = calls.length;
+    const dry = { 'webhook-dry-run': 'true' };
+    const booking = await post(`${unsigned.url}/actions/book-table`, '{"guests":2}', dry);
+    expect(booking.body).toEqual({ success: true, booked: false, guests: 2 });
+    const welcome = JSON.stringify({ user_id: 'u1', email: 'a@example.com' });
+    const other = await post(`${unsigned.url}/actions/send-welcome-email`, welcome, dry);
+    expect(other).toMatchObject({ status: 200, body: { dry_run: true, handled: false } });
+    expect(calls.length).toBe(before);
+    const invalid = await post(`${unsigned.url}/actions/book-table`, '{"guests":0}', dry);
+    expect(invalid.status).toBe(400);
+    const real = await post(`${unsigned.url}/actions/book-table`, '{"guests":2}');
+    expect(real.body).toMatchObject({ booked: true });
+    expect(calls.slice(before)).toEqual([{ booked: 2 }]);
   });
 
   it('[SDK][VALIDATION]: a bad payload is a 400 naming the field, the type expected and the value', async () => {

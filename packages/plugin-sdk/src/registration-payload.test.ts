@@ -22,6 +22,7 @@ const plugin = definePlugin({
       title: 'Ping',
       endpoint: '/hooks/ping',
       timeout_ms: 2000,
+      supports_dry_run: true,
       input: z.object({}),
       handler: () => undefined,
     }),
@@ -61,10 +62,12 @@ describe('registrationPayload', () => {
     expect(ping).toMatchObject({
       endpoint: '/hooks/ping',
       timeout_ms: 2000,
+      supports_dry_run: true,
       required_fields: [],
       optional_fields: [],
     });
     expect(ping).not.toHaveProperty('description');
+    expect(welcome).not.toHaveProperty('supports_dry_run');
     expect(ping).not.toHaveProperty('output_schema');
     expect(ping).not.toHaveProperty('read_only');
   });

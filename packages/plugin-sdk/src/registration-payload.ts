@@ -47,6 +47,7 @@ function describeAction(action: ResolvedAction): ActionRegistration {
       ? {}
       : { output_example: action.output_example as JsonValue }),
     ...hintsOf(action),
+    ...(action.supports_dry_run ? { supports_dry_run: true } : {}),
   };
 }
 

@@ -14,16 +14,21 @@ import { AppError, dispatchEvents, parseInput, type RegistryDeps } from '@regist
  * a flow id starting `mcp_`). A failed event is a tool result with
  * `isError`, carrying its `error_code`: the model reads why and may try again.
  */
+/** `tools/call` with `_meta: { "registry/dry_run": true }` is a dry run (see `dry_run`). */
+export const DRY_RUN_META = 'registry/dry_run';
+
 export async function callActionTool(
   deps: RegistryDeps,
   tenantId: string,
   action: DiscoveredAction,
   args: Record<string, unknown> | undefined,
+  { dryRun = false }: { dryRun?: boolean } = {},
 ): Promise<CallToolResult> {
   let request: DispatchRequest;
   try {
     request = parseInput(ZDispatchRequestSchema, {
       flow_execution_id: `mcp_${randomUUID()}`,
+      ...(dryRun ? { dry_run: true } : {}),
       events: [
         {
           action_type: action.action_type,
@@ -45,6 +50,7 @@ function toolResult(result: EventResult, flowExecutionId: string): CallToolResul
     execution_id: result.execution_id,
     flow_execution_id: flowExecutionId,
     status: result.status,
+    ...(result.dry_run ? { dry_run: true, request: result.request } : {}),
   };
   if (!result.success) {
     const { error_code, error, http_status, next_attempt_at } = result;

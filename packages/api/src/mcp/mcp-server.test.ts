@@ -322,6 +322,43 @@ describe('MCP output schemas and hints', () => {
   });
 });
 
+describe('MCP dry runs', () => {
+  it('[MCP][DRY_RUN]: _meta registry/dry_run answers the would-be product and the request a plugin would get, doing neither', async () => {
+    const client = await connect();
+    const dryRun = { 'registry/dry_run': true };
+    const products = () => deps.db.product.count({ where: { tenantId: tenant } });
+    const before = await products();
+    const product = await client.callTool({
+      name: 'create_product',
+      arguments: { name: 'Dry Mug', price: 3 },
+      _meta: dryRun,
+    });
+    expect(product.isError).toBeFalsy();
+    expect(product.structuredContent).toMatchObject({ name: 'Dry Mug', price: 3 });
+    expect(await products()).toBe(before);
+
+    const calls = plugins.calls.length;
+    const payload = { user_id: 'u1', email: 'dry@example.com' };
+    const email = await client.callTool({ name: EMAIL_TOOL, arguments: payload, _meta: dryRun });
+    expect(email.isError).toBeFalsy();
+    expect(email._meta).toMatchObject({
+      'registry/execution': {
+        dry_run: true,
+        request: { url: `${plugins.url}/actions/send-welcome-email`, body: payload },
+      },
+    });
+    expect(plugins.calls.length).toBe(calls);
+    const recorded = await deps.db.actionExecution.findMany({
+      where: { tenantId: tenant, dryRun: true },
+    });
+    expect(recorded.map((execution) => execution.actionType).sort()).toEqual([
+      'create_product',
+      'send_welcome_email',
+    ]);
+    expect(recorded.map((execution) => execution.source)).toEqual(['mcp', 'mcp']);
+  });
+});
+
 describe('MCP access', () => {
   it('[MCP][AUTH]: a request without a credential gets 401, a bad token too', async () => {
     const anonymous = await post('', listRequest());

@@ -7,7 +7,7 @@ import {
 } from '@modelcontextprotocol/sdk/types.js';
 import { AppError, type RegistryDeps } from '@registry/core';
 import { findActionTool, listActionTools } from './action-tools';
-import { callActionTool } from './call-action-tool';
+import { callActionTool, DRY_RUN_META } from './call-action-tool';
 import type { ToolFilter } from './tool-filter';
 
 /** Who the MCP request acts for, and which of its tools the client mounted. */
@@ -17,7 +17,7 @@ export interface McpCaller {
 }
 
 const INSTRUCTIONS =
-  'Each tool is an action of the plugin action registry: a platform action, or a plugin\'s action named "<plugin-slug>__<action_type>". A call runs it once and records it in the registry\'s history; a failed call answers isError with an error_code.';
+  'Each tool is an action of the plugin action registry: a platform action, or a plugin\'s action named "<plugin-slug>__<action_type>". A call runs it once and records it in the registry\'s history; a failed call answers isError with an error_code. Set _meta {"registry/dry_run": true} on a call to try it without side effects.';
 
 /**
  * The registry as an MCP server for one request (the transport is stateless): `tools/list`
@@ -35,10 +35,11 @@ export function createMcpServer(deps: RegistryDeps, caller: McpCaller): Server {
   );
   server.setRequestHandler(CallToolRequestSchema, (request) =>
     answer(deps, async () => {
-      const { name, arguments: args } = request.params;
+      const { name, arguments: args, _meta: meta } = request.params;
       const action = await findActionTool(deps, caller.tenantId, caller.filter, name);
       if (!action) throw new McpError(ErrorCode.InvalidParams, `Unknown tool: ${name}`);
-      return callActionTool(deps, caller.tenantId, action, args);
+      const dryRun = meta?.[DRY_RUN_META] === true;
+      return callActionTool(deps, caller.tenantId, action, args, { dryRun });
     }),
   );
   return server;

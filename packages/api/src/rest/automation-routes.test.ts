@@ -143,6 +143,67 @@ describe('POST /api/plugins/events/automation', () => {
   });
 });
 
+describe('POST /api/plugins/events/automation with dry_run', () => {
+  it('[REST][DRY_RUN]: answers 200 in the sync shape even when async is asked, calls no plugin and creates no product', async () => {
+    const plugin = await emailPlugin();
+    const before = server.calls.length;
+    const products = () => deps.db.product.count({ where: { tenantId: DEFAULT_TENANT_ID } });
+    const productsBefore = await products();
+    const answer = await send('POST', '/api/plugins/events/automation', {
+      json: {
+        dry_run: true,
+        mode: 'async',
+        events: [
+          {
+            action_type: 'send_welcome_email',
+            plugin_id: plugin.id,
+            payload: { user_id: 'u1', email: 'dry@example.com' },
+          },
+          { action_type: 'create_product', payload: { name: 'Dry Product', price: 1 } },
+          { action_type: 'send_welcome_email', plugin_id: plugin.id, payload: { user_id: 'u1' } },
+        ],
+      },
+      headers: { prefer: 'respond-async' },
+    });
+
+    expect(answer.status).toBe(200);
+    const body = ZDispatchResponseSchema.parse(answer.body);
+    expect(body.dry_run).toBe(true);
+    expect(body.results.map((result) => (result.success ? 'ok' : result.error_code))).toEqual([
+      'ok',
+      'ok',
+      'MISSING_REQUIRED_FIELDS',
+    ]);
+    expect(body.results[1]).toMatchObject({ result: { name: 'Dry Product', price: 1 } });
+    expect(server.calls.length).toBe(before);
+    expect(await products()).toBe(productsBefore);
+  });
+
+  it('[REST][DRY_RUN]: dry_run must be a boolean: a 400 naming it', async () => {
+    const answer = await send('POST', '/api/plugins/events/automation', {
+      json: { dry_run: 'yes', events: [{ action_type: 'create_product', payload: {} }] },
+    });
+    const error = expectRestError(answer, 400, 'VALIDATION_ERROR');
+    expect(error.issues?.map((issue) => issue.field)).toEqual(['dry_run']);
+  });
+
+  it('[REST][DRY_RUN]: a dry run is listed in history as one, and cannot be redelivered', async () => {
+    const flowId = `dry_${randomUUID()}`;
+    await send('POST', '/api/plugins/events/automation', {
+      json: {
+        dry_run: true,
+        flow_execution_id: flowId,
+        events: [{ action_type: 'update_product', payload: { id: randomUUID(), name: 'Renamed' } }],
+      },
+    });
+    const list = await send('GET', `/api/executions?flow_execution_id=${flowId}`);
+    const [execution] = (list.body as { items: Record<string, unknown>[] }).items;
+    expect(execution).toMatchObject({ dry_run: true, status: 'failed', error_code: 'NOT_FOUND' });
+    const redeliver = await send('POST', `/api/executions/${execution?.id}/redeliver`);
+    expect(expectRestError(redeliver, 409, 'CONFLICT').error).toContain('is a dry run');
+  });
+});
+
 describe('GET /api/plugins/events/automation', () => {
   it('[REST][HEALTH]: lists the 13 platform actions and the plugin actions with counts', async () => {
     const plugin = await emailPlugin();

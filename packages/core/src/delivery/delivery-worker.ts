@@ -35,6 +35,11 @@ export interface WorkerOptions {
 /** Fetches at most this many jobs at once. */
 const MAX_FETCH = 100;
 const HEARTBEAT_MS = 4_000;
+/**
+ * How often each worker sweeps for events whose sync request's process died: with the lease
+ * (LEASE_MS), the longest such an event waits before a worker takes it over.
+ */
+const SWEEP_EVERY_MS = 2_000;
 
 /**
  * A delivery worker: fetches due jobs (no plugin past its max in flight, across every worker),
@@ -64,10 +69,14 @@ export function startDeliveryWorker(
   }, HEARTBEAT_MS);
 
   const loop = (async () => {
-    await adoptOrphanedEvents(deps).catch((error: unknown) =>
-      logError(deps, error, 'could not adopt orphaned events'),
-    );
+    let sweptAt = Number.NEGATIVE_INFINITY;
     while (!stopping) {
+      if (performance.now() - sweptAt >= SWEEP_EVERY_MS) {
+        sweptAt = performance.now();
+        await adoptOrphanedEvents(deps).catch((error: unknown) =>
+          logError(deps, error, 'could not adopt orphaned events'),
+        );
+      }
       const free = concurrency - active.size;
       let fetched = 0;
       if (free > 0) {
@@ -251,7 +260,10 @@ function failedBeforeAnyAttempt(row: ClaimedExecution, failure: EventFailure): D
   };
 }
 
-/** Rows no job delivers (left by a process that died before the queue existed) get one. */
+/**
+ * Rows no job delivers and nobody holds get one: a sync request's events whose process died
+ * (or gave them up) before recording where they stand.
+ */
 async function adoptOrphanedEvents(deps: RegistryDeps): Promise<void> {
   await deps.queue.prepare();
   const adopted = await inTransaction(deps.sql, async (tx) => {
@@ -262,7 +274,8 @@ async function adoptOrphanedEvents(deps: RegistryDeps): Promise<void> {
     );
     return rows.length;
   });
-  if (adopted > 0) deps.logger.warn({ adopted }, 'queued events that no job delivered');
+  if (adopted > 0)
+    deps.logger.warn({ adopted }, 'queued events whose process stopped delivering them');
 }
 
 function logError(deps: RegistryDeps, error: unknown, message: string, extra: object = {}): void {

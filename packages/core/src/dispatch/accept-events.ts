@@ -5,14 +5,9 @@ import type {
   DispatchRequest,
   ExecutionSource,
 } from '@registry/contracts';
-import { inTransaction } from '@registry/db';
+import { inTransaction, type SqlRunner } from '@registry/db';
 import type { EventFailure } from '../errors/event-failure';
-import {
-  insertExecutions,
-  LEASE_MS,
-  type NewExecution,
-  reopenUnsentFailures,
-} from '../executions/store';
+import { insertExecutions, type NewExecution, reopenUnsentFailures } from '../executions/store';
 import { addMissingSigningSecrets } from '../plugins/plugin-secrets';
 import type { RegistryDeps } from '../registry-deps';
 import type { DeliverableTarget, DispatchTarget } from './dispatch-target';
@@ -28,7 +23,7 @@ export interface OwnedEvent {
   idempotencyKey: string;
   fingerprint: string;
   executionId: string;
-  /** The job that delivers it if this process cannot (null for a refused event). */
+  /** The job that delivers it (async); null for a refused event and a sync one. */
   jobId: string | null;
   target: DispatchTarget;
   /** Why it was refused before any call; absent for an event on its way. */
@@ -36,6 +31,15 @@ export interface OwnedEvent {
 }
 
 export type DeliverableEvent = OwnedEvent & { target: DeliverableTarget; refusal?: undefined };
+
+/** An event routed and checked, with the ledger row that records it. */
+interface PreparedEvent {
+  event: AutomationEvent;
+  index: number;
+  target: DispatchTarget;
+  refusal: EventFailure | undefined;
+  row: NewExecution;
+}
 
 export interface AcceptedBatch {
   flowExecutionId: string;
@@ -47,9 +51,12 @@ export interface AcceptedBatch {
 /**
  * Accepts a batch: routes each event, refuses those that cannot be sent (unknown action,
  * missing fields, invalid payload), and records every event in the ledger in one transaction
- * with a delivery job for each one on its way, so no accepted event can be lost. `async`
- * events are `queued` for a worker; `sync` ones are `running`, leased to this process, which
- * delivers them at once: their job only fires if this process dies and its lease runs out.
+ * so no accepted event can be lost. `async` events are `queued` for a worker, each with its
+ * delivery job in the same transaction; `sync` ones are `running`, leased to this process,
+ * which delivers them at once: they have no job unless they go on after the request (the
+ * outcome recorder adds it), and if this process dies their lease lapses and a worker's sweep
+ * queues them (`adoptOrphans`). Enqueuing a job costs about as much CPU as everything else a
+ * sync event needs: measured in bench/README.md.
  */
 export async function acceptEvents(
   deps: Pick<RegistryDeps, 'sql' | 'queue' | 'notifications' | 'instanceId' | 'metrics'>,
@@ -63,7 +70,7 @@ export async function acceptEvents(
   await addMissingSigningSecrets(deps.sql, [...routing.plugins.values()]);
   const targets = routeEvents(request.events, routing);
   const keyOf = idempotencyKeys(tenantId, flowExecutionId);
-  const events = request.events.map((event, index) => {
+  const events = request.events.map((event, index): PreparedEvent => {
     const target = targets[index] as DispatchTarget;
     const refusal = refusalOf(target, event.payload);
     const plugin = target.kind === 'platform' ? undefined : target.plugin;
@@ -77,13 +84,13 @@ export async function acceptEvents(
       idempotencyKey: keyOf(index, event),
       payloadHash: eventFingerprint(event),
       status: refusal ? 'failed' : mode === 'sync' ? 'running' : 'queued',
-      jobId: refusal ? null : randomUUID(),
+      // A sync event gets a job only if it goes on after this request (see outcome-recorder).
+      jobId: refusal || mode === 'sync' ? null : randomUUID(),
       ...(refusal ? { failure: { error: refusal.message, code: refusal.code } } : {}),
     };
     return { event, index, target, refusal, row };
   });
-  await deps.queue.prepare();
-  const owners = await inTransaction(deps.sql, async (tx) => {
+  const record = async (tx: SqlRunner) => {
     const batch = { tenantId, flowExecutionId, mode, source, owner: deps.instanceId };
     const claimed = await insertExecutions(
       tx,
@@ -105,7 +112,6 @@ export async function acceptEvents(
     const jobsFor = [...firstPerKey.values()].filter(
       ({ row }) => row.jobId && owners.has(row.idempotencyKey),
     );
-    const startAfter = mode === 'sync' ? new Date(Date.now() + LEASE_MS) : undefined;
     await deps.queue.enqueue(
       tx,
       jobsFor.map(({ row, target }) => ({
@@ -113,12 +119,24 @@ export async function acceptEvents(
         executionId: owners.get(row.idempotencyKey) as string,
         pluginId: row.pluginId,
         maxInFlight: target.kind === 'plugin' ? target.plugin.delivery.max_in_flight : undefined,
-        startAfter,
       })),
     );
     if (mode === 'async' && jobsFor.length > 0) await deps.notifications.notify(tx);
     return owners;
-  });
+  };
+  // Sync events have no jobs to commit with their rows: each statement stands on its own, and
+  // a transaction would only add two round trips.
+  if (mode === 'async') await deps.queue.prepare();
+  const owners = mode === 'sync' ? await record(deps.sql) : await inTransaction(deps.sql, record);
+  return { flowExecutionId, ...ownedAndRepeated(deps, events, owners) };
+}
+
+/** Which events this request owns (it recorded their keys), and which repeat a key. */
+function ownedAndRepeated(
+  deps: Pick<RegistryDeps, 'metrics'>,
+  events: ReadonlyArray<PreparedEvent>,
+  owners: Map<string, string>,
+): Omit<AcceptedBatch, 'flowExecutionId'> {
   const owned: OwnedEvent[] = [];
   const repeated: RepeatedEvent[] = [];
   const ownedKeys = new Set<string>();
@@ -138,7 +156,7 @@ export async function acceptEvents(
       repeated.push(keyed);
     }
   }
-  return { flowExecutionId, owned, repeated };
+  return { owned, repeated };
 }
 
 /** Unroutable events carry whatever action_type a caller sent: one label keeps series bounded. */

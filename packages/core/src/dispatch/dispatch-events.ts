@@ -1,17 +1,14 @@
-import type {
-  DispatchRequest,
-  DispatchResponse,
-  EventResult,
-  ExecutionSource,
-} from '@registry/contracts';
+import type { DispatchRequest, DispatchResponse, ExecutionSource } from '@registry/contracts';
 import pLimit from 'p-limit';
 import type { DeliveryRun, EventDelivery } from '../delivery/deliver-event';
 import { deliverPluginEvent } from '../delivery/deliver-event';
 import { deliverPlatformEvent } from '../delivery/deliver-platform-event';
 import type { RegistryDeps } from '../registry-deps';
 import { acceptEvents, type DeliverableEvent, type OwnedEvent } from './accept-events';
+import { respond } from './batch-response';
+import { dryRunEvents } from './dry-run-events';
 import { eventResult, refusedResult } from './event-result';
-import { createOutcomeRecorder } from './outcome-recorder';
+import { createOutcomeRecorder, type JobRoute } from './outcome-recorder';
 import { type OwnedRuns, settleRepeatedEvents } from './repeated-events';
 
 /**
@@ -29,6 +26,7 @@ export async function dispatchEvents(
   /** Which door the events came in by, recorded on each execution. */
   source: ExecutionSource = 'api',
 ): Promise<DispatchResponse> {
+  if (request.dry_run) return dryRunEvents(deps, tenantId, request, source);
   const started = performance.now();
   const deadline = started + deps.dispatch.eventDeadlineMs;
   const batch = await acceptEvents(deps, tenantId, request, 'sync', source);
@@ -45,8 +43,7 @@ export async function dispatchEvents(
         ? Promise.resolve(refusedResult(event))
         : limit(async () => {
             const run = await deliver(deps, context, event as DeliverableEvent, deadline);
-            // A `retrying` event keeps its job: it fires once this request's lease is over.
-            recorder.add({ ...run, jobId: event.jobId }, event.jobId as string);
+            recorder.add(run, jobRoute(event as DeliverableEvent));
             return eventResult(event, run);
           });
       owned.set(event.idempotencyKey, {
@@ -91,27 +88,10 @@ function deliver(
     : deliverPluginEvent(deps, { ...delivery, target: delivery.target }, deadline);
 }
 
-function respond(
-  flowExecutionId: string,
-  unordered: EventResult[],
-  started: number,
-): DispatchResponse {
-  const results = unordered.sort((a, b) => a.index - b.index);
-  const successful = results.filter((result) => result.success).length;
-  const retrying = results.filter(
-    (result) => !result.success && result.status !== 'failed' && result.status !== 'dead',
-  ).length;
-  return {
-    flow_execution_id: flowExecutionId,
-    results,
-    summary: {
-      total: results.length,
-      successful,
-      failed: results.length - successful,
-      retrying,
-      duration_ms: Math.round((performance.now() - started) * 100) / 100,
-    },
-  };
+function jobRoute(event: DeliverableEvent): JobRoute {
+  if (event.target.kind === 'platform') return { pluginId: null };
+  const { plugin } = event.target;
+  return { pluginId: plugin.id, maxInFlight: plugin.delivery.max_in_flight };
 }
 
 export type { OwnedEvent };

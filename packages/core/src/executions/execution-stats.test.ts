@@ -15,6 +15,7 @@ interface Recorded {
   at: string;
   plugin?: { id: string; slug: string };
   flow?: string;
+  dryRun?: boolean;
 }
 
 /** Stores executions as dispatch leaves them, at chosen times and durations. */
@@ -32,6 +33,7 @@ async function record(tenantId: string, executions: Recorded[]) {
       payload: {},
       durationMs: execution.status === 'running' ? null : execution.ms,
       createdAt: new Date(execution.at),
+      dryRun: execution.dryRun ?? false,
     })),
   });
 }
@@ -88,6 +90,21 @@ describe('executionStats', () => {
         p50_ms: 5,
         p95_ms: 5,
       },
+    ]);
+  });
+
+  it('[EXECUTIONS][STATS]: dry runs are not counted: nothing was done', async () => {
+    const tenantId = newTenantId();
+    await record(tenantId, [
+      { action: 'create_task', status: 'succeeded', ms: 10, at: at('10:05') },
+      { action: 'create_task', status: 'failed', ms: 30, at: at('10:06'), dryRun: true },
+      { action: 'create_task', status: 'succeeded', ms: 20, at: at('10:07'), dryRun: true },
+    ]);
+
+    const result = await stats(tenantId, { from: at('10:00'), to: at('10:30') });
+
+    expect(result.actions.map(({ series: _, ...summary }) => summary)).toEqual([
+      expect.objectContaining({ action_type: 'create_task', total: 1, successful: 1, p50_ms: 10 }),
     ]);
   });
 

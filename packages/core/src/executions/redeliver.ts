@@ -22,7 +22,9 @@ export async function redeliverExecution(
   const requeued = await requeue(deps, tenantId, { ids: [id] });
   if (requeued === 0) {
     throw AppError.conflict(
-      `Execution ${id} is ${current.status}: only failed or dead events can be redelivered`,
+      current.dry_run
+        ? `Execution ${id} is a dry run: dispatch the event for real instead`
+        : `Execution ${id} is ${current.status}: only failed or dead events can be redelivered`,
     );
   }
   return getExecution(deps, tenantId, id);

@@ -45,22 +45,10 @@ export function createGuardedAgent(options: GuardedAgentOptions): Agent {
       lookupOptions: { all?: boolean },
       callback: (error: Error | null, address: string | LookupAddress[], family?: number) => void,
     ) => {
-      resolve(hostname).then(
+      allowedAddresses(options.policy, resolve, hostname, port).then(
         (addresses) => {
-          for (const { address } of addresses) {
-            const verdict = checkAddress(options.policy, address, port);
-            if (!verdict.allowed) {
-              callback(new AddressNotAllowedError(hostname, address, verdict.reason), '');
-              return;
-            }
-          }
-          const [first] = addresses;
-          if (!first)
-            callback(
-              Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' }),
-              '',
-            );
-          else if (lookupOptions.all) callback(null, addresses);
+          const [first] = addresses as [LookupAddress];
+          if (lookupOptions.all) callback(null, addresses);
           else callback(null, first.address, first.family);
         },
         (error: Error) => callback(error, ''),
@@ -93,4 +81,42 @@ export function createGuardedAgent(options: GuardedAgentOptions): Agent {
       connectorOn(port)(connectOptions, callback);
     },
   });
+}
+
+/**
+ * Resolves a URL's host as a call to it would, and checks every address against the policy,
+ * without connecting: what a dry run proves of a plugin it does not call.
+ */
+export async function checkUrlAddresses(
+  policy: AddressPolicy,
+  resolve: Resolver,
+  url: string,
+): Promise<void> {
+  const { hostname, port, protocol } = new URL(url);
+  const host = hostname.replace(/^\[|\]$/g, '');
+  const portNumber = Number(port) || (protocol === 'https:' ? 443 : 80);
+  if (!isIP(host)) {
+    await allowedAddresses(policy, resolve, host, portNumber);
+    return;
+  }
+  const verdict = checkAddress(policy, host, portNumber);
+  if (!verdict.allowed) throw new AddressNotAllowedError(host, host, verdict.reason);
+}
+
+/** Every address of `hostname`, if the policy allows them all on `port`; else why not. */
+async function allowedAddresses(
+  policy: AddressPolicy,
+  resolve: Resolver,
+  hostname: string,
+  port: number,
+): Promise<LookupAddress[]> {
+  const addresses = await resolve(hostname);
+  for (const { address } of addresses) {
+    const verdict = checkAddress(policy, address, port);
+    if (!verdict.allowed) throw new AddressNotAllowedError(hostname, address, verdict.reason);
+  }
+  if (addresses.length === 0) {
+    throw Object.assign(new Error(`No address for ${hostname}`), { code: 'ENOTFOUND' });
+  }
+  return addresses;
 }

@@ -2,7 +2,12 @@ import { exceedsJsonDepth, MAX_JSON_DEPTH } from '@registry/contracts';
 import { request, errors as undiciErrors } from 'undici';
 import { EventFailure } from '../errors/event-failure';
 import type { AddressPolicy } from './address-policy';
-import { createGuardedAgent, type Resolver } from './guarded-agent';
+import {
+  checkUrlAddresses,
+  createGuardedAgent,
+  type Resolver,
+  systemResolver,
+} from './guarded-agent';
 import { retryAfterMs } from './retry-after';
 
 export interface PluginResponse {
@@ -36,6 +41,11 @@ export interface PluginHttpClient {
   postJson(url: string, body: string, options: PostOptions): Promise<PluginResponse>;
   /** POSTs a JSON body like `postJson`, and returns the answer whatever its status and body. */
   post(url: string, body: string, options: PostOptions): Promise<PluginAnswer>;
+  /**
+   * Resolves a URL's host and checks its addresses against the address policy, as a call
+   * would, without connecting (dry runs); throws an EventFailure saying why it may not be called.
+   */
+  checkAddress(url: string): Promise<void>;
   /** GETs a URL and reports whether anything answered, for connectivity tests. */
   probe(url: string, timeoutMs: number): Promise<{ status: number; latencyMs: number }>;
   close(): Promise<void>;
@@ -66,8 +76,9 @@ const USER_AGENT = 'BCS-Automation/1.0';
 export function createPluginHttpClient(options: PluginHttpClientOptions = {}): PluginHttpClient {
   const maxResponseBytes = options.maxResponseBytes ?? 1024 * 1024;
   const maxTimeoutMs = options.maxTimeoutMs ?? Number.POSITIVE_INFINITY;
+  const policy = options.addressPolicy ?? { allowList: [] };
   const agent = createGuardedAgent({
-    policy: options.addressPolicy ?? { allowList: [] },
+    policy,
     resolve: options.resolve,
     connections: options.connectionsPerOrigin ?? 64,
     keepAliveTimeout: 10_000,
@@ -126,6 +137,13 @@ export function createPluginHttpClient(options: PluginHttpClientOptions = {}): P
     async postJson(url, body, postOptions) {
       const answer = await post(url, body, postOptions);
       return interpret(answer.status, answer.headers, answer.text);
+    },
+    async checkAddress(url) {
+      try {
+        await checkUrlAddresses(policy, options.resolve ?? systemResolver, url);
+      } catch (error) {
+        throw toEventFailure(error, new AbortController().signal, 0);
+      }
     },
     async probe(url, timeoutMs) {
       const { status, latencyMs } = await call(url, { method: 'GET' }, 'discard', timeoutMs);

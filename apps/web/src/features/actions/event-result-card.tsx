@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DryRunBadge } from '@/components/dry-run-toggle';
 import { JsonBlock } from '@/components/json-block';
 import { OutcomeBadge } from '@/components/outcome-badge';
 import { formatMs } from '@/lib/format-ms';
@@ -12,6 +13,7 @@ export function EventResultCard({ result }: { result: DispatchedEvent }) {
         <OutcomeBadge success={result.success}>
           {result.success ? 'Success' : 'Failed'}
         </OutcomeBadge>
+        {result.dry_run && <DryRunBadge />}
         {!result.success && <code className="font-mono text-xs">{result.error_code}</code>}
         {!result.success && result.http_status && (
           <span className="text-muted-foreground text-xs">HTTP {result.http_status}</span>
@@ -27,12 +29,28 @@ export function EventResultCard({ result }: { result: DispatchedEvent }) {
         </Link>
       </div>
       {result.success ? (
-        <JsonBlock value={result.result} />
+        result.request && result.attempts === 0 ? (
+          <RequestPreview request={result.request} />
+        ) : (
+          <JsonBlock value={result.result} />
+        )
       ) : (
         <p className="rounded-md border border-red-200 bg-red-50 px-3 py-2 text-red-900">
           {result.error}
         </p>
       )}
+    </div>
+  );
+}
+
+/** A plugin not called on a dry run: the request it would have got, signature redacted. */
+function RequestPreview({ request }: { request: NonNullable<DispatchedEvent['request']> }) {
+  return (
+    <div className="flex flex-col gap-1.5">
+      <p className="text-muted-foreground text-xs">
+        The plugin was not called (its action does not support dry runs). It would get:
+      </p>
+      <JsonBlock value={request} />
     </div>
   );
 }

@@ -4,6 +4,7 @@ import type { DiscoveredAction } from '@registry/contracts';
 import { Zap } from 'lucide-react';
 import { type KeyboardEvent, useMemo, useState } from 'react';
 import { ApiErrorAlert } from '@/components/api-error-alert';
+import { DryRunToggle } from '@/components/dry-run-toggle';
 import { PendingIcon } from '@/components/pending-icon';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
@@ -32,6 +33,7 @@ export function TestFirePanel({ action }: { action: DiscoveredAction }) {
     fields.map((field) => formatTypedFieldValue(field, field.default)),
   );
   const [json, setJson] = useState('{}');
+  const [dryRun, setDryRun] = useState(false);
   const utils = trpc.useUtils();
   const dispatch = trpc.automation.dispatch.useMutation({
     onSuccess: () => utils.executions.invalidate(),
@@ -45,6 +47,7 @@ export function TestFirePanel({ action }: { action: DiscoveredAction }) {
   const fire = (payload: Record<string, unknown>) =>
     dispatch.mutate({
       events: [{ action_type: action.action_type, plugin_id: action.plugin_id, payload }],
+      ...(dryRun ? { dry_run: true } : {}),
     });
   const submitOnModEnter = (event: KeyboardEvent) => {
     if (event.key === 'Enter' && (event.metaKey || event.ctrlKey)) {
@@ -90,6 +93,9 @@ export function TestFirePanel({ action }: { action: DiscoveredAction }) {
             <span className="hidden text-muted-foreground text-xs sm:inline">
               or <kbd className="font-mono">Ctrl</kbd>+<kbd className="font-mono">Enter</kbd>
             </span>
+            <div className="ml-auto">
+              <DryRunToggle checked={dryRun} onChange={setDryRun} />
+            </div>
           </div>
           <section aria-live="polite" aria-label="Result">
             {dispatch.error && (

@@ -5,6 +5,7 @@ import type { DiscoveredAction, DispatchRequest } from '@registry/contracts';
 import { Play, Plus, Trash2 } from 'lucide-react';
 import { useMemo } from 'react';
 import { Controller, useFieldArray, useForm } from 'react-hook-form';
+import { DryRunToggle } from '@/components/dry-run-toggle';
 import { PendingIcon } from '@/components/pending-icon';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
@@ -24,10 +25,14 @@ const EMPTY_EVENT = { action_type: '', payload: '{}' };
 export function BatchComposer({
   actions,
   running,
+  dryRun,
+  onDryRunChange,
   onRun,
 }: {
   actions: DiscoveredAction[];
   running: boolean;
+  dryRun: boolean;
+  onDryRunChange: (dryRun: boolean) => void;
   onRun: (request: DispatchRequest) => void;
 }) {
   const catalog = useMemo(() => new Map(actions.map((a) => [catalogKey(a), a])), [actions]);
@@ -128,6 +133,7 @@ export function BatchComposer({
             </p>
           )}
         </div>
+        <DryRunToggle checked={dryRun} onChange={onDryRunChange} />
         <Button type="submit" disabled={running}>
           <PendingIcon pending={running} icon={Play} />
           Run batch

@@ -1,4 +1,5 @@
 import Link from 'next/link';
+import { DryRunBadge } from '@/components/dry-run-toggle';
 import { JsonBlock } from '@/components/json-block';
 import { OutcomeBadge } from '@/components/outcome-badge';
 import {
@@ -37,6 +38,11 @@ export function BatchResults({ response }: { response: DispatchResponse }) {
           {response.flow_execution_id}
         </Link>
       </h2>
+      {response.dry_run && (
+        <p>
+          <DryRunBadge />
+        </p>
+      )}
       <dl className="grid grid-cols-2 gap-2 sm:grid-cols-4" data-testid="batch-summary">
         <Stat label="Total" value={summary.total} />
         <Stat label="Successful" value={summary.successful} />

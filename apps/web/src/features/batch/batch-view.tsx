@@ -1,6 +1,7 @@
 'use client';
 
 import { Loader2 } from 'lucide-react';
+import { useState } from 'react';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { PageHeader } from '@/components/page-header';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -16,6 +17,7 @@ export function BatchView() {
     onSuccess: () => utils.executions.invalidate(),
   });
   const elapsed = useElapsed(dispatch.isPending);
+  const [dryRun, setDryRun] = useState(false);
   return (
     <>
       <PageHeader
@@ -28,7 +30,11 @@ export function BatchView() {
         <BatchComposer
           actions={catalog.data.actions}
           running={dispatch.isPending}
-          onRun={({ mode: _mode, ...request }) => dispatch.mutate(request)}
+          dryRun={dryRun}
+          onDryRunChange={setDryRun}
+          onRun={({ mode: _mode, ...request }) =>
+            dispatch.mutate({ ...request, ...(dryRun ? { dry_run: true } : {}) })
+          }
         />
       )}
       <div className="mt-6 flex flex-col gap-3" aria-live="polite">

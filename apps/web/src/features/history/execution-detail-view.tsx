@@ -5,6 +5,7 @@ import { ArrowLeft, RotateCcw } from 'lucide-react';
 import Link from 'next/link';
 import { useParams } from 'next/navigation';
 import { ApiErrorAlert } from '@/components/api-error-alert';
+import { DryRunBadge } from '@/components/dry-run-toggle';
 import { JsonBlock } from '@/components/json-block';
 import { PageHeader } from '@/components/page-header';
 import { PendingIcon } from '@/components/pending-icon';
@@ -13,6 +14,7 @@ import { TitledSection } from '@/components/titled-section';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { trpc } from '@/trpc/trpc';
 import { AttemptsTable } from './attempts-table';
 import { ExecutionFacts } from './execution-facts';
@@ -37,10 +39,14 @@ export function ExecutionDetailView() {
   // page was stale: it shows the status that made it so.
   const redeliver = trpc.executions.redeliver.useMutation({
     onSuccess: (queued) => {
+      notifyDone('Queued for delivery again');
       utils.executions.get.setData({ id }, queued);
       return Promise.all([utils.executions.list.invalidate(), utils.plugins.invalidate()]);
     },
-    onError: () => utils.executions.get.invalidate({ id }),
+    onError: (error) => {
+      notifyFailed('Could not redeliver', error);
+      return utils.executions.get.invalidate({ id });
+    },
   });
   const data = execution.data;
   return (
@@ -63,11 +69,13 @@ export function ExecutionDetailView() {
               <span className="flex flex-wrap items-center gap-2">
                 <code className="font-mono">{data.action_type}</code>
                 <StatusBadge status={data.status} />
+                {data.dry_run && <DryRunBadge />}
               </span>
             }
             description={`Event ${data.event_index} of flow ${data.flow_execution_id}`}
             actions={
-              REDELIVERABLE.includes(data.status) && (
+              REDELIVERABLE.includes(data.status) &&
+              !data.dry_run && (
                 <Button
                   variant="outline"
                   size="sm"

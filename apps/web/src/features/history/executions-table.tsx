@@ -25,6 +25,9 @@ const columns = column.columns([
     cell: ({ row }) => (
       <>
         <StatusBadge status={row.original.status} />
+        {row.original.dry_run && (
+          <span className="mt-0.5 block text-muted-foreground text-xs">dry run</span>
+        )}
         {row.original.output_mismatch && (
           <span className="mt-0.5 block text-amber-800 text-xs">output mismatch</span>
         )}

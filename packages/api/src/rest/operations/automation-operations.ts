@@ -18,7 +18,7 @@ export const AUTOMATION_OPERATIONS = [
     tag,
     summary: 'Dispatch a batch of automation events',
     description:
-      'Every event is recorded and queued durably first. By default the answer waits for each event\'s outcome (an event still failing at the deadline comes back `retrying`, with `next_attempt_at`, and the queue goes on with it). With `"mode": "async"` or `Prefer: respond-async` the answer is 202 at once: outcomes come from `GET /api/executions`. Each event fails or succeeds on its own; results come back in input order. A replayed event\'s key answers its recorded outcome.',
+      'Every event is recorded and queued durably first. By default the answer waits for each event\'s outcome (an event still failing at the deadline comes back `retrying`, with `next_attempt_at`, and the queue goes on with it). With `"mode": "async"` or `Prefer: respond-async` the answer is 202 at once: outcomes come from `GET /api/executions`. Each event fails or succeeds on its own; results come back in input order. A replayed event\'s key answers its recorded outcome. With `"dry_run": true` everything up to the call runs (routing, validation, URL policy, circuit) but nothing is done: platform actions roll back and answer what they would return, plugin actions that `supports_dry_run` are called with `webhook-dry-run: true`, others are not called and the answer shows the request that would be sent; only a `dry_run` record is kept in history.',
     body: ZDispatchRequestSchema,
     responses: {
       200: { description: 'Per-event results and a summary', schema: ZDispatchResponseSchema },
@@ -28,7 +28,9 @@ export const AUTOMATION_OPERATIONS = [
       },
     },
     handle: async ({ deps, tenantId, request, body }) => {
-      if (body.mode === 'async' || (body.mode === undefined && prefersAsync(request))) {
+      const async = body.mode === 'async' || (body.mode === undefined && prefersAsync(request));
+      // A dry run does nothing to queue: it is always answered at once, in the sync shape.
+      if (async && !body.dry_run) {
         const queued = await enqueueEvents(deps, tenantId, body, 'rest');
         return { status: 202, body: queued, headers: { 'preference-applied': 'respond-async' } };
       }

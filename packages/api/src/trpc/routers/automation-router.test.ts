@@ -34,6 +34,29 @@ async function tenantWithMailer() {
 }
 
 describe('automation router', () => {
+  it('[TRPC][DRY_RUN]: dispatch with dry_run answers what would happen and records only dry runs', async () => {
+    const { tenantId, mailer, caller } = await tenantWithMailer();
+    const calls = server.calls.length;
+
+    const response = await caller.automation.dispatch({
+      dry_run: true,
+      events: [
+        { action_type: 'send_welcome_email', plugin_id: mailer.id, payload: { email: 'a@b.co' } },
+        { action_type: 'create_task', payload: { title: 'Call Jane' } },
+      ],
+    });
+
+    expect(response.dry_run).toBe(true);
+    expect(response.results).toMatchObject([
+      { success: true, dry_run: true, attempts: 0, request: { body: { email: 'a@b.co' } } },
+      { success: true, dry_run: true, result: { title: 'Call Jane' } },
+    ]);
+    expect(server.calls.length).toBe(calls);
+    expect(await deps.db.task.count({ where: { tenantId } })).toBe(0);
+    const { items } = await caller.executions.list({});
+    expect(items.map((execution) => execution.dry_run)).toEqual([true, true]);
+  });
+
   it('[TRPC][AUTOMATION]: dispatch calls the plugin over HTTP and runs the platform action', async () => {
     const { tenantId, mailer, caller } = await tenantWithMailer();
     const payload = { email: 'jane@example.com', first_name: 'Jane' };

@@ -13,7 +13,7 @@ const sourceOf = (principal: Principal) =>
   principal.kind === 'admin' && principal.via === 'session' ? 'dashboard' : 'trpc';
 
 export const automationRouter = router({
-  /** Waits for the events' outcomes (REST's default mode). */
+  /** Waits for the events' outcomes (REST's default mode); `dry_run: true` does nothing. */
   dispatch: adminProcedure
     .input(
       ZDispatchRequestSchema.extend({
@@ -27,7 +27,7 @@ export const automationRouter = router({
 
   /** Queues the events and answers at once (REST's `"mode": "async"`); outcomes via `executions`. */
   enqueue: adminProcedure
-    .input(ZDispatchRequestSchema.omit({ mode: true }))
+    .input(ZDispatchRequestSchema.omit({ mode: true, dry_run: true }))
     .output(ZAsyncDispatchResponseSchema)
     .mutation(({ ctx, input }) =>
       enqueueEvents(ctx.deps, ctx.tenantId, input, sourceOf(ctx.principal)),

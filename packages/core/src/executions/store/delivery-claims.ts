@@ -89,8 +89,11 @@ export async function renewLeases(
 }
 
 /**
- * Rows no job will ever deliver: left `running` by a process that died before the queue
- * existed (the migration marks them so). Each gets a job id to enqueue; returns them.
+ * Rows no job delivers whose holder is gone: a sync request's events (they have no job while
+ * their request delivers them) whose process died or gave them up, so their lease lapsed, and
+ * rows left by a process that died before the queue existed. Each becomes `queued` with a job id
+ * to enqueue; returns them. Several workers may sweep at once: a row one of them took no longer
+ * matches `job_id IS NULL` when the other's update reaches it.
  */
 export async function adoptOrphans(
   tx: SqlRunner,

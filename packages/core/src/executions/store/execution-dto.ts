@@ -3,8 +3,8 @@ import type { Attempt, Execution, OutputMismatch } from '@registry/contracts';
 /** The columns an execution is shown with, as `ExecutionRow` names them. */
 export const EXECUTION_COLUMNS = `id::text, flow_execution_id, event_index, action_type,
   plugin_id::text, plugin_slug, status, mode, payload, result, output_mismatch, source, error,
-  error_code, duration_ms,
-  created_at, completed_at, idempotency_key, attempts, next_attempt_at`;
+  error_code, duration_ms, created_at, completed_at, idempotency_key, attempts, next_attempt_at,
+  dry_run`;
 
 export interface ExecutionRow {
   id: string;
@@ -27,6 +27,7 @@ export interface ExecutionRow {
   idempotency_key: string | null;
   attempts: unknown;
   next_attempt_at: Date | null;
+  dry_run: boolean;
 }
 
 /** An execution as the API shows it. */
@@ -52,5 +53,6 @@ export function toExecutionDto(row: ExecutionRow): Execution {
     idempotency_key: row.idempotency_key,
     attempts: Array.isArray(row.attempts) ? (row.attempts as Attempt[]) : [],
     next_attempt_at: row.next_attempt_at?.toISOString() ?? null,
+    dry_run: row.dry_run,
   };
 }

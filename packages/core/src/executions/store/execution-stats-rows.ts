@@ -37,7 +37,7 @@ export async function readStatsRows(
            FROM (
              SELECT *, date_bin($1::interval, created_at, $2::timestamptz) AS bucket
              FROM action_executions
-             WHERE ${where} AND status IN ('succeeded', 'failed', 'dead')
+             WHERE ${where} AND status IN ('succeeded', 'failed', 'dead') AND NOT dry_run
            ) AS completed
            GROUP BY GROUPING SETS ((action_type, plugin_id, bucket), (action_type, plugin_id))`,
     values,

@@ -32,7 +32,7 @@ export async function requeueFailures(
   const { rows } = await tx.query<Requeued>({
     text: `WITH picked AS (
              SELECT e.id, e.status FROM action_executions e
-             WHERE e.tenant_id = $1 AND ${filter}
+             WHERE e.tenant_id = $1 AND NOT e.dry_run AND ${filter}
              FOR UPDATE)
            UPDATE action_executions AS e
            SET status = 'queued', job_id = gen_random_uuid(), schedule_start = jsonb_array_length(e.attempts),
