@@ -10,6 +10,7 @@ export * from './execution';
 export * from './execution-stats';
 export * from './input-schema';
 export * from './json-value';
+export * from './output-schema';
 export * from './plugin';
 export * from './plugin-backlog';
 export * from './plugin-circuit';

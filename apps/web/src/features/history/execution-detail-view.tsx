@@ -119,6 +119,23 @@ export function ExecutionDetailView() {
               <TitledSection id="execution-payload" title="Payload">
                 <JsonBlock value={data.payload} />
               </TitledSection>
+              {data.output_mismatch && (
+                <TitledSection id="execution-output-mismatch" title="Output mismatch">
+                  <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-950">
+                    <p>
+                      The plugin did the work, but its answer does not fit the action's output
+                      schema:
+                    </p>
+                    <ul className="mt-1 list-disc pl-5">
+                      {data.output_mismatch.map((issue) => (
+                        <li key={issue.field}>
+                          <code className="font-mono text-xs">{issue.field}</code> {issue.message}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                </TitledSection>
+              )}
               {data.status === 'succeeded' && (
                 <TitledSection id="execution-result" title="Result">
                   <JsonBlock value={data.result} />
