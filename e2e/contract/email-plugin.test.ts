@@ -1,3 +1,5 @@
+import { Client } from '@modelcontextprotocol/sdk/client/index.js';
+import { StreamableHTTPClientTransport } from '@modelcontextprotocol/sdk/client/streamableHttp.js';
 import type { CreatedPlugin, DiscoveredAction, DispatchResponse } from '@registry/contracts';
 import { startEmailPlugin } from '@registry/email-plugin';
 import { brokenPluginActions, startBrokenPlugin } from '@registry/testing';
@@ -116,6 +118,43 @@ describe('dry runs of the email plugin', () => {
       });
     }
     expect(await outbox()).toEqual(before);
+  });
+});
+
+describe('an MCP client on the official SDK, against the started product', () => {
+  it("[MCP][START]: lists the seed plugins' actions as tools and calls one: the email lands in the outbox", async () => {
+    const client = new Client({ name: 'e2e-agent', version: '1.0.0' });
+    // Local mode on loopback: no credential, as an agent on the operator's machine would connect.
+    await client.connect(new StreamableHTTPClientTransport(new URL('/api/mcp', product.baseUrl)));
+    try {
+      const names: string[] = [];
+      let cursor: string | undefined;
+      do {
+        const page = await client.listTools(cursor ? { cursor } : {});
+        names.push(...page.tools.map((tool) => tool.name));
+        cursor = page.nextCursor;
+      } while (cursor);
+      expect(names).toEqual(
+        expect.arrayContaining([
+          'create_product',
+          ...Object.keys(PAYLOADS).map((type) => `email-automation__${type}`),
+        ]),
+      );
+
+      const answer = await client.callTool({
+        name: 'email-automation__send_welcome_email',
+        arguments: { user_id: 'u-mcp', email: 'mcp@example.com', first_name: 'Grace' },
+      });
+      expect(answer.isError ?? false).toBe(false);
+      const outbox = (await (await fetch(`${product.emailPluginUrl}/outbox`)).json()) as {
+        emails: { action_type: string; to: string }[];
+      };
+      expect(outbox.emails).toContainEqual(
+        expect.objectContaining({ action_type: 'send_welcome_email', to: 'mcp@example.com' }),
+      );
+    } finally {
+      await client.close();
+    }
   });
 });
 
