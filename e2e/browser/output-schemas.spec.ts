@@ -18,6 +18,13 @@ test.describe('output schemas, hints and sources', () => {
     await expect(output).toContainText('"count"');
     await expect(output).toContainText('"integer"');
     await expect(page.getByRole('region', { name: 'Example answer' })).toContainText('"count": 12');
+
+    // Test-fired, the answer that breaks the schema succeeds and says where it breaks it.
+    await page.getByRole('textbox', { name: /^sku (required|optional)$/ }).fill('A');
+    await page.getByRole('button', { name: 'Fire action' }).click();
+    const result = page.getByTestId('event-result');
+    await expect(result).toContainText('Success');
+    await expect(result.getByTestId('output-mismatch')).toContainText('result.count');
   });
 
   test('[HISTORY][OUTPUT]: a succeeded event whose answer breaks the schema is marked, with its source', async ({

@@ -2,6 +2,7 @@ import Link from 'next/link';
 import { DryRunBadge } from '@/components/dry-run-toggle';
 import { JsonBlock } from '@/components/json-block';
 import { OutcomeBadge } from '@/components/outcome-badge';
+import { OutputMismatchNotice } from '@/components/output-mismatch-notice';
 import { formatMs } from '@/lib/format-ms';
 import type { DispatchedEvent } from '@/trpc/router-types';
 
@@ -28,6 +29,9 @@ export function EventResultCard({ result }: { result: DispatchedEvent }) {
           View in history
         </Link>
       </div>
+      {result.success && result.output_mismatch && (
+        <OutputMismatchNotice issues={result.output_mismatch} />
+      )}
       {result.success ? (
         result.request && result.attempts === 0 ? (
           <RequestPreview request={result.request} />

@@ -7,6 +7,7 @@ import { useParams } from 'next/navigation';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { DryRunBadge } from '@/components/dry-run-toggle';
 import { JsonBlock } from '@/components/json-block';
+import { OutputMismatchNotice } from '@/components/output-mismatch-notice';
 import { PageHeader } from '@/components/page-header';
 import { PendingIcon } from '@/components/pending-icon';
 import { StatusBadge } from '@/components/status-badge';
@@ -121,19 +122,7 @@ export function ExecutionDetailView() {
               </TitledSection>
               {data.output_mismatch && (
                 <TitledSection id="execution-output-mismatch" title="Output mismatch">
-                  <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-950">
-                    <p>
-                      The plugin did the work, but its answer does not fit the action's output
-                      schema:
-                    </p>
-                    <ul className="mt-1 list-disc pl-5">
-                      {data.output_mismatch.map((issue) => (
-                        <li key={issue.field}>
-                          <code className="font-mono text-xs">{issue.field}</code> {issue.message}
-                        </li>
-                      ))}
-                    </ul>
-                  </div>
+                  <OutputMismatchNotice issues={data.output_mismatch} />
                 </TitledSection>
               )}
               {data.status === 'succeeded' && (
