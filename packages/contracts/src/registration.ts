@@ -63,5 +63,7 @@ export const ZRegisterActionsResponseSchema = z.object({
     unchanged: z.array(z.string()),
   }),
   registered_at: z.string(),
+  /** The number of the revision this registration was stored as (see its registrations). */
+  revision: z.number().int(),
 });
 export type RegisterActionsResponse = z.output<typeof ZRegisterActionsResponseSchema>;

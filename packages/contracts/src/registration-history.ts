@@ -1,0 +1,43 @@
+import { z } from 'zod';
+import { ZActionDefinitionFieldsSchema } from './action-definition';
+
+/**
+ * One change inside an action between two registrations: `path` names the field of the
+ * definition (`endpoint`, `input_schema.properties.amount.maximum`), `change` what happened to it.
+ */
+export const ZActionFieldChangeSchema = z.object({
+  path: z.string(),
+  change: z.enum(['added', 'removed', 'changed']),
+  before: z.unknown().optional(),
+  after: z.unknown().optional(),
+});
+export type ActionFieldChange = z.output<typeof ZActionFieldChangeSchema>;
+
+/** What a registration changed from the revision before it. */
+export const ZRegistrationDiffSchema = z.object({
+  added: z.array(z.string()),
+  removed: z.array(z.string()),
+  changed: z.array(
+    z.object({ action_type: z.string(), changes: z.array(ZActionFieldChangeSchema) }),
+  ),
+});
+export type RegistrationDiff = z.output<typeof ZRegistrationDiffSchema>;
+
+/** One accepted registration of a plugin's actions, numbered from 1 per plugin. */
+export const ZRegistrationRevisionSchema = z.object({
+  revision: z.number().int(),
+  registered_at: z.string(),
+  /** Who registered: `token:<id>`, `session`, `local` (an admin) or `plugin:<slug>` (its key). */
+  credential: z.string(),
+  breaking: z.boolean(),
+  actions: z.array(ZActionDefinitionFieldsSchema),
+  diff: ZRegistrationDiffSchema,
+});
+export type RegistrationRevision = z.output<typeof ZRegistrationRevisionSchema>;
+
+/** `GET /api/plugins/{slug}/registrations` (tRPC `plugins.registrations`): newest first. */
+export const ZRegistrationHistorySchema = z.object({
+  plugin_slug: z.string(),
+  registrations: z.array(ZRegistrationRevisionSchema),
+});
+export type RegistrationHistory = z.output<typeof ZRegistrationHistorySchema>;
