@@ -41,3 +41,22 @@ export const ZRegistrationHistorySchema = z.object({
   registrations: z.array(ZRegistrationRevisionSchema),
 });
 export type RegistrationHistory = z.output<typeof ZRegistrationHistorySchema>;
+
+/**
+ * A change that can break callers of an action: a payload they send today would be refused, or
+ * sent elsewhere. `path` names where, in the action's definition or its input schema.
+ */
+export const ZBreakingChangeSchema = z.object({
+  action_type: z.string(),
+  change: z.enum([
+    'action_removed',
+    'endpoint_changed',
+    'required_field_added',
+    'field_made_required',
+    'field_removed',
+    'schema_narrowed',
+  ]),
+  path: z.string(),
+  detail: z.string(),
+});
+export type BreakingChange = z.output<typeof ZBreakingChangeSchema>;

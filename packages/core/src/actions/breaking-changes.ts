@@ -1,0 +1,33 @@
+import { type ActionDefinition, actionInputSchema, type BreakingChange } from '@registry/contracts';
+import { schemaNarrowings } from './schema-narrowings';
+
+/**
+ * The changes from one registered set to the next that can break a caller: an action removed,
+ * its endpoint moved, or its input schema (registered, or implied by its field lists) refusing
+ * a payload it accepted. Everything else (new actions, optional fields, titles, descriptions,
+ * categories, loosened constraints, output and dry-run metadata) is not breaking.
+ */
+export function breakingChanges(
+  previous: readonly ActionDefinition[],
+  next: readonly ActionDefinition[],
+): BreakingChange[] {
+  const after = new Map(next.map((action) => [action.action_type, action]));
+  return previous.flatMap((old): BreakingChange[] => {
+    const action_type = old.action_type;
+    const current = after.get(action_type);
+    if (current === undefined) {
+      return [{ action_type, change: 'action_removed', path: '', detail: 'action removed' }];
+    }
+    const found: BreakingChange[] = [];
+    if (current.endpoint !== old.endpoint) {
+      const detail = `endpoint changed from ${old.endpoint} to ${current.endpoint}`;
+      found.push({ action_type, change: 'endpoint_changed', path: 'endpoint', detail });
+    }
+    const narrowings = schemaNarrowings(
+      actionInputSchema(old),
+      actionInputSchema(current),
+      'input_schema',
+    );
+    return [...found, ...narrowings.map((narrowing) => ({ action_type, ...narrowing }))];
+  });
+}
