@@ -1,4 +1,4 @@
-import { ZRegistrationHistorySchema } from '@registry/contracts';
+import { type InputSchema, ZRegistrationHistorySchema } from '@registry/contracts';
 import { createAdminToken } from '@registry/core';
 import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
@@ -18,8 +18,8 @@ beforeAll(async () => {
 });
 afterAll(() => server.close());
 
-const amountSchema = (maximum: number) => ({
-  type: 'object' as const,
+const amountSchema = (maximum: number): InputSchema => ({
+  type: 'object',
   properties: { amount: { type: 'number', maximum }, note: { type: 'string' } },
   required: ['amount'],
 });
@@ -63,7 +63,22 @@ describe('registration history', () => {
       [1, expect.stringMatching(/^token:/)],
     ]);
     const [latest, earliest] = history.registrations;
-    expect(earliest?.diff).toEqual({ added: ['refund', 'ping'], removed: [], changed: [] });
+    expect(earliest?.diff).toEqual({
+      added: ['refund', 'ping'],
+      removed: [],
+      changed: [],
+      breaking_changes: [],
+    });
+    expect(earliest?.breaking).toBe(false);
+    // Breaking, but nobody called these actions: accepted, reported and marked.
+    expect(latest?.breaking).toBe(true);
+    expect(latest?.diff.breaking_changes.map((c) => [c.action_type, c.change, c.path])).toEqual([
+      ['refund', 'schema_narrowed', 'input_schema.properties.amount'],
+      ['ping', 'action_removed', ''],
+    ]);
+    expect((secondAnswer.body as { breaking_changes: unknown }).breaking_changes).toEqual(
+      latest?.diff.breaking_changes,
+    );
     expect(latest?.actions.map((a) => a.action_type)).toEqual(['refund', 'charge']);
     expect(latest?.diff.added).toEqual(['charge']);
     expect(latest?.diff.removed).toEqual(['ping']);

@@ -1,9 +1,12 @@
 import type { ActionDefinition, ActionFieldChange, RegistrationDiff } from '@registry/contracts';
+import { breakingChanges } from './breaking-changes';
+import { sameJson } from './same-json';
 
 /**
  * What a registration changes from the set before it: actions added and removed, and for each
  * changed action every field that changed, down to the schema keyword
  * (`input_schema.properties.amount.maximum`). Lists (`required`, `enum`) change as one value.
+ * `breaking_changes` says which of them can break callers.
  */
 export function diffRegistrations(
   previous: readonly ActionDefinition[],
@@ -11,7 +14,12 @@ export function diffRegistrations(
 ): RegistrationDiff {
   const before = new Map(previous.map((action) => [action.action_type, action]));
   const after = new Set(next.map((action) => action.action_type));
-  const diff: RegistrationDiff = { added: [], removed: [], changed: [] };
+  const diff: RegistrationDiff = {
+    added: [],
+    removed: [],
+    changed: [],
+    breaking_changes: breakingChanges(previous, next),
+  };
   for (const action of next) {
     const old = before.get(action.action_type);
     if (old === undefined) {
@@ -37,25 +45,6 @@ function diffJson(path: string, before: unknown, after: unknown): ActionFieldCha
     if (!Object.hasOwn(after, key)) return [{ path: at, change: 'removed', before: before[key] }];
     return diffJson(at, before[key], after[key]);
   });
-}
-
-/** Equal as JSON values, whatever the order of object keys. */
-export function sameJson(a: unknown, b: unknown): boolean {
-  if (a === b) return true;
-  if (Array.isArray(a) || Array.isArray(b)) {
-    return (
-      Array.isArray(a) &&
-      Array.isArray(b) &&
-      a.length === b.length &&
-      a.every((item, index) => sameJson(item, b[index]))
-    );
-  }
-  if (!isObject(a) || !isObject(b)) return false;
-  const keys = Object.keys(a);
-  return (
-    keys.length === Object.keys(b).length &&
-    keys.every((key) => Object.hasOwn(b, key) && sameJson(a[key], b[key]))
-  );
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -10,12 +10,14 @@ import { readRegisteredActions } from '../plugins/registered-actions';
 import { findRegistrationHead, storeRegistration } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { recordActionTypeProviders } from '../routing/action-type-providers';
+import { enforceBreakingPolicy } from './breaking-policy';
 import { diffActionSets } from './diff-action-sets';
 import { diffRegistrations } from './diff-registrations';
 
 /**
  * Replaces a plugin's registered actions with a validated set, atomically, and stores it as the
- * plugin's next revision with what it changed. The set is compared with the current one, then
+ * plugin's next revision with what it changed. A set that breaks callers the policy protects
+ * is refused (409) and changes nothing, unless the request says `allow_breaking`. The set is compared with the current one, then
  * written only if that is still current (one statement, no connection held across round
  * trips); a registration that lost the race compares again with the set that won. A rejected
  * request never reaches here. Then the plugin's action types are recorded as provided by it
@@ -23,7 +25,7 @@ import { diffRegistrations } from './diff-registrations';
  * plugin_id); should that fail, the request fails and the plugin registers again.
  */
 export async function registerActions(
-  { sql, logger }: Pick<RegistryDeps, 'sql' | 'logger'>,
+  { sql, logger, registration }: Pick<RegistryDeps, 'sql' | 'logger' | 'registration'>,
   tenantId: string,
   slug: string,
   request: RegisterActionsRequest,
@@ -38,6 +40,11 @@ export async function registerActions(
     if (!head) throw pluginNotFound(slug);
     const previous = readRegisteredActions(head.registered_actions).actions;
     const diff = diffRegistrations(previous, request.actions);
+    const breaking = diff.breaking_changes;
+    if (!request.allow_breaking) {
+      const target = { tenantId, pluginId: head.id, slug };
+      await enforceBreakingPolicy({ sql }, target, breaking, registration.breakingPolicy);
+    }
     const written = await storeRegistration(sql, {
       pluginId: head.id,
       replaces: head.revision,
@@ -46,7 +53,7 @@ export async function registerActions(
       credential,
       actions: JSON.stringify(request.actions),
       diff: JSON.stringify(diff),
-      breaking: false,
+      breaking: breaking.length > 0,
     });
     if (!written) continue;
     await recordActionTypeProviders(sql, head.id);
@@ -62,6 +69,7 @@ export async function registerActions(
       changes,
       registered_at: registeredAt,
       revision: head.revision + 1,
+      breaking_changes: breaking,
     };
   }
 }

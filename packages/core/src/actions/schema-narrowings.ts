@@ -1,5 +1,5 @@
 import type { BreakingChange, JsonSchemaNode } from '@registry/contracts';
-import { sameJson } from './diff-registrations';
+import { sameJson } from './same-json';
 
 /** A way the new schema refuses a value the old one accepted. */
 export type Narrowing = Omit<BreakingChange, 'action_type'>;
