@@ -269,3 +269,22 @@ describe('breaking changes to actions and their field lists', () => {
     expect(breakingChanges([typed], [action()])).toEqual([]);
   });
 });
+
+describe('deprecation and breaking changes', () => {
+  const now = new Date('2027-03-01T12:00:00Z');
+  const deprecated = (sunset?: string) =>
+    action({ deprecated: true, replaced_by: 'refund_v2', ...(sunset ? { sunset } : {}) });
+
+  it('[REGISTRY][BREAKING]: deprecating an action is not breaking', () => {
+    expect(breakingChanges([action()], [deprecated('2027-06-30')], now)).toEqual([]);
+  });
+
+  it('[REGISTRY][BREAKING]: removing a deprecated action is breaking until its sunset day has passed', () => {
+    const removal = (sunset?: string) =>
+      breakingChanges([deprecated(sunset)], [], now).map((c) => c.change);
+    expect(removal('2027-02-28')).toEqual([]);
+    expect(removal('2027-03-01')).toEqual(['action_removed']);
+    expect(removal('2027-06-30')).toEqual(['action_removed']);
+    expect(removal()).toEqual(['action_removed']);
+  });
+});
