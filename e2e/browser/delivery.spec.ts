@@ -4,6 +4,7 @@ import {
   expect,
   saveScreenshot,
   test,
+  toast,
   waitForContent,
 } from './support/fixtures';
 import { type FlakyPlugin, startFlakyPlugin } from './support/flaky-plugin';
@@ -72,6 +73,7 @@ test.describe('redelivery', () => {
 
     billing.setHealthy(true);
     await page.getByRole('button', { name: 'Redeliver' }).click();
+    await expect(toast(page, 'Queued for delivery again')).toBeVisible();
 
     await expect(title).toContainText('succeeded', DELIVERED_WITHIN);
     await expect(attempts).toHaveCount(3);
@@ -100,9 +102,9 @@ test.describe('redelivery', () => {
       .toBe('succeeded');
     await page.getByRole('button', { name: 'Redeliver' }).click();
 
-    await expect(page.getByTestId('api-error')).toContainText(
-      `Execution ${id} is succeeded: only failed or dead events can be redelivered`,
-    );
+    const refusal = `Execution ${id} is succeeded: only failed or dead events can be redelivered`;
+    await expect(page.getByTestId('api-error')).toContainText(refusal);
+    await expect(toast(page, 'Could not redeliver')).toContainText(refusal);
     await expect(page.getByRole('heading', { level: 1 })).toContainText('succeeded');
     await expect(page.getByRole('button', { name: 'Redeliver' })).toHaveCount(0);
   });
@@ -148,6 +150,7 @@ test.describe('recovery', () => {
     await confirm.getByRole('button', { name: 'Recover events' }).click();
 
     await expect(delivery.getByRole('status')).toHaveText('3 events queued again.');
+    await expect(toast(page, '3 events queued again.')).toBeVisible();
     await expect(delivery).toContainText('nothing waiting', DELIVERED_WITHIN);
     await page.goto('/history?flow_execution_id=e2e-ledger&status=succeeded');
     await expect(page.getByRole('table', { name: 'Executions' }).locator('tbody tr')).toHaveCount(

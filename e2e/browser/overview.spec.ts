@@ -49,6 +49,18 @@ test.describe('overview', () => {
     await recent.getByRole('link', { name: 'charge_card' }).first().click();
     await expect(page).toHaveURL(new RegExp(`/history/${failure?.execution_id}$`));
     await expect(page.getByRole('heading', { level: 1 })).toContainText('dead');
+
+    // The plugins list says the same of it, still `active`: its last day and latest failure.
+    await page.goto('/plugins');
+    await page.getByLabel('Search').fill('courier');
+    const row = page.getByRole('row', { name: /Courier API/ });
+    await expect(page.getByRole('table', { name: 'Plugins' }).locator('tbody tr')).toHaveCount(1);
+    await expect(row.getByTestId('plugin-health')).toContainText(/[1-9]\d* of \d+ failed in 24 h/);
+    await expect(row.getByRole('link', { name: /last failure/ })).toHaveAttribute(
+      'href',
+      `/history/${failure?.execution_id}`,
+    );
+    await checkAtBothWidths(page, 'plugins-health');
   });
 
   test('[PAGES][CONSOLE]: the dashboard pages log nothing to the browser console', async ({

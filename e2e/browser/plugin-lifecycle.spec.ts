@@ -4,6 +4,7 @@ import {
   checkAtBothWidths,
   expect,
   testWithoutConsoleErrors as test,
+  toast,
   waitForContent,
 } from './support/fixtures';
 
@@ -53,18 +54,26 @@ test.describe('plugin lifecycle', () => {
       await panel.getByLabel('Events').fill('parcel.shipped\nparcel.lost');
       await panel.getByLabel('Config (JSON object)').fill('{"region": "eu"}');
       await panel.getByRole('button', { name: 'Add plugin' }).click();
+      await expect(toast(page, 'Added Parcel Tracker')).toBeVisible();
 
       await expect(panel).toContainText('not shown again');
       const apiKey = await panel.getByLabel('API key', { exact: true }).inputValue();
-      secret = await panel.getByLabel('Signing secret', { exact: true }).inputValue();
+      const shownSecret = await panel.getByLabel('Signing secret', { exact: true }).inputValue();
       expect(apiKey).toMatch(/^par_plugin_/);
-      expect(secret.length).toBeGreaterThan(20);
+      expect(shownSecret.length).toBeGreaterThan(20);
       await expect(panel).toContainText(`/api/plugins/${SLUG}/verify`);
       await expect(panel).toContainText('pending verification');
       await checkAtBothWidths(page, 'plugin-added');
 
-      // The next step: the endpoint proves it holds the secret, and the plugin turns active.
+      // Verified before its server holds the secret, the endpoint cannot answer: a toast says so.
       await panel.getByRole('button', { name: 'Verify endpoint' }).click();
+      await expect(toast(page, 'Endpoint not verified')).toBeVisible();
+      await checkAtBothWidths(page, 'plugin-verify-failed-toast');
+
+      // The next step: the endpoint proves it holds the secret, and the plugin turns active.
+      secret = shownSecret;
+      await panel.getByRole('button', { name: 'Verify endpoint' }).click();
+      await expect(toast(page, 'Endpoint verified')).toBeVisible();
       await expect(panel.getByText(/^\s*Verified/).first()).toBeVisible();
       await expect(panel.getByText('active', { exact: true })).toBeVisible();
       const created = await (await request.get(`/api/plugins/${SLUG}`)).json();
@@ -84,6 +93,7 @@ test.describe('plugin lifecycle', () => {
       await expect(edit.getByTestId('repoint-warning')).toContainText('pending verification');
       await checkAtBothWidths(page, 'plugin-edit');
       await edit.getByRole('button', { name: 'Save changes' }).click();
+      await expect(toast(page, 'Saved Parcel Tracker')).toContainText('Pending verification');
       await expect(edit).toHaveCount(0);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('pending verification');
       await expect(page.getByText(`${server.url}/v2`, { exact: true }).first()).toBeVisible();
@@ -97,6 +107,7 @@ test.describe('plugin lifecycle', () => {
       const confirmKey = page.getByRole('alertdialog', { name: /Rotate the API key/ });
       await expect(confirmKey).toContainText('refused from the moment');
       await confirmKey.getByRole('button', { name: 'Rotate key' }).click();
+      await expect(toast(page, 'API key rotated')).toBeVisible();
       const newKey = await credentials.getByLabel('New API key', { exact: true }).inputValue();
       expect(newKey).not.toBe(apiKey);
       expect((await asPlugin(apiKey)).status()).toBe(401);
@@ -108,6 +119,7 @@ test.describe('plugin lifecycle', () => {
       await expect(confirmSecret).toContainText('24 hours');
       await checkAtBothWidths(page, 'plugin-rotate-secret-confirm');
       await confirmSecret.getByRole('button', { name: 'Rotate secret' }).click();
+      await expect(toast(page, 'Signing secret rotated')).toBeVisible();
       const newSecret = await credentials
         .getByLabel('New signing secret', { exact: true })
         .inputValue();
@@ -122,6 +134,7 @@ test.describe('plugin lifecycle', () => {
       await expect(confirmDelete).toContainText('execution history stays');
       await confirmDelete.getByRole('button', { name: 'Delete plugin' }).click();
       await expect(page).toHaveURL(/\/plugins$/);
+      await expect(toast(page, 'Deleted Parcel Tracker')).toContainText('history stays');
       await expect(page.getByRole('row', { name: /Parcel Tracker/ })).toHaveCount(0);
       expect((await request.get(`/api/plugins/${SLUG}`)).status()).toBe(404);
     } finally {
@@ -129,13 +142,19 @@ test.describe('plugin lifecycle', () => {
     }
   });
 
-  test('[PLUGINS][FILTER]: the list filters by status and searches names and slugs', async ({
+  test('[PLUGINS][FILTER]: the list asks the API by status and by a search of names and slugs', async ({
     page,
   }) => {
     await page.goto('/plugins');
     await waitForContent(page);
     const rows = page.getByRole('table', { name: 'Plugins' }).locator('tbody tr');
-    await page.getByLabel('Search').fill('wareh');
+    const searched = page.waitForRequest(
+      (asked) =>
+        asked.url().includes('plugins.list') &&
+        decodeURIComponent(asked.url()).includes('"search":"WAREH"'),
+    );
+    await page.getByLabel('Search').fill('WAREH');
+    await searched;
     await expect(rows).toHaveCount(1);
     await expect(rows.first()).toContainText('Warehouse');
     await page.getByLabel('Search').fill('');

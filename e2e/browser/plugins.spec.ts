@@ -1,4 +1,4 @@
-import { expect, saveScreenshot, test, waitForContent } from './support/fixtures';
+import { expect, saveScreenshot, test, toast, waitForContent } from './support/fixtures';
 
 test.describe('plugins', () => {
   test('[PLUGINS][LIST]: status, action count and last registration', async ({ page }) => {
@@ -41,6 +41,13 @@ test.describe('plugins', () => {
     await expect(page.getByText('Showing the first 100 plugins by slug')).toBeVisible();
     await expect(page.getByRole('row', { name: /Bulk 104/ })).toHaveCount(0);
 
+    // The search asks the API, so it finds a plugin past the loaded page.
+    await page.getByLabel('Search').fill('BULK 104');
+    await expect(rows).toHaveCount(1);
+    await expect(page.getByRole('row', { name: /Bulk 104/ })).toBeVisible();
+    await page.getByLabel('Search').fill('');
+    await expect(rows).toHaveCount(100);
+
     await page.getByRole('button', { name: 'Load more' }).click();
     await expect(rows).toHaveCount(total);
     await expect(page.getByRole('row', { name: /Bulk 104/ })).toBeVisible();
@@ -77,6 +84,7 @@ test.describe('plugins', () => {
     await page.goto('/plugins/legacy-crm');
     await expect(page.getByRole('link', { name: /Sync CRM Contact/ })).toBeVisible();
     await page.getByRole('button', { name: 'Deactivate' }).click();
+    await expect(toast(page, 'Legacy CRM is now inactive')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Activate' })).toBeVisible();
     await expect(page.getByText('Inactive: these actions are hidden')).toBeVisible();
 

@@ -1,6 +1,6 @@
 import { createTokenWithCli } from '../support/registry-cli';
 import { type RunningProduct, startProduct } from '../support/running-product';
-import { checkAtBothWidths, expect, testWithoutConsoleErrors } from './support/fixtures';
+import { checkAtBothWidths, expect, testWithoutConsoleErrors, toast } from './support/fixtures';
 
 /**
  * Tokens exist here, which turns protected local mode off: the spec gets a product of its own,
@@ -52,6 +52,7 @@ test.describe('tokens', () => {
     await page.getByLabel('Name').fill('ci-deploy');
     await page.getByLabel('Expires in').fill('30d');
     await page.getByRole('button', { name: 'Create token' }).click();
+    await expect(toast(page, 'Created ci-deploy')).toBeVisible();
     const created = page.getByTestId('created-token');
     await expect(created).toContainText('not shown again');
     const token = await created.getByLabel('Admin token', { exact: true }).inputValue();
@@ -68,6 +69,7 @@ test.describe('tokens', () => {
     const confirm = page.getByRole('alertdialog', { name: 'Revoke ci-deploy?' });
     await expect(confirm).toContainText('is refused from then on');
     await confirm.getByRole('button', { name: 'Revoke token' }).click();
+    await expect(toast(page, 'Revoked ci-deploy')).toBeVisible();
     await expect(ciRow).toContainText('revoked');
     await expect(ciRow.getByRole('button', { name: /Revoke/ })).toHaveCount(0);
     expect((await asToken(token)).status()).toBe(401);

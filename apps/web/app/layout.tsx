@@ -1,6 +1,7 @@
 import './globals.css';
 import type { Metadata } from 'next';
 import type { ReactNode } from 'react';
+import { Toaster } from '@/components/toaster';
 import { TrpcProvider } from '@/trpc/trpc-provider';
 
 export const metadata: Metadata = {
@@ -13,6 +14,7 @@ export default function RootLayout({ children }: { children: ReactNode }) {
     <html lang="en">
       <body>
         <TrpcProvider>{children}</TrpcProvider>
+        <Toaster />
       </body>
     </html>
   );

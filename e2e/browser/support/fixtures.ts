@@ -69,6 +69,14 @@ export async function checkAtBothWidths(page: Page, name: string): Promise<void>
   await page.setViewportSize({ width: 1280, height: 800 });
 }
 
+/** The toast saying `text`, in the one live region the app announces its toasts in. */
+export function toast(page: Page, text: string | RegExp) {
+  return page
+    .getByRole('region', { name: /^Notifications/ })
+    .getByRole('listitem')
+    .filter({ hasText: text });
+}
+
 /** Waits until no skeleton placeholder is left on the page. */
 export async function waitForContent(page: Page): Promise<void> {
   await expect(page.locator('.animate-pulse')).toHaveCount(0);

@@ -14,6 +14,8 @@ export const warehouseRoutes: Record<string, PluginRoute> = {
   '/actions/reserve-stock': echo,
   '/actions/ship-parcel': echo,
   '/actions/sync-inventory': respondJson(502, { error: 'warehouse system offline' }),
+  // Answers outside its output_schema (`count` must be an integer): a succeeded mismatch.
+  '/actions/count-stock': respondJson(200, { sku: 'A', count: 'many' }),
 };
 
 async function post(url: string, body?: unknown): Promise<unknown> {
@@ -52,8 +54,9 @@ async function verify(baseUrl: string, slug: string): Promise<void> {
 }
 
 /**
- * `warehouse` (the test server's actions) and `legacy-crm` (for activation tests), both proven
- * owners of their endpoint; `late-mailer` still waits for its proof (for the verify button).
+ * `warehouse` (the test server's actions), `legacy-crm` (for activation tests) and
+ * `stock-counter` (an output schema its answers break), all proven owners of their endpoint;
+ * `late-mailer` still waits for its proof (for the verify button).
  */
 export async function registerTestPlugins(baseUrl: string, pluginUrl: string): Promise<void> {
   // Two attempts in a row: a sync_inventory event is dead (out of attempts) by the time its
@@ -112,7 +115,29 @@ export async function registerTestPlugins(baseUrl: string, pluginUrl: string): P
       },
     ],
   });
+  await createPlugin(baseUrl, 'Stock Counter', 'stock-counter', pluginUrl);
+  await post(`${baseUrl}/api/plugins/stock-counter/register-actions`, {
+    actions: [
+      {
+        action_type: 'count_stock',
+        title: 'Count Stock',
+        description: 'Counts the units of a SKU on the shelves',
+        category: 'stocktaking',
+        required_fields: ['sku'],
+        endpoint: '/actions/count-stock',
+        output_schema: {
+          type: 'object',
+          properties: { sku: { type: 'string' }, count: { type: 'integer', minimum: 0 } },
+          required: ['sku', 'count'],
+        },
+        output_example: { sku: 'A', count: 12 },
+        read_only: true,
+        idempotent: true,
+      },
+    ],
+  });
   await verify(baseUrl, 'warehouse');
   await verify(baseUrl, 'legacy-crm');
+  await verify(baseUrl, 'stock-counter');
   await createPlugin(baseUrl, 'Late Mailer', 'late-mailer', pluginUrl);
 }

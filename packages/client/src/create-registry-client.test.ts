@@ -1,6 +1,7 @@
+import type { ExecutionSource, OutputMismatch, OutputSchema } from '@registry/contracts';
 import { MAX_TRPC_BATCH_CALLS } from '@registry/contracts/request-limits';
-import { describe, expect, it } from 'vitest';
-import { createRegistryClient } from './create-registry-client';
+import { describe, expect, expectTypeOf, it } from 'vitest';
+import { createRegistryClient, type RegistryClient } from './create-registry-client';
 import { isRegistryClientError } from './registry-client-error';
 
 /** A fetch that records each request and answers as the tRPC server does for one batched call. */
@@ -74,5 +75,22 @@ describe('createRegistryClient', () => {
     const sizes = requests.map((paths) => paths.split(',').length);
     expect(sizes.reduce((sum, size) => sum + size, 0)).toBe(calls);
     expect(Math.max(...sizes)).toBeLessThanOrEqual(MAX_TRPC_BATCH_CALLS);
+  });
+});
+
+describe('the typed client', () => {
+  it('[CLIENT][TYPES]: discovered actions carry their output schema and hints; executions their source', () => {
+    type Discovered = Awaited<
+      ReturnType<RegistryClient['actions']['discover']['query']>
+    >['actions'][number];
+    type Listed = Awaited<
+      ReturnType<RegistryClient['executions']['list']['query']>
+    >['items'][number];
+    expectTypeOf<NonNullable<Discovered['output_schema']>['type']>().toEqualTypeOf<
+      OutputSchema['type']
+    >();
+    expectTypeOf<Discovered['read_only']>().toEqualTypeOf<boolean | undefined>();
+    expectTypeOf<Listed['source']>().toEqualTypeOf<ExecutionSource>();
+    expectTypeOf<Listed['output_mismatch']>().toEqualTypeOf<OutputMismatch | null>();
   });
 });

@@ -1,6 +1,11 @@
 import { z } from 'zod';
 import { type InputSchema, ZInputSchemaRequestSchema, ZInputSchemaSchema } from './input-schema';
 import { storableString } from './json-value';
+import {
+  ZOutputExampleSchema,
+  ZOutputSchemaRequestSchema,
+  ZOutputSchemaSchema,
+} from './output-schema';
 
 export const ACTION_TYPE_PATTERN = /^[a-z0-9_-]+$/;
 export const MAX_ACTIONS_PER_PLUGIN = 500;
@@ -67,6 +72,22 @@ export const ZActionDefinitionFieldsSchema = z.strictObject({
     .optional(),
   /** JSON Schema of the payload (the subset `z.toJSONSchema` emits); dispatch enforces it. */
   input_schema: ZInputSchemaSchema.optional(),
+  /** JSON Schema of a successful answer; dispatch records answers that do not fit it. */
+  output_schema: ZOutputSchemaSchema.optional(),
+  output_example: ZOutputExampleSchema.optional(),
+  // Hints for callers (MCP tool annotations); absent means unknown, never false.
+  read_only: z
+    .boolean()
+    .meta({ description: 'The action changes nothing: it only reads.' })
+    .optional(),
+  destructive: z
+    .boolean()
+    .meta({ description: 'The action may delete or overwrite data.' })
+    .optional(),
+  idempotent: z
+    .boolean()
+    .meta({ description: 'Calling it again with the same payload has no further effect.' })
+    .optional(),
   /**
    * The action takes dry runs: it is called with `webhook-dry-run: true`, and must then check
    * the call and answer what it would do without doing it. Others are not called on a dry run.
@@ -91,6 +112,7 @@ export const ZActionDefinitionSchema = ZActionDefinitionFieldsSchema.extend({
   required_fields: ZFieldListSchema.optional(),
   optional_fields: ZFieldListSchema.optional(),
   input_schema: ZInputSchemaRequestSchema.optional(),
+  output_schema: ZOutputSchemaRequestSchema.optional(),
 }).transform((action, ctx): ActionDefinition => {
   const { input_schema: schema } = action;
   if (schema === undefined) {

@@ -170,8 +170,21 @@ export const ZAttemptSchema = z.object({
 });
 export type Attempt = z.output<typeof ZAttemptSchema>;
 
+/** Where a successful answer breaks its action's `output_schema` (the event still succeeded). */
+export const ZOutputMismatchSchema = z
+  .array(z.object({ field: z.string(), message: z.string() }))
+  .meta({
+    description:
+      "How the plugin's answer breaks the action's output_schema; absent when it fits or no schema is registered.",
+  });
+export type OutputMismatch = z.output<typeof ZOutputMismatchSchema>;
+
 export const ZEventResultSchema = z.discriminatedUnion('success', [
-  ZEventResultBaseSchema.extend({ success: z.literal(true), result: z.unknown() }),
+  ZEventResultBaseSchema.extend({
+    success: z.literal(true),
+    result: z.unknown(),
+    output_mismatch: ZOutputMismatchSchema.optional(),
+  }),
   ZEventResultBaseSchema.extend({
     success: z.literal(false),
     error: z.string(),

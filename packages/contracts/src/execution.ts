@@ -1,7 +1,20 @@
 import { z } from 'zod';
-import { ZAttemptSchema, ZDispatchModeSchema, ZExecutionStatusSchema } from './automation';
+import {
+  ZAttemptSchema,
+  ZDispatchModeSchema,
+  ZExecutionStatusSchema,
+  ZOutputMismatchSchema,
+} from './automation';
 import { storableString } from './json-value';
 import { optionalQueryParam } from './query-params';
+
+/**
+ * Which door an event came in by: the REST automation endpoint, tRPC, the dashboard, or an MCP
+ * client's tool call. Executions recorded before sources existed are `api`.
+ */
+export const EXECUTION_SOURCES = ['api', 'rest', 'trpc', 'dashboard', 'mcp'] as const;
+export const ZExecutionSourceSchema = z.enum(EXECUTION_SOURCES);
+export type ExecutionSource = z.infer<typeof ZExecutionSourceSchema>;
 
 export const ZExecutionSchema = z.object({
   id: z.guid(),
@@ -14,6 +27,9 @@ export const ZExecutionSchema = z.object({
   mode: ZDispatchModeSchema,
   payload: z.unknown(),
   result: z.unknown(),
+  /** Null when the answer fit the action's output_schema, or it has none. */
+  output_mismatch: ZOutputMismatchSchema.nullable(),
+  source: ZExecutionSourceSchema,
   error: z.string().nullable(),
   error_code: z.string().nullable(),
   duration_ms: z.number().nullable(),

@@ -172,33 +172,42 @@ const ZInputSchemaRootSchema = z
   });
 
 /**
- * An action's `input_schema`: bounded in size and depth before its keywords are checked, so an
- * adversarial schema costs little to refuse.
+ * A registered JSON Schema (an action's `input_schema` or `output_schema`): bounded in size and
+ * depth before its keywords are checked, so an adversarial schema costs little to refuse; then
+ * its root is checked by `root`.
  */
-export const ZInputSchemaSchema = z
-  .object({})
-  .catchall(ZAnyJsonSchema)
-  .superRefine((schema, ctx) => {
-    if (exceedsJsonDepth(schema, MAX_INPUT_SCHEMA_DEPTH)) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must not nest deeper than ${MAX_INPUT_SCHEMA_DEPTH} levels`,
-      });
-    } else if (JSON.stringify(schema).length > MAX_INPUT_SCHEMA_BYTES) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `must be at most ${MAX_INPUT_SCHEMA_BYTES / 1024} KiB as JSON`,
-      });
-    } else if (hasUnstorableText(schema)) {
-      ctx.addIssue({ code: 'custom', message: UNSTORABLE_TEXT_MESSAGE });
-    }
-  })
-  // Each stage's output is the next one's input; the casts only restate that for TypeScript.
-  .pipe(ZJsonSchemaNodeSchema as z.ZodType<JsonSchemaNode, Record<string, JsonValue>>)
-  .pipe(ZInputSchemaRootSchema as z.ZodType<InputSchema, JsonSchemaNode>) as unknown as z.ZodType<
-  InputSchema,
-  InputSchema
->;
+export function boundedJsonSchema<T extends JsonSchemaNode>(
+  root: z.ZodType<T, JsonSchemaNode>,
+): z.ZodType<T, T> {
+  return (
+    z
+      .object({})
+      .catchall(ZAnyJsonSchema)
+      .superRefine((schema, ctx) => {
+        if (exceedsJsonDepth(schema, MAX_INPUT_SCHEMA_DEPTH)) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must not nest deeper than ${MAX_INPUT_SCHEMA_DEPTH} levels`,
+          });
+        } else if (JSON.stringify(schema).length > MAX_INPUT_SCHEMA_BYTES) {
+          ctx.addIssue({
+            code: 'custom',
+            message: `must be at most ${MAX_INPUT_SCHEMA_BYTES / 1024} KiB as JSON`,
+          });
+        } else if (hasUnstorableText(schema)) {
+          ctx.addIssue({ code: 'custom', message: UNSTORABLE_TEXT_MESSAGE });
+        }
+      })
+      // Each stage's output is the next one's input; the casts only restate that for TypeScript.
+      .pipe(ZJsonSchemaNodeSchema as z.ZodType<JsonSchemaNode, Record<string, JsonValue>>)
+      .pipe(root) as unknown as z.ZodType<T, T>
+  );
+}
+
+/** An action's `input_schema`. */
+export const ZInputSchemaSchema = boundedJsonSchema(
+  ZInputSchemaRootSchema as z.ZodType<InputSchema, JsonSchemaNode>,
+);
 
 /**
  * The same check, typed for requests: a stored schema, or `z.toJSONSchema`'s result as zod

@@ -3,6 +3,7 @@ import { ZActionDefinitionFieldsSchema } from './action-definition';
 import { storableJsonObject, storableString } from './json-value';
 import { ZPluginBacklogSchema } from './plugin-backlog';
 import { ZPluginCircuitSchema } from './plugin-circuit';
+import { ZPluginHealthSchema } from './plugin-health';
 import { optionalQueryParam } from './query-params';
 import { ZPluginDeliverySchema } from './retry-schedule';
 
@@ -115,6 +116,8 @@ export const ZPluginSchema = z.object({
   circuit: ZPluginCircuitSchema.optional(),
   /** The plugin's events waiting, in delivery or dead, counted when the plugin is read. */
   backlog: ZPluginBacklogSchema,
+  /** Its outcomes of the last day and its latest failure, read with the plugin. */
+  health: ZPluginHealthSchema,
 });
 export type Plugin = z.output<typeof ZPluginSchema>;
 
@@ -152,6 +155,10 @@ export const ZListPluginsQuerySchema = z.object({
   status: optionalQueryParam(
     z.enum([...PLUGIN_STATUSES, PENDING_VERIFICATION, DISABLED]),
     'Only plugins with this status; `pending_verification`: waiting for their endpoint to prove ownership; `disabled`: turned off after failing for days.',
+  ),
+  search: optionalQueryParam(
+    storableString().trim().max(64),
+    'Only plugins whose name or slug contains this text (case-insensitive).',
   ),
   // The default sits outside the blank-tolerant parameter, so the description goes on both.
   limit: optionalQueryParam(z.coerce.number().int().min(1).max(500), PAGE_SIZE_DESCRIPTION)

@@ -34,6 +34,17 @@ export interface ActionSpec<Input extends z.ZodObject = z.ZodObject> {
   /** The payload, as a zod object: the registry learns its JSON Schema, the server enforces it. */
   input: Input;
   /**
+   * What a successful call answers, as a zod object: the registry learns its JSON Schema (the
+   * action's `output_schema`), shows it to callers and records answers that do not fit it.
+   */
+  output?: z.ZodObject;
+  /** An example answer, shown to callers; it must fit `output`. */
+  output_example?: unknown;
+  /** Hints for callers (MCP tool annotations); leave out what is not known. */
+  read_only?: boolean;
+  destructive?: boolean;
+  idempotent?: boolean;
+  /**
    * Does the work. What it returns is the JSON answer (`{ success: true }` for undefined);
    * throwing an ActionError answers its status, anything else a 500 JSON error.
    */

@@ -26,6 +26,15 @@ const plugin = definePlugin({
       input: z.object({}),
       handler: () => undefined,
     }),
+    find_order: action({
+      title: 'Find Order',
+      input: z.object({ order_id: z.string() }),
+      output: z.object({ order_id: z.string(), total: z.number().default(0) }),
+      output_example: { order_id: 'o_1', total: 12.5 },
+      read_only: true,
+      idempotent: true,
+      handler: ({ order_id }) => ({ order_id, total: 12.5 }),
+    }),
   },
 });
 
@@ -59,6 +68,24 @@ describe('registrationPayload', () => {
     });
     expect(ping).not.toHaveProperty('description');
     expect(welcome).not.toHaveProperty('supports_dry_run');
+    expect(ping).not.toHaveProperty('output_schema');
+    expect(ping).not.toHaveProperty('read_only');
+  });
+
+  it('[SDK][REGISTRATION]: output_schema comes from the zod output, with the example and the hints given', () => {
+    const find = registrationPayload(plugin).actions[2];
+    expect(find).toMatchObject({
+      output_schema: {
+        type: 'object',
+        // What the handler answers: a field with a default is always there.
+        required: ['order_id', 'total'],
+        properties: { order_id: { type: 'string' }, total: { type: 'number', default: 0 } },
+      },
+      output_example: { order_id: 'o_1', total: 12.5 },
+      read_only: true,
+      idempotent: true,
+    });
+    expect(find).not.toHaveProperty('destructive');
   });
 
   it('[SDK][REGISTRATION]: the registry contract accepts the payload as it is', () => {

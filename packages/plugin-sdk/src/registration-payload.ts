@@ -2,6 +2,8 @@ import {
   type ActionDefinitionInput,
   fieldsOfInputSchema,
   type InputSchema,
+  type JsonValue,
+  type OutputSchema,
 } from '@registry/contracts';
 import { z } from 'zod';
 import type { Plugin, ResolvedAction } from './define-plugin';
@@ -14,12 +16,14 @@ export type ActionRegistration = ActionDefinitionInput & {
   required_fields: string[];
   optional_fields: string[];
   input_schema: InputSchema;
+  output_schema?: OutputSchema;
 };
 
 /**
  * The plugin's complete action set for registration. Fields and schema come from each action's
  * zod input: the schema of what callers send (`io: 'input'`, so a field with a default is
  * optional), its `required` list as `required_fields`, the other properties as `optional_fields`.
+ * The output schema is what the handler answers (`io: 'output'`, as the handler builds it).
  */
 export function registrationPayload(plugin: Plugin): { actions: ActionRegistration[] } {
   return { actions: plugin.actions.map(describeAction) };
@@ -36,6 +40,21 @@ function describeAction(action: ResolvedAction): ActionRegistration {
     endpoint: action.endpoint,
     ...(action.timeout_ms === undefined ? {} : { timeout_ms: action.timeout_ms }),
     input_schema,
+    ...(action.output === undefined
+      ? {}
+      : { output_schema: z.toJSONSchema(action.output, { io: 'output' }) as OutputSchema }),
+    ...(action.output_example === undefined
+      ? {}
+      : { output_example: action.output_example as JsonValue }),
+    ...hintsOf(action),
     ...(action.supports_dry_run ? { supports_dry_run: true } : {}),
+  };
+}
+
+function hintsOf({ read_only, destructive, idempotent }: ResolvedAction) {
+  return {
+    ...(read_only === undefined ? {} : { read_only }),
+    ...(destructive === undefined ? {} : { destructive }),
+    ...(idempotent === undefined ? {} : { idempotent }),
   };
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import type { ActionDefinitionInput, InputSchema } from '@registry/contracts';
+import type { ActionDefinitionInput, InputSchema, OutputSchema } from '@registry/contracts';
 import type { Db, Prisma } from '@registry/db';
 
 /** A fresh tenant: tests sharing a database never see each other's rows. */
@@ -8,8 +8,9 @@ export function newTenantId(): string {
 }
 
 /** An action as tests write one: plain JSON all through, so it can also be stored directly. */
-export type TestActionDefinition = Omit<ActionDefinitionInput, 'input_schema'> & {
+export type TestActionDefinition = Omit<ActionDefinitionInput, 'input_schema' | 'output_schema'> & {
   input_schema?: InputSchema;
+  output_schema?: OutputSchema;
 };
 
 export interface TestPluginInput {

@@ -4,7 +4,8 @@ import { toolName } from './tool-name';
 
 /**
  * An action as an MCP tool: its payload's schema as the tool's input (the registered
- * `input_schema`, or one derived from its field lists), and where it comes from in the
+ * `input_schema`, or one derived from its field lists), its `output_schema` as the tool's
+ * output, its hints as annotations (left out when unknown), and where it comes from in the
  * description, which is all most clients show of a tool.
  */
 export function actionTool(action: DiscoveredAction): Tool {
@@ -20,9 +21,21 @@ export function actionTool(action: DiscoveredAction): Tool {
     title: action.title,
     description,
     inputSchema: actionInputSchema(action) as Tool['inputSchema'],
+    ...(action.output_schema ? { outputSchema: action.output_schema as Tool['outputSchema'] } : {}),
+    ...annotationsOf(action),
     _meta: {
       'registry/action_type': action.action_type,
       'registry/plugin_id': action.plugin_id,
     },
   };
+}
+
+/** The action's hints as MCP annotations: only those it declared (absent means unknown). */
+function annotationsOf(action: DiscoveredAction): Pick<Tool, 'annotations'> {
+  const annotations = {
+    ...(action.read_only === undefined ? {} : { readOnlyHint: action.read_only }),
+    ...(action.destructive === undefined ? {} : { destructiveHint: action.destructive }),
+    ...(action.idempotent === undefined ? {} : { idempotentHint: action.idempotent }),
+  };
+  return Object.keys(annotations).length > 0 ? { annotations } : {};
 }

@@ -10,8 +10,8 @@ import { AppError, dispatchEvents, parseInput, type RegistryDeps } from '@regist
 
 /**
  * Calls an action as the automation endpoint does (sync mode: routing, validation, signing,
- * retries, idempotency, history), as one event of its own flow. Its flow id starts `mcp_`, so
- * history shows which executions an MCP client asked for. A failed event is a tool result with
+ * retries, idempotency, history), as one event of its own flow, recorded with source `mcp` (and
+ * a flow id starting `mcp_`). A failed event is a tool result with
  * `isError`, carrying its `error_code`: the model reads why and may try again.
  */
 /** `tools/call` with `_meta: { "registry/dry_run": true }` is a dry run (see `dry_run`). */
@@ -41,7 +41,7 @@ export async function callActionTool(
     if (error instanceof AppError) return failure({ error_code: error.code, error: error.message });
     throw error;
   }
-  const { results, flow_execution_id } = await dispatchEvents(deps, tenantId, request);
+  const { results, flow_execution_id } = await dispatchEvents(deps, tenantId, request, 'mcp');
   return toolResult(results[0] as EventResult, flow_execution_id);
 }
 
@@ -56,11 +56,34 @@ function toolResult(result: EventResult, flowExecutionId: string): CallToolResul
     const { error_code, error, http_status, next_attempt_at } = result;
     return failure({ error_code, error, http_status, next_attempt_at, ...execution });
   }
+  if (result.output_mismatch) return mismatched(result.result, result.output_mismatch, execution);
   // structuredContent must be an object; a plugin may answer any JSON value.
   const content = isObject(result.result) ? result.result : { result: result.result };
   return {
     content: [{ type: 'text', text: JSON.stringify(result.result ?? null) }],
     structuredContent: content,
+    _meta: { 'registry/execution': execution },
+  };
+}
+
+/**
+ * The action ran, but its answer breaks the tool's `outputSchema`, which MCP clients enforce on
+ * a successful result: so it is an error result saying the work was done, with the answer.
+ */
+function mismatched(
+  answer: unknown,
+  mismatch: NonNullable<Extract<EventResult, { success: true }>['output_mismatch']>,
+  execution: Record<string, unknown>,
+): CallToolResult {
+  const issues = mismatch.map((issue) => `${issue.field}: ${issue.message}`).join('; ');
+  return {
+    ...failure({
+      error_code: 'OUTPUT_MISMATCH',
+      error: `The action ran and succeeded, but its answer does not fit its output schema (${issues}). Do not call it again for this.`,
+      output_mismatch: mismatch,
+      result: answer ?? null,
+      ...execution,
+    }),
     _meta: { 'registry/execution': execution },
   };
 }

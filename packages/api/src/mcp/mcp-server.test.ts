@@ -9,6 +9,7 @@ import {
   echo,
   insertPlugin,
   newTenantId,
+  respondJson,
   startPluginServer,
   type TestPluginServer,
 } from '@registry/testing';
@@ -178,7 +179,7 @@ describe('MCP tools/call', () => {
     const execution = await deps.db.actionExecution.findFirstOrThrow({
       where: { tenantId: tenant, actionType: 'create_product' },
     });
-    expect(execution).toMatchObject({ status: 'succeeded', mode: 'sync' });
+    expect(execution).toMatchObject({ status: 'succeeded', mode: 'sync', source: 'mcp' });
     expect(execution.flowExecutionId).toMatch(/^mcp_/);
   });
 
@@ -225,6 +226,102 @@ describe('MCP tools/call', () => {
   });
 });
 
+describe('MCP output schemas and hints', () => {
+  const typedTenant = newTenantId();
+  const orderSchema = {
+    type: 'object' as const,
+    properties: { order_id: { type: 'string' as const } },
+    required: ['order_id'],
+  };
+  let typedToken: string;
+  let typedPlugins: TestPluginServer;
+
+  beforeAll(async () => {
+    typedPlugins = await startPluginServer({
+      '/actions/find-order': respondJson(200, { order_id: 'o_1' }),
+      '/actions/cancel-order': respondJson(200, { order_id: 7 }),
+    });
+    await insertPlugin(deps.db, typedTenant, {
+      slug: 'orders',
+      apiEndpoint: typedPlugins.url,
+      actions: [
+        {
+          ...actionDefinition('find_order'),
+          output_schema: orderSchema,
+          read_only: true,
+          destructive: false,
+          idempotent: true,
+        },
+        { ...actionDefinition('cancel_order'), output_schema: orderSchema, destructive: true },
+        actionDefinition('plain_action'),
+      ],
+    });
+    typedToken = (await createAdminToken(deps, typedTenant, 'mcp typed')).token;
+  });
+  afterAll(() => typedPlugins.close());
+
+  it('[MCP][LIST]: hints become annotations (only those declared) and output_schema the outputSchema', async () => {
+    const tools = await allTools(await connect(typedToken, '?plugin=orders'));
+    const byName = Object.fromEntries(tools.map((tool) => [tool.name, tool]));
+
+    expect(byName.orders__find_order).toMatchObject({
+      outputSchema: orderSchema,
+      annotations: { readOnlyHint: true, destructiveHint: false, idempotentHint: true },
+    });
+    expect(byName.orders__cancel_order?.annotations).toEqual({ destructiveHint: true });
+    expect(byName.orders__plain_action).not.toHaveProperty('annotations');
+    expect(byName.orders__plain_action).not.toHaveProperty('outputSchema');
+    const platform = await allTools(await connect(typedToken, '?plugin=platform'));
+    expect(platform.find((tool) => tool.name === 'delete_product')?.annotations).toEqual({
+      readOnlyHint: false,
+      destructiveHint: true,
+      idempotentHint: true,
+    });
+  });
+
+  it('[MCP][CALL]: a fitting answer is structuredContent the SDK client checks; the execution shows source mcp', async () => {
+    const client = await connect(typedToken);
+    const answer = await client.callTool({ name: 'orders__find_order', arguments: {} });
+
+    expect(answer.isError).toBeFalsy();
+    expect(answer.structuredContent).toEqual({ order_id: 'o_1' });
+    const execution = (answer._meta as Record<string, { execution_id: string }>)[
+      'registry/execution'
+    ];
+    const recorded = await deps.db.actionExecution.findUniqueOrThrow({
+      where: { id: execution?.execution_id },
+    });
+    expect(recorded).toMatchObject({ status: 'succeeded', source: 'mcp', outputMismatch: null });
+  });
+
+  it('[MCP][CALL]: an answer breaking outputSchema is an error result saying the action ran, recorded as a mismatch', async () => {
+    const client = await connect(typedToken);
+    const answer = await client.callTool({ name: 'orders__cancel_order', arguments: {} });
+
+    const mismatch = [{ field: 'result.order_id', message: 'expected string, received number 7' }];
+    expect(answer).toMatchObject({
+      isError: true,
+      structuredContent: {
+        error_code: 'OUTPUT_MISMATCH',
+        status: 'succeeded',
+        output_mismatch: mismatch,
+        result: { order_id: 7 },
+      },
+    });
+    expect((answer.content as [{ text: string }])[0].text).toContain(
+      'The action ran and succeeded',
+    );
+    const recorded = await deps.db.actionExecution.findFirstOrThrow({
+      where: { tenantId: typedTenant, actionType: 'cancel_order' },
+    });
+    expect(recorded).toMatchObject({
+      status: 'succeeded',
+      source: 'mcp',
+      outputMismatch: mismatch,
+    });
+  });
+});
+
 describe('MCP dry runs', () => {
   it('[MCP][DRY_RUN]: _meta registry/dry_run answers the would-be product and the request a plugin would get, doing neither', async () => {
     const client = await connect();
@@ -258,6 +355,7 @@ describe('MCP dry runs', () => {
       'create_product',
       'send_welcome_email',
     ]);
+    expect(recorded.map((execution) => execution.source)).toEqual(['mcp', 'mcp']);
   });
 });
 

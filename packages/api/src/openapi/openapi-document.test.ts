@@ -103,3 +103,27 @@ describe('the OpenAPI document', () => {
     expect(undescribed).toEqual([]);
   });
 });
+
+describe('the OpenAPI document, typed results', () => {
+  it('[OPENAPI][OUTPUT]: actions document output schemas and hints; results and executions the mismatch and source', () => {
+    const document = openApiDocument();
+    const discovered = JSON.stringify(document.components?.schemas?.DiscoveredAction);
+    const registered = JSON.stringify(document.components?.schemas?.ActionDefinition);
+    for (const field of [
+      'output_schema',
+      'output_example',
+      'read_only',
+      'destructive',
+      'idempotent',
+    ]) {
+      expect(discovered).toContain(`"${field}"`);
+      expect(registered).toContain(`"${field}"`);
+    }
+    expect(JSON.stringify(document.components?.schemas?.EventResult)).toContain(
+      '"output_mismatch"',
+    );
+    const executions = JSON.stringify(document.paths?.['/api/executions']?.get?.responses?.['200']);
+    expect(executions).toContain('"output_mismatch"');
+    expect(executions).toContain('"mcp"');
+  });
+});

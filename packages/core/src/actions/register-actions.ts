@@ -3,7 +3,7 @@ import type {
   RegisterActionsResponse,
   ValidationIssue,
 } from '@registry/contracts';
-import { inputSchemaCompileError } from '../dispatch/payload-validators';
+import { findResultProblem, schemaCompileError } from '../dispatch/payload-validators';
 import { AppError } from '../errors/app-error';
 import { pluginNotFound } from '../errors/plugin-not-found';
 import { readRegisteredActions } from '../plugins/registered-actions';
@@ -31,7 +31,7 @@ export async function registerActions(
   request: RegisterActionsRequest,
   credential = 'unknown',
 ): Promise<RegisterActionsResponse> {
-  const uncompilable = uncompilableInputSchemas(request);
+  const uncompilable = uncompilableSchemas(request);
   if (uncompilable.length > 0) throw AppError.validation(uncompilable);
   const registeredAt = new Date().toISOString();
   const stored = JSON.stringify({ actions: request.actions, registered_at: registeredAt });
@@ -74,10 +74,29 @@ export async function registerActions(
   }
 }
 
-/** Schemas the contract accepts but Ajv cannot compile (an unresolvable `$ref`, say). */
-function uncompilableInputSchemas(request: RegisterActionsRequest): ValidationIssue[] {
+/**
+ * Schemas the contract accepts but Ajv cannot compile (an unresolvable `$ref`, a pattern RE2
+ * cannot run), and an `output_example` its own `output_schema` refuses.
+ */
+function uncompilableSchemas(request: RegisterActionsRequest): ValidationIssue[] {
   return request.actions.flatMap((action, index) => {
-    const error = action.input_schema && inputSchemaCompileError(action.input_schema);
-    return error ? [{ field: `actions[${index}].input_schema`, message: error }] : [];
+    const at = (field: string, message: string) => ({
+      field: `actions[${index}].${field}`,
+      message,
+    });
+    const issues: ValidationIssue[] = [];
+    for (const key of ['input_schema', 'output_schema'] as const) {
+      const error = action[key] && schemaCompileError(action[key]);
+      if (error) issues.push(at(key, error));
+    }
+    const { output_schema: schema, output_example: example } = action;
+    if (schema && example !== undefined && issues.length === 0) {
+      const problem = findResultProblem('example', action.action_type, schema, example);
+      if (problem) {
+        const field = problem.field.replace(/^result/, 'output_example');
+        issues.push(at(field, `${problem.message} (it must fit output_schema)`));
+      }
+    }
+    return issues;
   });
 }

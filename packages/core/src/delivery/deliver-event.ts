@@ -5,6 +5,7 @@ import { EventFailure } from '../errors/event-failure';
 import type { ExecutionOutcome } from '../executions/store';
 import type { PluginRecord } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
+import { outputMismatchOf } from './output-mismatch';
 import { attemptPluginCall, pluginCall } from './plugin-call';
 import {
   type AttemptVerdict,
@@ -137,7 +138,10 @@ export async function deliverPluginEvent(
         : 'refused';
     state =
       (await recordPluginVerdict(deps, delivery.tenantId, plugin, state, verdict, result)) ?? state;
-    if (result.ok) return run({ status: 'succeeded', result: result.body });
+    if (result.ok) {
+      const mismatch = outputMismatchOf(deps.metrics, plugin, action, result.body);
+      return run({ status: 'succeeded', result: result.body, ...mismatch });
+    }
     const { failure } = result;
     const failed = { error: failure.message, errorCode: failure.code, failure };
     if (verdict === 'refused') return run({ status: 'failed', ...failed });

@@ -1,6 +1,14 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { ZDispatchRequestSchema } from '@registry/contracts';
-import { insertWebhookLogPlugin, newTenantId, webhookLog } from '@registry/testing';
+import {
+  actionDefinition,
+  insertPlugin,
+  insertWebhookLogPlugin,
+  newTenantId,
+  pluginServerForTest,
+  respondJson,
+  webhookLog,
+} from '@registry/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedRegistry } from '../../test/support/isolated-registry';
 import { dispatchEvents } from '../dispatch/dispatch-events';
@@ -40,6 +48,31 @@ async function settled(tenant: string, flow: string, ms = 10_000) {
 }
 
 describe('queued delivery: async events reach their plugin through the worker', () => {
+  it('[DELIVERY][OUTPUT]: the worker records an answer that breaks output_schema as a succeeded mismatch', async () => {
+    const tenant = newTenantId();
+    const server = await pluginServerForTest({ '/actions/act': respondJson(200, { n: 'one' }) });
+    const plugin = await insertPlugin(deps.db, tenant, {
+      apiEndpoint: server.url,
+      actions: [
+        {
+          ...actionDefinition('act'),
+          output_schema: { type: 'object', properties: { n: { type: 'number' } } },
+        },
+      ],
+    });
+
+    await enqueue(tenant, 'async-output', [{ action_type: 'act', plugin_id: plugin.id }]);
+
+    const [row] = await settled(tenant, 'async-output');
+    expect(row).toMatchObject({
+      status: 'succeeded',
+      mode: 'async',
+      source: 'api',
+      result: { n: 'one' },
+      output_mismatch: [{ field: 'result.n', message: 'expected number, received "one"' }],
+    });
+  });
+
   it('[DELIVERY][ASYNC]: answers at once with queued and refused events; the worker delivers the rest', async () => {
     const tenant = newTenantId();
     const log = webhookLog({ delayMs: 50 });

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { AutomationEvent, DispatchMode, DispatchRequest } from '@registry/contracts';
+import type {
+  AutomationEvent,
+  DispatchMode,
+  DispatchRequest,
+  ExecutionSource,
+} from '@registry/contracts';
 import { inTransaction, type SqlRunner } from '@registry/db';
 import type { EventFailure } from '../errors/event-failure';
 import { insertExecutions, type NewExecution, reopenUnsentFailures } from '../executions/store';
@@ -58,6 +63,7 @@ export async function acceptEvents(
   tenantId: string,
   request: DispatchRequest,
   mode: DispatchMode,
+  source: ExecutionSource,
 ): Promise<AcceptedBatch> {
   const flowExecutionId = request.flow_execution_id ?? `flow_${randomUUID()}`;
   const routing = await loadRoutingRows(deps.sql, tenantId, request.events);
@@ -85,7 +91,7 @@ export async function acceptEvents(
     return { event, index, target, refusal, row };
   });
   const record = async (tx: SqlRunner) => {
-    const batch = { tenantId, flowExecutionId, mode, owner: deps.instanceId };
+    const batch = { tenantId, flowExecutionId, mode, source, owner: deps.instanceId };
     const claimed = await insertExecutions(
       tx,
       batch,

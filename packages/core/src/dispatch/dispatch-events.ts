@@ -1,4 +1,4 @@
-import type { DispatchRequest, DispatchResponse } from '@registry/contracts';
+import type { DispatchRequest, DispatchResponse, ExecutionSource } from '@registry/contracts';
 import pLimit from 'p-limit';
 import type { DeliveryRun, EventDelivery } from '../delivery/deliver-event';
 import { deliverPluginEvent } from '../delivery/deliver-event';
@@ -23,11 +23,13 @@ export async function dispatchEvents(
   deps: RegistryDeps,
   tenantId: string,
   request: DispatchRequest,
+  /** Which door the events came in by, recorded on each execution. */
+  source: ExecutionSource = 'api',
 ): Promise<DispatchResponse> {
-  if (request.dry_run) return dryRunEvents(deps, tenantId, request);
+  if (request.dry_run) return dryRunEvents(deps, tenantId, request, source);
   const started = performance.now();
   const deadline = started + deps.dispatch.eventDeadlineMs;
-  const batch = await acceptEvents(deps, tenantId, request, 'sync');
+  const batch = await acceptEvents(deps, tenantId, request, 'sync', source);
   const context = { tenantId, flowExecutionId: batch.flowExecutionId };
   const limit = pLimit(deps.dispatch.concurrency);
   const recorder = createOutcomeRecorder(deps);

@@ -1,5 +1,10 @@
 import { randomUUID } from 'node:crypto';
-import type { DispatchRequest, DispatchResponse, EventResult } from '@registry/contracts';
+import type {
+  DispatchRequest,
+  DispatchResponse,
+  EventResult,
+  ExecutionSource,
+} from '@registry/contracts';
 import pLimit from 'p-limit';
 import type { DeliveryRun } from '../delivery/deliver-event';
 import { dryRunPlatformAction } from '../delivery/dry-run-platform-event';
@@ -27,6 +32,7 @@ export async function dryRunEvents(
   deps: Deps,
   tenantId: string,
   request: DispatchRequest,
+  source: ExecutionSource,
 ): Promise<DispatchResponse> {
   const started = performance.now();
   const flowExecutionId = request.flow_execution_id ?? `flow_${randomUUID()}`;
@@ -57,7 +63,7 @@ export async function dryRunEvents(
   );
   await insertDryRunRecords(
     deps.sql,
-    { tenantId, flowExecutionId },
+    { tenantId, flowExecutionId, source },
     tried.map(({ owned, result, attempts }) => dryRunRecord(owned, result, attempts)),
   );
   const results = tried.map(({ result }) => ({ ...result, dry_run: true as const }));

@@ -1,4 +1,9 @@
-import type { AsyncDispatchResponse, DispatchRequest, QueuedEvent } from '@registry/contracts';
+import type {
+  AsyncDispatchResponse,
+  DispatchRequest,
+  ExecutionSource,
+  QueuedEvent,
+} from '@registry/contracts';
 import { loadExecutionsByKey } from '../executions/store';
 import type { RegistryDeps } from '../registry-deps';
 import { acceptEvents } from './accept-events';
@@ -13,8 +18,9 @@ export async function enqueueEvents(
   deps: Pick<RegistryDeps, 'sql' | 'queue' | 'notifications' | 'instanceId' | 'metrics'>,
   tenantId: string,
   request: DispatchRequest,
+  source: ExecutionSource = 'api',
 ): Promise<AsyncDispatchResponse> {
-  const batch = await acceptEvents(deps, tenantId, request, 'async');
+  const batch = await acceptEvents(deps, tenantId, request, 'async', source);
   const results: QueuedEvent[] = batch.owned.map((event) => ({
     index: event.index,
     action_type: event.event.action_type,

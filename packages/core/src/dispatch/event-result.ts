@@ -11,7 +11,10 @@ export function eventResult(event: OwnedEvent, run: DeliveryRun): EventResult {
     attempts: run.attempts.length,
     status: run.status,
   };
-  if (run.status === 'succeeded') return { ...base, success: true, result: run.result };
+  if (run.status === 'succeeded') {
+    const mismatch = run.outputMismatch ? { output_mismatch: run.outputMismatch } : {};
+    return { ...base, success: true, result: run.result, ...mismatch };
+  }
   const httpStatus = run.failure?.httpStatus ?? run.attempts.at(-1)?.http_status ?? undefined;
   return {
     ...base,

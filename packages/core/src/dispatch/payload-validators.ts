@@ -1,7 +1,7 @@
 import {
   describeReceivedValue,
   formatFieldPath,
-  type InputSchema,
+  type JsonSchemaNode,
   type ValidationIssue,
 } from '@registry/contracts';
 import { Ajv2020, type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
@@ -39,7 +39,7 @@ const MAX_CACHED_VALIDATORS = 2000;
 const validators = new Map<string, ValidateFunction>();
 
 /** `$schema` and `$id` are dropped: the dialect is always 2020-12, and an id is per instance. */
-function compileInputSchema(schema: InputSchema): ValidateFunction {
+function compileSchema(schema: JsonSchemaNode): ValidateFunction {
   if (ajvCompiles >= COMPILES_PER_AJV) {
     ajv = createAjv();
     ajvCompiles = 0;
@@ -49,10 +49,13 @@ function compileInputSchema(schema: InputSchema): ValidateFunction {
   return ajv.compile(compilable);
 }
 
-/** Why Ajv cannot compile a schema (undefined: it can), for a registration to refuse it. */
-export function inputSchemaCompileError(schema: InputSchema): string | undefined {
+/**
+ * Why Ajv cannot compile a registered schema (undefined: it can), for a registration to refuse
+ * it: an `input_schema` or an `output_schema`, held to the same rules (patterns RE2 can run).
+ */
+export function schemaCompileError(schema: JsonSchemaNode): string | undefined {
   try {
-    compileInputSchema(schema);
+    compileSchema(schema);
     return undefined;
   } catch (error) {
     return (error as Error).message;
@@ -63,7 +66,7 @@ export function inputSchemaCompileError(schema: InputSchema): string | undefined
  * The validator of each schema object a batch read from the database: its events share the
  * action's object, so only the first of them keys the content cache below.
  */
-const validatorOfSchema = new WeakMap<InputSchema, ValidateFunction>();
+const validatorOfSchema = new WeakMap<JsonSchemaNode, ValidateFunction>();
 
 /**
  * The first way a payload breaks its action's schema, or undefined. Validators are cached per
@@ -73,26 +76,48 @@ const validatorOfSchema = new WeakMap<InputSchema, ValidateFunction>();
 export function findPayloadProblem(
   pluginId: string,
   actionType: string,
-  schema: InputSchema,
+  schema: JsonSchemaNode,
   payload: Record<string, unknown>,
+): ValidationIssue | undefined {
+  return firstProblem(`${pluginId}\n${actionType}`, schema, payload, 'payload');
+}
+
+/**
+ * The first way a plugin's successful answer breaks its action's `output_schema`, or
+ * undefined; cached as the payload validators are. Fields are named from `result`.
+ */
+export function findResultProblem(
+  pluginId: string,
+  actionType: string,
+  schema: JsonSchemaNode,
+  result: unknown,
+): ValidationIssue | undefined {
+  return firstProblem(`${pluginId}\n${actionType}\noutput`, schema, result, 'result');
+}
+
+function firstProblem(
+  owner: string,
+  schema: JsonSchemaNode,
+  value: unknown,
+  root: 'payload' | 'result',
 ): ValidationIssue | undefined {
   let validate = validatorOfSchema.get(schema);
   if (validate === undefined) {
-    validate = cachedValidator(`${pluginId}\n${actionType}\n${JSON.stringify(schema)}`, schema);
+    validate = cachedValidator(`${owner}\n${JSON.stringify(schema)}`, schema);
     validatorOfSchema.set(schema, validate);
   }
-  if (validate(payload)) return undefined;
+  if (validate(value)) return undefined;
   // Ajv stops at the first failing keyword; a composite one (anyOf) reports itself last.
   const error = validate.errors?.at(-1);
-  return error ? describeError(error) : { field: 'payload', message: 'is invalid' };
+  return error ? describeError(error, root) : { field: root, message: 'is invalid' };
 }
 
-function describeError(error: ErrorObject): ValidationIssue {
+function describeError(error: ErrorObject, root: 'payload' | 'result'): ValidationIssue {
   const path = error.instancePath
     .split('/')
     .slice(1)
     .map((segment) => segment.replaceAll('~1', '/').replaceAll('~0', '~'));
-  const field = (...more: string[]) => formatFieldPath(['payload', ...path.map(asIndex), ...more]);
+  const field = (...more: string[]) => formatFieldPath([root, ...path.map(asIndex), ...more]);
   const received = `received ${describeReceivedValue(error.data)}`;
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
@@ -106,7 +131,7 @@ function describeError(error: ErrorObject): ValidationIssue {
     case 'additionalProperties':
       return {
         field: field(String(params.additionalProperty)),
-        message: 'is not a field of this action',
+        message: root === 'payload' ? 'is not a field of this action' : 'is not declared',
       };
     case 'enum':
       return {
@@ -135,10 +160,10 @@ function describeError(error: ErrorObject): ValidationIssue {
   }
 }
 
-function cachedValidator(key: string, schema: InputSchema): ValidateFunction {
+function cachedValidator(key: string, schema: JsonSchemaNode): ValidateFunction {
   let validate = validators.get(key);
   if (validate === undefined) {
-    validate = compileInputSchema(schema);
+    validate = compileSchema(schema);
     if (validators.size >= MAX_CACHED_VALIDATORS) {
       validators.delete(validators.keys().next().value as string);
     }

@@ -47,7 +47,15 @@ export function replayedResult(recorded: RecordedExecution, index: number): Even
     replayed: true as const,
     status: recorded.status,
   };
-  if (recorded.status === 'succeeded') return { ...base, success: true, result: recorded.result };
+  if (recorded.status === 'succeeded') {
+    const mismatch = recorded.output_mismatch;
+    return {
+      ...base,
+      success: true,
+      result: recorded.result,
+      ...(mismatch ? { output_mismatch: mismatch } : {}),
+    };
+  }
   const httpStatus = recorded.attempts.at(-1)?.http_status;
   const inFlight = !isFinal(recorded.status);
   return {

@@ -8,6 +8,8 @@ export interface DispatchMetrics {
   attemptFinished(plugin: string, outcome: string, durationMs: number): void;
   retryScheduled(plugin: string, reason: string): void;
   circuitChanged(plugin: string, state: PluginCircuit['state']): void;
+  /** A plugin answered successfully with a body its action's `output_schema` refuses. */
+  outputMismatched(actionType: string, plugin: string): void;
 }
 
 /** Circuit states as gauge values, so an alert can fire on `> 0`. */
@@ -49,6 +51,12 @@ export function createDispatchMetrics(): DispatchMetrics {
     labelNames: ['plugin'],
     registers: [registry],
   });
+  const mismatches = new Counter({
+    name: 'registry_output_mismatches_total',
+    help: "Successful plugin answers that broke their action's output_schema, by action and plugin",
+    labelNames: ['action_type', 'plugin'],
+    registers: [registry],
+  });
   return {
     registry,
     eventFinished: (action_type, plugin, outcome) => events.inc({ action_type, plugin, outcome }),
@@ -56,5 +64,6 @@ export function createDispatchMetrics(): DispatchMetrics {
       attempts.observe({ plugin, outcome }, durationMs / 1000),
     retryScheduled: (plugin, reason) => retries.inc({ plugin, reason }),
     circuitChanged: (plugin, state) => circuits.set({ plugin }, CIRCUIT_VALUES[state]),
+    outputMismatched: (action_type, plugin) => mismatches.inc({ action_type, plugin }),
   };
 }

@@ -1,5 +1,6 @@
 import { whenPresent } from '@registry/contracts';
 import { z } from 'zod';
+import { CREATES } from './action-hints';
 import { findCustomer } from './customers';
 import { quantity } from './fields';
 import { definePlatformAction } from './platform-action';
@@ -11,6 +12,7 @@ export const addToCart = definePlatformAction({
   title: 'Add to Cart',
   description: "Adds a product to a customer's cart, or increases its quantity there.",
   category: 'cart',
+  hints: CREATES,
   input: z.strictObject({
     customer_id: z.guid(whenPresent('must be a UUID')),
     product_id: z.guid(whenPresent('must be a UUID')),

@@ -2,6 +2,7 @@ import type { Prisma } from '@registry/db';
 import { z } from 'zod';
 import { EventFailure } from '../errors/event-failure';
 import { isUniqueViolation } from '../errors/prisma-errors';
+import { CREATES, OVERWRITES } from './action-hints';
 import { email, idField, shortText } from './fields';
 import { definePlatformAction, type PlatformContext } from './platform-action';
 
@@ -53,6 +54,7 @@ export const createCustomer = definePlatformAction({
   title: 'Create Customer',
   description: 'Creates a customer, or updates the one with the same email.',
   category: 'customers',
+  hints: CREATES,
   input: z.strictObject(customerFields),
   async run({ db, tenantId }, input) {
     const columns = toColumns(input);
@@ -74,6 +76,7 @@ export const updateCustomer = definePlatformAction({
   title: 'Update Customer',
   description: "Changes a customer's details; only the given fields change.",
   category: 'customers',
+  hints: OVERWRITES,
   input: z.strictObject({
     id: idField('Customer ID required for update'),
     ...z.object(customerFields).partial().shape,

@@ -1,6 +1,7 @@
 import { whenPresent } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
 import { z } from 'zod';
+import { CREATES } from './action-hints';
 import { email, shortText } from './fields';
 import { definePlatformAction, type PlatformContext } from './platform-action';
 
@@ -29,6 +30,7 @@ export const sendEmail = definePlatformAction({
   title: 'Send Email',
   description: 'Queues an email in the platform outbox.',
   category: 'communication',
+  hints: CREATES,
   input: z.strictObject({
     to: email,
     subject: shortText(300),
@@ -50,6 +52,7 @@ export const sendSms = definePlatformAction({
   title: 'Send SMS',
   description: 'Queues a text message in the platform outbox.',
   category: 'communication',
+  hints: CREATES,
   input: z.strictObject({
     to: z.string().regex(/^\+?[0-9 ()-]{6,20}$/, 'must be a phone number'),
     message: z.string().min(1, 'must not be empty').max(1600),
@@ -63,6 +66,7 @@ export const createNotification = definePlatformAction({
   title: 'Create Notification',
   description: 'Posts an in-app notification, optionally for one customer or user.',
   category: 'communication',
+  hints: CREATES,
   input: z.strictObject({
     title: shortText(200),
     message: z.string().min(1, 'must not be empty').max(5000),

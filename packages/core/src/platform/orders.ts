@@ -2,6 +2,7 @@ import { whenPresent } from '@registry/contracts';
 import { Prisma } from '@registry/db';
 import { z } from 'zod';
 import { EventFailure } from '../errors/event-failure';
+import { CREATES, OVERWRITES } from './action-hints';
 import { findCustomer } from './customers';
 import { idField, quantity } from './fields';
 import { definePlatformAction } from './platform-action';
@@ -42,6 +43,7 @@ export const createOrder = definePlatformAction({
   title: 'Create Order',
   description: "Places an order for a customer at the products' current prices.",
   category: 'orders',
+  hints: CREATES,
   input: z.strictObject({
     customer_id: z.guid(whenPresent('must be a UUID')),
     items: z
@@ -100,6 +102,7 @@ export const updateOrderStatus = definePlatformAction({
   title: 'Update Order Status',
   description: 'Moves an order to a new status; cancelled and refunded orders are final.',
   category: 'orders',
+  hints: OVERWRITES,
   input: z.strictObject({
     id: idField('Order ID required for status update'),
     status: z.enum(ORDER_STATUSES, {

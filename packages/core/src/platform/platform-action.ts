@@ -1,5 +1,6 @@
 import type { Prisma } from '@registry/db';
 import type { z } from 'zod';
+import type { ActionHints } from './action-hints';
 
 export interface PlatformContext {
   /** The database, or the transaction the action runs in (its writes commit with its outcome). */
@@ -13,6 +14,7 @@ export interface PlatformAction<S extends z.ZodObject = z.ZodObject> {
   title: string;
   description: string;
   category: string;
+  hints: ActionHints;
   input: S;
   run(ctx: PlatformContext, input: z.output<S>): Promise<unknown>;
 }

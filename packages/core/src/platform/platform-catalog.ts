@@ -42,6 +42,7 @@ export const PLATFORM_CATALOG: readonly DiscoveredPlatformAction[] = PLATFORM_AC
       title: action.title,
       description: action.description,
       category: action.category,
+      ...action.hints,
       required_fields: fields.filter(([, schema]) => !accepts(schema)).map(([name]) => name),
       optional_fields: fields.filter(([, schema]) => accepts(schema)).map(([name]) => name),
       plugin_id: null,

@@ -2,6 +2,7 @@ import type { Prisma } from '@registry/db';
 import { z } from 'zod';
 import { EventFailure } from '../errors/event-failure';
 import { isForeignKeyViolation, isUniqueViolation } from '../errors/prisma-errors';
+import { CREATES, DELETES, OVERWRITES } from './action-hints';
 import { idField, money, shortText } from './fields';
 import { definePlatformAction, type PlatformContext } from './platform-action';
 
@@ -48,6 +49,7 @@ export const createProduct = definePlatformAction({
   title: 'Create Product',
   description: 'Adds a product to the catalog.',
   category: 'products',
+  hints: CREATES,
   input: z.strictObject(productFields),
   async run({ db, tenantId }, input) {
     const row = await db.product
@@ -62,6 +64,7 @@ export const updateProduct = definePlatformAction({
   title: 'Update Product',
   description: 'Changes a product; only the given fields change.',
   category: 'products',
+  hints: OVERWRITES,
   input: z.strictObject({
     id: idField('Product ID required for update'),
     ...z.object(productFields).partial().shape,
@@ -80,6 +83,7 @@ export const deleteProduct = definePlatformAction({
   title: 'Delete Product',
   description: 'Removes a product that no order refers to.',
   category: 'products',
+  hints: DELETES,
   input: z.strictObject({ id: idField('Product ID required for deletion') }),
   async run(ctx, { id }) {
     await findProduct(ctx, id);

@@ -1,6 +1,7 @@
 import type { Prisma } from '@registry/db';
 import { z } from 'zod';
 import { EventFailure } from '../errors/event-failure';
+import { CREATES, OVERWRITES } from './action-hints';
 import { idField, shortText } from './fields';
 import { definePlatformAction } from './platform-action';
 
@@ -25,6 +26,7 @@ export const createTask = definePlatformAction({
   title: 'Create Task',
   description: 'Creates a task for the store team.',
   category: 'tasks',
+  hints: CREATES,
   input: z.strictObject({
     title: shortText(200),
     description: z.string().max(5000).optional(),
@@ -52,6 +54,7 @@ export const assignTask = definePlatformAction({
   title: 'Assign Task',
   description: 'Assigns a task to a team member.',
   category: 'tasks',
+  hints: OVERWRITES,
   input: z.strictObject({
     id: idField('Task ID required for assignment'),
     assignee: shortText(200),

@@ -190,4 +190,30 @@ describe('plugin queries', () => {
     const pending = await list(tenant, { status: 'pending_verification' });
     expect(pending.plugins.map((p) => p.slug)).toEqual(['p-b']);
   });
+
+  it('[PLUGINS][LIST]: searches name or slug, case-insensitively, with the status filter and paging', async () => {
+    const tenant = newTenantId();
+    await insertPlugin(deps.db, tenant, { slug: 'mailer', name: 'Email Sender' });
+    await insertPlugin(deps.db, tenant, { slug: 'crm-sync', name: 'CRM Mail Sync' });
+    await insertPlugin(deps.db, tenant, { slug: 'sms', name: 'SMS', status: 'inactive' });
+    await insertPlugin(deps.db, tenant, {
+      slug: 'mail-archive',
+      name: 'Archive',
+      status: 'inactive',
+    });
+    await insertPlugin(deps.db, newTenantId(), { slug: 'mail-elsewhere' });
+    const slugs = async (query: Record<string, unknown>) =>
+      (await list(tenant, query)).plugins.map((p) => p.slug);
+
+    expect(await slugs({ search: ' MAIL ' })).toEqual(['crm-sync', 'mail-archive', 'mailer']);
+    expect(await slugs({ search: 'sender' })).toEqual(['mailer']);
+    expect(await slugs({ search: 'mail', status: 'inactive' })).toEqual(['mail-archive']);
+    expect(await slugs({ search: '%' })).toEqual([]);
+    expect(await slugs({ search: 'crm_' })).toEqual([]);
+    expect(await slugs({ search: '' })).toHaveLength(4);
+    const first = await list(tenant, { search: 'mail', limit: 2 });
+    expect(first.next_cursor).toBe('mail-archive');
+    expect(await slugs({ search: 'mail', cursor: first.next_cursor })).toEqual(['mailer']);
+    expect(() => parseInput(ZListPluginsQuerySchema, { search: 'x'.repeat(65) })).toThrow(/search/);
+  });
 });

@@ -2,6 +2,7 @@ import {
   type CreatedPlugin,
   type CreatePluginRequest,
   EMPTY_PLUGIN_BACKLOG,
+  EMPTY_PLUGIN_HEALTH,
   type ListPluginsQuery,
   type PatchPluginFields,
   PENDING_VERIFICATION,
@@ -16,7 +17,7 @@ import { generateSecret, hashSecret } from '../auth/secrets';
 import { AppError } from '../errors/app-error';
 import { pluginNotFound } from '../errors/plugin-not-found';
 import { isUniqueViolation } from '../errors/prisma-errors';
-import { readPluginBacklogs } from '../executions/store';
+import { readPluginBacklogs, readPluginHealth } from '../executions/store';
 import type { RegistryDeps } from '../registry-deps';
 import { applyPluginChange } from './plugin-activation';
 import {
@@ -39,17 +40,18 @@ export async function listPlugins(
 ): Promise<PluginList> {
   const rows = await findPluginPage(deps.db, tenantId, {
     status: query.status,
+    search: query.search || undefined,
     afterSlug: query.cursor,
     limit: query.limit,
   });
   const page = rows.slice(0, query.limit);
-  const backlogOf = await readPluginBacklogs(
-    deps.sql,
+  const activityOf = await readPluginActivity(
+    deps,
     tenantId,
     page.map((row) => row.id),
   );
   return {
-    plugins: page.map((row) => toPluginDto(row, backlogOf(row.id))),
+    plugins: page.map((row) => toPluginDto(row, activityOf(row.id))),
     next_cursor: rows.length > query.limit ? (page.at(-1)?.slug ?? null) : null,
   };
 }
@@ -57,8 +59,21 @@ export async function listPlugins(
 export async function getPlugin(deps: ReadDeps, tenantId: string, slug: string): Promise<Plugin> {
   const row = await findPluginBySlug(deps.db, tenantId, slug);
   if (!row) throw pluginNotFound(slug);
-  const backlogOf = await readPluginBacklogs(deps.sql, tenantId, [row.id]);
-  return toPluginDto(row, backlogOf(row.id));
+  const activityOf = await readPluginActivity(deps, tenantId, [row.id]);
+  return toPluginDto(row, activityOf(row.id));
+}
+
+/** The backlog and health of a page of plugins: two statements, whatever the page's size. */
+async function readPluginActivity(
+  { sql }: Pick<RegistryDeps, 'sql'>,
+  tenantId: string,
+  pluginIds: string[],
+) {
+  const [backlogOf, healthOf] = await Promise.all([
+    readPluginBacklogs(sql, tenantId, pluginIds),
+    readPluginHealth(sql, tenantId, pluginIds),
+  ]);
+  return (pluginId: string) => ({ backlog: backlogOf(pluginId), health: healthOf(pluginId) });
 }
 
 /**
@@ -89,7 +104,7 @@ export async function createPlugin(
       signingSecret,
     );
     // A plugin just created has had no events.
-    const plugin = toPluginDto(row, EMPTY_PLUGIN_BACKLOG);
+    const plugin = toPluginDto(row, { backlog: EMPTY_PLUGIN_BACKLOG, health: EMPTY_PLUGIN_HEALTH });
     return { ...plugin, api_key: apiKey, signing_secret: signingSecret };
   } catch (error) {
     if (isUniqueViolation(error)) {

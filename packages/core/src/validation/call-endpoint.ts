@@ -9,6 +9,8 @@ export interface CallOutcome {
   status: number | null;
   /** Whether the body parsed as JSON (an empty body does not). */
   json: boolean;
+  /** The parsed body, when it is JSON. */
+  body?: unknown;
   latency_ms: number;
   timed_out: boolean;
   /** The body's start, or why no answer came. */
@@ -41,9 +43,11 @@ export function createEndpointCaller(
         timeoutMs,
         headers: { 'x-flow-execution-id': 'validate-plugin', ...signature },
       });
+      const parsed = parseJson(answer.text);
       return {
         status: answer.status,
-        json: isJson(answer.text),
+        json: parsed.json,
+        ...(parsed.json ? { body: parsed.body } : {}),
         latency_ms: Math.round(answer.latencyMs),
         timed_out: false,
         detail: excerpt(answer.text),
@@ -61,12 +65,11 @@ export function createEndpointCaller(
   };
 }
 
-function isJson(text: string): boolean {
-  if (text.trim() === '') return false;
+function parseJson(text: string): { json: boolean; body?: unknown } {
+  if (text.trim() === '') return { json: false };
   try {
-    JSON.parse(text);
-    return true;
+    return { json: true, body: JSON.parse(text) };
   } catch {
-    return false;
+    return { json: false };
   }
 }

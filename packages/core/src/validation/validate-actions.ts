@@ -2,6 +2,7 @@ import type {
   ActionValidation as ActionReport,
   ValidationCheck as CheckResult,
 } from '@registry/contracts';
+import { findResultProblem } from '../dispatch/payload-validators';
 import type { CallOutcome, EndpointCaller } from './call-endpoint';
 import { type ActionUnderTest, type ValidationCase, validationCases } from './validation-cases';
 
@@ -24,7 +25,7 @@ export async function validateActions(
     const checks: CheckResult[] = [];
     for (const testCase of validationCases(action)) {
       const outcome = await call(url, testCase.payload, action.timeout_ms ?? timeoutMs);
-      checks.push(judge(testCase, outcome));
+      checks.push(judge(action, testCase, outcome));
     }
     const latencies = checks.map((check) => check.latency_ms);
     reports.push({
@@ -41,7 +42,11 @@ export async function validateActions(
   return reports;
 }
 
-function judge(testCase: ValidationCase, outcome: CallOutcome): CheckResult {
+function judge(
+  action: ActionUnderTest,
+  testCase: ValidationCase,
+  outcome: CallOutcome,
+): CheckResult {
   const expected = testCase.expect === 'accepted' ? '2xx JSON' : '4xx';
   const base = {
     name: testCase.name,
@@ -49,8 +54,27 @@ function judge(testCase: ValidationCase, outcome: CallOutcome): CheckResult {
     status: outcome.status,
     latency_ms: outcome.latency_ms,
   } as const;
-  const problem = findProblem(testCase, outcome);
+  const problem = findProblem(testCase, outcome) ?? outputProblem(action, testCase, outcome);
   return problem ? { ...base, ok: false, problem } : { ...base, ok: true };
+}
+
+/** An accepted payload's answer must fit the action's `output_schema`, when it registered one. */
+function outputProblem(
+  action: ActionUnderTest,
+  testCase: ValidationCase,
+  outcome: CallOutcome,
+): string | undefined {
+  if (testCase.expect !== 'accepted' || !action.output_schema) return undefined;
+  const problem = findResultProblem(
+    'validate',
+    action.action_type,
+    action.output_schema,
+    outcome.body,
+  );
+  return (
+    problem &&
+    `answered ${outcome.status}, but not as output_schema says: ${problem.field} ${problem.message}`
+  );
 }
 
 function findProblem(testCase: ValidationCase, outcome: CallOutcome): string | undefined {

@@ -86,6 +86,59 @@ describe('validatePluginEndpoints: the registry validates a plugin with the secr
     ]);
   });
 
+  it('[VALIDATOR][OUTPUT]: an accepted payload answered outside the output_schema fails its check, naming the field', async () => {
+    const server = await startPluginServer({
+      '/actions/find-order': (call, response) => {
+        const valid = typeof (call.body as { order_id?: unknown }).order_id === 'string';
+        sendJson(response, valid ? 200 : 400, valid ? { total: 'free' } : { error: 'invalid' });
+      },
+    });
+    onTestFinished(() => server.close());
+    const tenant = newTenantId();
+    await createPlugin(
+      deps,
+      tenant,
+      parseInput(ZCreatePluginRequestSchema, {
+        name: 'Orders',
+        slug: 'orders',
+        api_endpoint: server.url,
+      }),
+    );
+    const outputSchema = { type: 'object', properties: { total: { type: 'number' } } };
+    await registerActions(
+      deps,
+      tenant,
+      'orders',
+      parseInput(ZRegisterActionsRequestSchema, {
+        actions: [
+          {
+            action_type: 'find_order',
+            title: 'Find order',
+            endpoint: '/actions/find-order',
+            required_fields: ['order_id'],
+            output_schema: outputSchema,
+          },
+        ],
+      }),
+    );
+
+    const report = await validatePluginEndpoints(deps, tenant, 'orders');
+
+    expect(report.ok).toBe(false);
+    const accepted = report.actions[0]?.checks.filter((check) => check.expected === '2xx JSON');
+    expect(accepted?.length).toBeGreaterThan(0);
+    for (const check of accepted ?? []) {
+      expect(check).toMatchObject({
+        ok: false,
+        status: 200,
+        problem:
+          'answered 200, but not as output_schema says: result.total expected number, received "free"',
+      });
+    }
+    const refused = report.actions[0]?.checks.filter((check) => check.expected === '4xx');
+    expect(refused?.every((check) => check.ok)).toBe(true);
+  });
+
   it('[VALIDATOR][REGISTRY][SSRF]: an endpoint outside the allow-list is never contacted', async () => {
     const canary = await startCanary('127.0.0.3');
     onTestFinished(() => canary.close());

@@ -5,7 +5,13 @@ import { describeJsonValue, type JsonSchema, sampleValue, wrongTypeValue } from 
 /** What the validator needs of a registered action (as the registry answers it). */
 export type ActionUnderTest = Pick<
   ActionDefinition,
-  'action_type' | 'endpoint' | 'required_fields' | 'optional_fields' | 'input_schema' | 'timeout_ms'
+  | 'action_type'
+  | 'endpoint'
+  | 'required_fields'
+  | 'optional_fields'
+  | 'input_schema'
+  | 'output_schema'
+  | 'timeout_ms'
 >;
 
 export interface ValidationCase {

@@ -11,6 +11,8 @@ import { Badge } from '@/components/ui/badge';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
 import { trpc } from '@/trpc/trpc';
+import { ActionHints } from './action-hints';
+import { ActionOutputCard } from './action-output-card';
 import { TestFirePanel } from './test-fire-panel';
 
 export function ActionDetailView() {
@@ -38,7 +40,10 @@ export function ActionDetailView() {
             description={<code className="font-mono text-sm">{action.data.action_type}</code>}
           />
           <div className="grid items-start gap-4 lg:grid-cols-[minmax(0,2fr)_minmax(0,3fr)]">
-            <ActionFacts action={action.data} />
+            <div className="flex min-w-0 flex-col gap-4">
+              <ActionFacts action={action.data} />
+              <ActionOutputCard action={action.data} />
+            </div>
             <TestFirePanel
               key={`${action.data.plugin_id}/${action.data.action_type}`}
               action={action.data}
@@ -84,6 +89,9 @@ function ActionFacts({ action }: { action: DiscoveredAction }) {
           </Fact>
           <Fact term="Optional fields">
             <FieldList names={action.optional_fields} />
+          </Fact>
+          <Fact term="Hints">
+            <ActionHints action={action} />
           </Fact>
         </FactList>
       </CardContent>

@@ -14,6 +14,7 @@ import { TitledSection } from '@/components/titled-section';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { trpc } from '@/trpc/trpc';
 import { AttemptsTable } from './attempts-table';
 import { ExecutionFacts } from './execution-facts';
@@ -38,10 +39,14 @@ export function ExecutionDetailView() {
   // page was stale: it shows the status that made it so.
   const redeliver = trpc.executions.redeliver.useMutation({
     onSuccess: (queued) => {
+      notifyDone('Queued for delivery again');
       utils.executions.get.setData({ id }, queued);
       return Promise.all([utils.executions.list.invalidate(), utils.plugins.invalidate()]);
     },
-    onError: () => utils.executions.get.invalidate({ id }),
+    onError: (error) => {
+      notifyFailed('Could not redeliver', error);
+      return utils.executions.get.invalidate({ id });
+    },
   });
   const data = execution.data;
   return (
@@ -114,6 +119,23 @@ export function ExecutionDetailView() {
               <TitledSection id="execution-payload" title="Payload">
                 <JsonBlock value={data.payload} />
               </TitledSection>
+              {data.output_mismatch && (
+                <TitledSection id="execution-output-mismatch" title="Output mismatch">
+                  <div className="rounded-md border border-amber-200 bg-amber-50 px-3 py-2 text-amber-950">
+                    <p>
+                      The plugin did the work, but its answer does not fit the action's output
+                      schema:
+                    </p>
+                    <ul className="mt-1 list-disc pl-5">
+                      {data.output_mismatch.map((issue) => (
+                        <li key={issue.field}>
+                          <code className="font-mono text-xs">{issue.field}</code> {issue.message}
+                        </li>
+                      ))}
+                    </ul>
+                  </div>
+                </TitledSection>
+              )}
               {data.status === 'succeeded' && (
                 <TitledSection id="execution-result" title="Result">
                   <JsonBlock value={data.result} />

@@ -6,6 +6,14 @@ import type { RouterOutputs } from '@/trpc/router-types';
 
 type Execution = RouterOutputs['executions']['get'];
 
+const SOURCE_MEANS = {
+  api: 'Recorded before sources were kept',
+  rest: 'The REST automation endpoint',
+  trpc: 'The tRPC API',
+  dashboard: 'This dashboard',
+  mcp: "An MCP client's tool call",
+};
+
 const MODE_MEANS = {
   sync: 'Dispatched waiting for the outcome',
   async: 'Queued; the dispatch was answered at once',
@@ -31,6 +39,9 @@ export function ExecutionFacts({ execution }: { execution: Execution }) {
         ) : (
           'platform'
         )}
+      </Fact>
+      <Fact term="Source">
+        <span title={SOURCE_MEANS[execution.source]}>{execution.source}</span>
       </Fact>
       <Fact term="Mode">
         <span title={MODE_MEANS[execution.mode]}>{execution.mode}</span>

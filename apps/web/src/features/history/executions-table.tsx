@@ -28,6 +28,9 @@ const columns = column.columns([
         {row.original.dry_run && (
           <span className="mt-0.5 block text-muted-foreground text-xs">dry run</span>
         )}
+        {row.original.output_mismatch && (
+          <span className="mt-0.5 block text-amber-800 text-xs">output mismatch</span>
+        )}
         {row.original.next_attempt_at && WAITING.includes(row.original.status) && (
           <span className="mt-0.5 block text-muted-foreground text-xs">
             next <TimeAgo iso={row.original.next_attempt_at} />
@@ -53,6 +56,12 @@ const columns = column.columns([
     header: 'Plugin',
     enableSorting: false,
     meta: { className: 'hidden sm:table-cell' },
+  }),
+  column.accessor('source', {
+    header: 'Source',
+    enableSorting: false,
+    meta: { className: 'hidden md:table-cell' },
+    cell: ({ getValue }) => <span className="text-muted-foreground text-xs">{getValue()}</span>,
   }),
   column.accessor('flow_execution_id', {
     header: 'Flow',

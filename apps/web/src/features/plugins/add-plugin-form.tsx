@@ -6,6 +6,7 @@ import type { z } from 'zod';
 import { ApiErrorAlert } from '@/components/api-error-alert';
 import { PendingIcon } from '@/components/pending-icon';
 import { Button } from '@/components/ui/button';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { showApiIssues } from '@/lib/show-api-issues';
 import { trpc } from '@/trpc/trpc';
 import { PluginFormFields } from './plugin-form-fields';
@@ -32,10 +33,14 @@ export function AddPluginForm({
   });
   const create = trpc.plugins.create.useMutation({
     onSuccess: async (plugin) => {
+      notifyDone(`Added ${plugin.name}`, 'Copy its API key and signing secret now.');
       onCreated(plugin);
       await utils.plugins.list.invalidate();
     },
-    onError: (error) => showApiIssues(error, PLUGIN_FORM_FIELDS, form.setError),
+    onError: (error) => {
+      notifyFailed('Could not add the plugin', error);
+      showApiIssues(error, PLUGIN_FORM_FIELDS, form.setError);
+    },
   });
   const submit = form.handleSubmit((request) => create.mutate(request));
   return (

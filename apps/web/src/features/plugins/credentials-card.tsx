@@ -8,6 +8,7 @@ import { SecretValue } from '@/components/secret-value';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { trpc } from '@/trpc/trpc';
 
 /**
@@ -16,8 +17,18 @@ import { trpc } from '@/trpc/trpc';
  * for the grace period the API answers with, so the plugin server can switch without a gap.
  */
 export function CredentialsCard({ plugin }: { plugin: Pick<Plugin, 'slug' | 'name'> }) {
-  const rotateKey = trpc.plugins.rotateKey.useMutation();
-  const rotateSecret = trpc.plugins.rotateSecret.useMutation();
+  const rotateKey = trpc.plugins.rotateKey.useMutation({
+    onSuccess: () => notifyDone('API key rotated', 'Copy the new key now: it is shown only here.'),
+    onError: (error) => notifyFailed('Could not rotate the key', error),
+  });
+  const rotateSecret = trpc.plugins.rotateSecret.useMutation({
+    onSuccess: () =>
+      notifyDone(
+        'Signing secret rotated',
+        'The previous secret keeps signing for its grace period.',
+      ),
+    onError: (error) => notifyFailed('Could not rotate the secret', error),
+  });
   const validUntil = rotateSecret.data?.previous_secret_valid_until;
   return (
     <Card aria-labelledby="plugin-credentials">

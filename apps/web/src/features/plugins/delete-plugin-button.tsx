@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { PendingIcon } from '@/components/pending-icon';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { trpc } from '@/trpc/trpc';
 
 /** Deletes the plugin after a confirmation naming what goes with it, then opens the list. */
@@ -15,9 +16,11 @@ export function DeletePluginButton({ plugin }: { plugin: Plugin }) {
   const utils = trpc.useUtils();
   const remove = trpc.plugins.delete.useMutation({
     onSuccess: async () => {
+      notifyDone(`Deleted ${plugin.name}`, 'Its execution history stays.');
       await Promise.all([utils.plugins.list.invalidate(), utils.actions.invalidate()]);
       router.push('/plugins');
     },
+    onError: (error) => notifyFailed(`Could not delete ${plugin.name}`, error),
   });
   const actions = plugin.actions_count;
   return (

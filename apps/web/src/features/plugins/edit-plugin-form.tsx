@@ -7,6 +7,7 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { PendingIcon } from '@/components/pending-icon';
 import { Alert } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { showApiIssues } from '@/lib/show-api-issues';
 import { trpc } from '@/trpc/trpc';
 import { PluginFormFields } from './plugin-form-fields';
@@ -30,11 +31,20 @@ export function EditPluginForm({ plugin, onDone }: { plugin: Plugin; onDone: () 
   });
   const update = trpc.plugins.update.useMutation({
     onSuccess: async (updated) => {
+      notifyDone(
+        `Saved ${updated.name}`,
+        updated.status === 'pending_verification'
+          ? 'Pending verification until its endpoint answers the ownership challenge.'
+          : undefined,
+      );
       utils.plugins.get.setData({ slug: plugin.slug }, updated);
       onDone();
       await Promise.all([utils.plugins.list.invalidate(), utils.actions.invalidate()]);
     },
-    onError: (error) => showApiIssues(error, PLUGIN_FORM_FIELDS, form.setError),
+    onError: (error) => {
+      notifyFailed('Could not save the plugin', error);
+      showApiIssues(error, PLUGIN_FORM_FIELDS, form.setError);
+    },
   });
   const endpoint = form.watch('api_endpoint').trim();
   const repointing = endpoint !== '' && endpoint !== (plugin.api_endpoint ?? '');

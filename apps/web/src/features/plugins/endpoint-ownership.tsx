@@ -6,6 +6,7 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { PendingIcon } from '@/components/pending-icon';
 import { TimeAgo } from '@/components/time-ago';
 import { Button } from '@/components/ui/button';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { trpc } from '@/trpc/trpc';
 
 /**
@@ -15,12 +16,16 @@ import { trpc } from '@/trpc/trpc';
 export function EndpointOwnership({ plugin }: { plugin: Plugin }) {
   const utils = trpc.useUtils();
   const verify = trpc.plugins.verify.useMutation({
-    onSuccess: () =>
-      Promise.all([
+    onSuccess: (answer) => {
+      if (answer.verified) notifyDone('Endpoint verified', answer.message);
+      else notifyFailed('Endpoint not verified', answer.message);
+      return Promise.all([
         utils.plugins.get.invalidate({ slug: plugin.slug }),
         utils.plugins.list.invalidate(),
         utils.actions.invalidate(),
-      ]),
+      ]);
+    },
+    onError: (error) => notifyFailed('Could not send the challenge', error),
   });
   const check = plugin.endpoint_verification;
   if (!check) return <span className="text-muted-foreground">no endpoint</span>;

@@ -12,6 +12,7 @@ import { TitledSection } from '@/components/titled-section';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { trpc } from '@/trpc/trpc';
 import { ConnectivityResult } from './connectivity-result';
 import { CredentialsCard } from './credentials-card';
@@ -49,9 +50,11 @@ export function PluginDetailView() {
   // A status change alters what the catalog offers: refresh everything that lists actions.
   const setStatus = trpc.plugins.setStatus.useMutation({
     onSuccess: (updated) => {
+      notifyDone(`${updated.name} is now ${updated.status.replaceAll('_', ' ')}`);
       utils.plugins.get.setData({ slug }, updated);
       return Promise.all([utils.plugins.list.invalidate(), utils.actions.invalidate()]);
     },
+    onError: (error) => notifyFailed('Could not change the status', error),
   });
   const data = plugin.data;
   const active = data?.status === 'active';

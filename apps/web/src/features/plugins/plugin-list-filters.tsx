@@ -4,6 +4,7 @@ import type { ListPluginsQuery } from '@registry/contracts';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { NativeSelect } from '@/components/ui/native-select';
+import { useDebouncedCommit } from '@/lib/use-debounced-commit';
 
 export type PluginStatusFilter = NonNullable<ListPluginsQuery['status']>;
 
@@ -15,7 +16,7 @@ const STATUS_OPTIONS: { value: PluginStatusFilter | ''; label: string }[] = [
   { value: 'disabled', label: 'Disabled' },
 ];
 
-/** The list's filters: status (asked of the API) and a name or slug search (of what is loaded). */
+/** The list's filters, both asked of the API: status, and a name or slug search once typing pauses. */
 export function PluginListFilters({
   status,
   onStatusChange,
@@ -27,6 +28,7 @@ export function PluginListFilters({
   search: string;
   onSearchChange: (search: string) => void;
 }) {
+  const [text, setText] = useDebouncedCommit(search, onSearchChange);
   return (
     <search aria-label="Filter plugins" className="flex flex-wrap items-end gap-3">
       <div className="flex flex-col gap-1.5">
@@ -36,8 +38,8 @@ export function PluginListFilters({
           type="search"
           className="w-64"
           placeholder="Name or slug"
-          value={search}
-          onChange={(event) => onSearchChange(event.target.value)}
+          value={text}
+          onChange={(event) => setText(event.target.value)}
         />
       </div>
       <div className="flex flex-col gap-1.5">
@@ -56,15 +58,5 @@ export function PluginListFilters({
         </NativeSelect>
       </div>
     </search>
-  );
-}
-
-/** Whether a plugin's name or slug contains the search (case-insensitive). */
-export function matchesPluginSearch(plugin: { name: string; slug: string }, search: string) {
-  const needle = search.trim().toLowerCase();
-  return (
-    needle === '' ||
-    plugin.name.toLowerCase().includes(needle) ||
-    plugin.slug.toLowerCase().includes(needle)
   );
 }

@@ -1,6 +1,7 @@
 'use client';
 
 import type { CreatedPlugin } from '@registry/contracts';
+import { keepPreviousData } from '@tanstack/react-query';
 import { Plus } from 'lucide-react';
 import Link from 'next/link';
 import { useState } from 'react';
@@ -18,11 +19,8 @@ import { AddPluginForm } from './add-plugin-form';
 import { BacklogSummary } from './backlog-summary';
 import { CircuitState } from './circuit-state';
 import { PluginCreated } from './plugin-created';
-import {
-  matchesPluginSearch,
-  PluginListFilters,
-  type PluginStatusFilter,
-} from './plugin-list-filters';
+import { PluginHealthSummary } from './plugin-health';
+import { PluginListFilters, type PluginStatusFilter } from './plugin-list-filters';
 
 type Plugin = RouterOutputs['plugins']['list']['plugins'][number];
 const column = columnHelper<Plugin>();
@@ -59,6 +57,12 @@ const columns = column.columns([
     header: 'Actions',
     meta: { className: 'hidden sm:table-cell' },
     cell: ({ getValue }) => <span className="tabular-nums">{getValue()}</span>,
+  }),
+  column.accessor((plugin) => plugin.health.failed, {
+    id: 'health',
+    header: 'Last 24 h',
+    meta: { className: 'min-w-32' },
+    cell: ({ row }) => <PluginHealthSummary health={row.original.health} />,
   }),
   column.accessor(
     (plugin) => plugin.backlog.queued + plugin.backlog.retrying + plugin.backlog.dead,
@@ -100,18 +104,23 @@ const columns = column.columns([
   }),
 ]);
 
-/** Plugins are fetched a page at a time (in slug order); the operator loads more on demand. */
+/**
+ * Plugins are fetched a page at a time (in slug order), filtered by the API; the operator loads
+ * more on demand.
+ */
 const PAGE_SIZE = 100;
 
 export function PluginsView() {
   const [status, setStatus] = useState<PluginStatusFilter | ''>('');
   const [search, setSearch] = useState('');
   const plugins = trpc.plugins.list.useInfiniteQuery(
-    { limit: PAGE_SIZE, status: status || undefined },
-    { getNextPageParam: (page) => page.next_cursor ?? undefined },
+    { limit: PAGE_SIZE, status: status || undefined, search: search.trim() || undefined },
+    {
+      getNextPageParam: (page) => page.next_cursor ?? undefined,
+      placeholderData: keepPreviousData,
+    },
   );
   const loaded = plugins.data?.pages.flatMap((page) => page.plugins);
-  const shown = loaded?.filter((plugin) => matchesPluginSearch(plugin, search));
   const filtered = status !== '' || search.trim() !== '';
   return (
     <>
@@ -133,7 +142,7 @@ export function PluginsView() {
           <DataTable
             label="Plugins"
             columns={columns}
-            data={shown}
+            data={loaded}
             getRowId={(plugin) => plugin.id}
             empty={
               filtered ? (
@@ -148,8 +157,7 @@ export function PluginsView() {
           {plugins.hasNextPage && (
             <nav aria-label="More plugins" className="flex items-center justify-end gap-2">
               <span className="mr-auto text-muted-foreground text-xs">
-                Showing the first {loaded?.length} plugins by slug; there are more
-                {search.trim() ? ' (the search covers only those loaded)' : ''}.
+                Showing the first {loaded?.length} plugins by slug; there are more.
               </span>
               <Button
                 variant="outline"

@@ -10,6 +10,7 @@ import { ConfirmDialog } from '@/components/ui/confirm-dialog';
 import { Input } from '@/components/ui/input';
 import { Label } from '@/components/ui/label';
 import { fromLocalDateTime, toLocalDateTime } from '@/lib/local-date-time';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { trpc } from '@/trpc/trpc';
 
 const DAY_MS = 86_400_000;
@@ -25,7 +26,11 @@ export function RecoverEventsForm({ plugin }: { plugin: Pick<Plugin, 'slug' | 'n
     toLocalDateTime(new Date(Date.now() - DAY_MS).toISOString()),
   );
   const recover = trpc.plugins.recover.useMutation({
-    onSuccess: () => Promise.all([utils.plugins.invalidate(), utils.executions.invalidate()]),
+    onSuccess: (answer) => {
+      notifyDone(recoveredMessage(answer.recovered, answer.limit));
+      return Promise.all([utils.plugins.invalidate(), utils.executions.invalidate()]);
+    },
+    onError: (error) => notifyFailed('Could not recover events', error),
   });
   const sinceIso = fromLocalDateTime(since);
   const sinceText = sinceIso ? new Date(sinceIso).toLocaleString() : '';

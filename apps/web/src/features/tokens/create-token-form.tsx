@@ -11,6 +11,7 @@ import { SecretValue } from '@/components/secret-value';
 import { Alert, AlertTitle } from '@/components/ui/alert';
 import { Button } from '@/components/ui/button';
 import { Input } from '@/components/ui/input';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { showApiIssues } from '@/lib/show-api-issues';
 import { trpc } from '@/trpc/trpc';
 
@@ -25,11 +26,15 @@ export function CreateTokenForm({ localMode }: { localMode: boolean }) {
     defaultValues: { name: '', expires_in: undefined },
   });
   const create = trpc.tokens.create.useMutation({
-    onSuccess: async () => {
+    onSuccess: async (created) => {
+      notifyDone(`Created ${created.name}`, 'Copy the token now: it is shown only here.');
       form.reset();
       await utils.tokens.list.invalidate();
     },
-    onError: (error) => showApiIssues(error, FIELDS, form.setError),
+    onError: (error) => {
+      notifyFailed('Could not create the token', error);
+      showApiIssues(error, FIELDS, form.setError);
+    },
   });
   // The contract turns `30d` into milliseconds; the API takes the text and does the same.
   const submit = form.handleSubmit(() => create.mutate(form.getValues()));

@@ -6,6 +6,7 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { PendingIcon } from '@/components/pending-icon';
 import { Button } from '@/components/ui/button';
 import { ConfirmDialog } from '@/components/ui/confirm-dialog';
+import { notifyDone, notifyFailed } from '@/lib/notify';
 import { trpc } from '@/trpc/trpc';
 
 /**
@@ -22,10 +23,12 @@ export function RevokeTokenButton({
   const utils = trpc.useUtils();
   const revoke = trpc.tokens.revoke.useMutation({
     onSuccess: () => {
+      notifyDone(`Revoked ${token.name}`);
       // Its session ended with it: the sign-in page is where this browser stands now.
       if (signedInWith) window.location.assign('/sign-in');
       else return utils.tokens.list.invalidate();
     },
+    onError: (error) => notifyFailed(`Could not revoke ${token.name}`, error),
   });
   return (
     <div className="flex flex-col items-start gap-1">

@@ -31,10 +31,10 @@ export const AUTOMATION_OPERATIONS = [
       const async = body.mode === 'async' || (body.mode === undefined && prefersAsync(request));
       // A dry run does nothing to queue: it is always answered at once, in the sync shape.
       if (async && !body.dry_run) {
-        const queued = await enqueueEvents(deps, tenantId, body);
+        const queued = await enqueueEvents(deps, tenantId, body, 'rest');
         return { status: 202, body: queued, headers: { 'preference-applied': 'respond-async' } };
       }
-      return { body: await dispatchEvents(deps, tenantId, body) };
+      return { body: await dispatchEvents(deps, tenantId, body, 'rest') };
     },
   }),
   defineOperation({

@@ -1,9 +1,10 @@
-import type { Attempt, Execution } from '@registry/contracts';
+import type { Attempt, Execution, OutputMismatch } from '@registry/contracts';
 
 /** The columns an execution is shown with, as `ExecutionRow` names them. */
 export const EXECUTION_COLUMNS = `id::text, flow_execution_id, event_index, action_type,
-  plugin_id::text, plugin_slug, status, mode, payload, result, error, error_code, duration_ms,
-  created_at, completed_at, idempotency_key, attempts, next_attempt_at, dry_run`;
+  plugin_id::text, plugin_slug, status, mode, payload, result, output_mismatch, source, error,
+  error_code, duration_ms, created_at, completed_at, idempotency_key, attempts, next_attempt_at,
+  dry_run`;
 
 export interface ExecutionRow {
   id: string;
@@ -16,6 +17,8 @@ export interface ExecutionRow {
   mode: string;
   payload: unknown;
   result: unknown;
+  output_mismatch: OutputMismatch | null;
+  source: string;
   error: string | null;
   error_code: string | null;
   duration_ms: number | null;
@@ -40,6 +43,8 @@ export function toExecutionDto(row: ExecutionRow): Execution {
     mode: row.mode as Execution['mode'],
     payload: row.payload,
     result: row.result,
+    output_mismatch: row.output_mismatch,
+    source: row.source as Execution['source'],
     error: row.error,
     error_code: row.error_code,
     duration_ms: row.duration_ms,

@@ -1,4 +1,4 @@
-import type { Attempt, EventErrorCode, ExecutionStatus } from '@registry/contracts';
+import type { Attempt, EventErrorCode, ExecutionStatus, OutputMismatch } from '@registry/contracts';
 import type { SqlRunner } from '@registry/db';
 
 /** An execution recorded under an idempotency key another event (or request) claimed first. */
@@ -11,6 +11,7 @@ export interface RecordedExecution {
   plugin_id: string | null;
   plugin_slug: string | null;
   result: unknown;
+  output_mismatch: OutputMismatch | null;
   error: string | null;
   error_code: EventErrorCode | null;
   duration_ms: number | null;
@@ -27,7 +28,7 @@ export async function loadExecutionsByKey(
   if (keys.length === 0) return [];
   const { rows } = await sql.query<RecordedExecution>({
     text: `SELECT id::text, idempotency_key, payload_hash, status, action_type,
-                  plugin_id::text, plugin_slug, result, error, error_code, duration_ms, attempts,
+                  plugin_id::text, plugin_slug, result, output_mismatch, error, error_code, duration_ms, attempts,
                   next_attempt_at
            FROM action_executions
            WHERE tenant_id = $1 AND idempotency_key = ANY($2::text[])`,

@@ -1,4 +1,4 @@
-import type { Attempt, EventErrorCode } from '@registry/contracts';
+import type { Attempt, EventErrorCode, ExecutionSource } from '@registry/contracts';
 import type { SqlRunner } from '@registry/db';
 import { toStorableJson, toStorableText } from './storable-json';
 
@@ -23,7 +23,7 @@ export interface DryRunRecord {
  */
 export async function insertDryRunRecords(
   sql: SqlRunner,
-  batch: { tenantId: string; flowExecutionId: string },
+  batch: { tenantId: string; flowExecutionId: string; source: ExecutionSource },
   rows: readonly DryRunRecord[],
 ): Promise<void> {
   if (rows.length === 0) return;
@@ -31,10 +31,10 @@ export async function insertDryRunRecords(
     text: `INSERT INTO action_executions
              (id, tenant_id, flow_execution_id, event_index, action_type, plugin_id, plugin_slug,
               status, mode, payload, result, error, error_code, duration_ms, attempts,
-              completed_at, dry_run)
+              completed_at, dry_run, source)
            SELECT id, $1::uuid, $2::text, event_index, action_type, plugin_id, plugin_slug,
                   status, 'sync', payload::jsonb, result::jsonb, error, error_code, duration_ms,
-                  attempts::jsonb, now(), true
+                  attempts::jsonb, now(), true, $15::text
            FROM unnest($3::uuid[], $4::int[], $5::text[], $6::uuid[], $7::text[], $8::text[],
                        $9::text[], $10::text[], $11::text[], $12::text[], $13::float8[],
                        $14::text[])
@@ -55,6 +55,7 @@ export async function insertDryRunRecords(
       rows.map((row) => row.failure?.code ?? null),
       rows.map((row) => row.durationMs),
       rows.map((row) => JSON.stringify(row.attempts)),
+      batch.source,
     ],
   });
 }

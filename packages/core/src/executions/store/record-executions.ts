@@ -1,4 +1,4 @@
-import type { EventErrorCode, ExecutionStatus } from '@registry/contracts';
+import type { EventErrorCode, ExecutionSource, ExecutionStatus } from '@registry/contracts';
 import type { SqlRunner } from '@registry/db';
 import { LEASE_MS } from './delivery-claims';
 import { toStorableJson, toStorableText } from './storable-json';
@@ -32,7 +32,13 @@ export interface NewExecution {
  */
 export async function insertExecutions(
   tx: SqlRunner,
-  batch: { tenantId: string; flowExecutionId: string; mode: 'sync' | 'async'; owner: string },
+  batch: {
+    tenantId: string;
+    flowExecutionId: string;
+    mode: 'sync' | 'async';
+    source: ExecutionSource;
+    owner: string;
+  },
   rows: readonly NewExecution[],
 ): Promise<Set<string>> {
   if (rows.length === 0) return new Set();
@@ -40,14 +46,15 @@ export async function insertExecutions(
     text: `INSERT INTO action_executions
              (id, tenant_id, flow_execution_id, event_index, action_type, plugin_id, plugin_slug,
               status, mode, payload, idempotency_key, payload_hash, job_id, error, error_code,
-              completed_at, duration_ms, lease_owner, lease_until)
+              completed_at, duration_ms, lease_owner, lease_until, source)
            SELECT id, $1::uuid, $2::text, event_index, action_type, plugin_id, plugin_slug,
                   status, $3::text, payload::jsonb, idempotency_key, payload_hash, job_id, error,
                   error_code,
                   CASE WHEN status = 'failed' THEN now() END,
                   CASE WHEN status = 'failed' THEN 0 END,
                   CASE WHEN status = 'running' THEN $4::text END,
-                  CASE WHEN status = 'running' THEN now() + $5 * interval '1 millisecond' END
+                  CASE WHEN status = 'running' THEN now() + $5 * interval '1 millisecond' END,
+                  $18::text
            FROM unnest($6::uuid[], $7::int[], $8::text[], $9::uuid[], $10::text[], $11::text[],
                        $12::text[], $13::text[], $14::text[], $15::uuid[], $16::text[], $17::text[])
              AS r(id, event_index, action_type, plugin_id, plugin_slug, status, payload,
@@ -73,6 +80,7 @@ export async function insertExecutions(
       rows.map((row) => row.jobId),
       rows.map((row) => (row.failure ? toStorableText(row.failure.error) : null)),
       rows.map((row) => row.failure?.code ?? null),
+      batch.source,
     ],
   });
   return new Set(claimed.map((row) => row.id));

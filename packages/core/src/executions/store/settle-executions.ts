@@ -1,4 +1,4 @@
-import type { Attempt, EventErrorCode, ExecutionStatus } from '@registry/contracts';
+import type { Attempt, EventErrorCode, ExecutionStatus, OutputMismatch } from '@registry/contracts';
 import type { SqlRunner } from '@registry/db';
 import { toStorableJson, toStorableText } from './storable-json';
 
@@ -7,6 +7,8 @@ export interface ExecutionOutcome {
   id: string;
   status: Exclude<ExecutionStatus, 'running'>;
   result?: unknown;
+  /** How a succeeded answer broke its action's output_schema. */
+  outputMismatch?: OutputMismatch;
   error?: string;
   errorCode?: EventErrorCode;
   /** Time this run spent on the event, added to the row's total. */
@@ -33,6 +35,7 @@ export async function settleExecutions(
     text: `UPDATE action_executions AS e
            SET status = v.status,
                result = CASE WHEN v.status = 'succeeded' THEN v.result::jsonb END,
+               output_mismatch = CASE WHEN v.status = 'succeeded' THEN v.output_mismatch::jsonb END,
                error = v.error, error_code = v.error_code,
                duration_ms = coalesce(e.duration_ms, 0) + v.duration_ms,
                attempts = e.attempts || v.attempts::jsonb,
@@ -41,9 +44,9 @@ export async function settleExecutions(
                completed_at = CASE WHEN v.status IN ('succeeded', 'failed', 'dead') THEN now() END,
                lease_owner = NULL, lease_until = NULL
            FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],
-                       $7::float8[], $8::text[], $9::timestamptz[], $10::uuid[])
+                       $7::float8[], $8::text[], $9::timestamptz[], $10::uuid[], $11::text[])
              AS v(id, status, result, error, error_code, duration_ms, attempts, next_attempt_at,
-                  job_id)
+                  job_id, output_mismatch)
            WHERE e.id = v.id AND e.status = 'running' AND e.lease_owner = $1
            RETURNING e.id::text`,
     values: [
@@ -57,6 +60,7 @@ export async function settleExecutions(
       outcomes.map((o) => JSON.stringify(o.attempts)),
       outcomes.map((o) => o.nextAttemptAt ?? null),
       outcomes.map((o) => o.jobId ?? null),
+      outcomes.map((o) => (o.outputMismatch ? toStorableJson(o.outputMismatch) : null)),
     ],
   });
   return new Set(rows.map((row) => row.id));

@@ -3,6 +3,7 @@ import {
   type Plugin,
   type PluginBacklog,
   type PluginCircuit,
+  type PluginHealth,
   ZPluginDeliverySchema,
 } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
@@ -33,11 +34,17 @@ export const pluginSelect = {
 
 export type PluginRow = Prisma.PluginGetPayload<{ select: typeof pluginSelect }>;
 
+/** What the ledger says of a plugin: its backlog and its recent health (see executions/store). */
+export interface PluginActivity {
+  backlog: PluginBacklog;
+  health: PluginHealth;
+}
+
 /**
- * The plugin as callers see it, with its backlog (see executions/store/plugin-backlogs.ts) and its circuit breaker
- * once it has been called; `api_key` and the signing secret never leave the database this way.
+ * The plugin as callers see it, with its activity and its circuit breaker once it has been
+ * called; `api_key` and the signing secret never leave the database this way.
  */
-export function toPluginDto(row: PluginRow, backlog: PluginBacklog): Plugin {
+export function toPluginDto(row: PluginRow, { backlog, health }: PluginActivity): Plugin {
   const registration = readRegisteredActions(row.registeredActions);
   const circuit = circuitOf(row);
   return {
@@ -60,6 +67,7 @@ export function toPluginDto(row: PluginRow, backlog: PluginBacklog): Plugin {
     updated_at: row.updatedAt.toISOString(),
     ...(circuit ? { circuit } : {}),
     backlog,
+    health,
   };
 }
 

@@ -6,18 +6,30 @@ import { circuitOf, type PluginRow, pluginSelect } from './plugin-dto';
 export function findPluginPage(
   db: Db,
   tenantId: string,
-  query: { status?: string; afterSlug?: string; limit: number },
+  query: { status?: string; search?: string; afterSlug?: string; limit: number },
 ): Promise<PluginRow[]> {
   return db.plugin.findMany({
     where: {
       tenantId,
       ...(query.status ? { status: query.status } : {}),
+      ...(query.search ? nameOrSlugContains(query.search) : {}),
       ...(query.afterSlug ? { slug: { gt: query.afterSlug } } : {}),
     },
     orderBy: { slug: 'asc' },
     take: query.limit + 1,
     select: pluginSelect,
   });
+}
+
+/** Prisma's `contains` is a LIKE that passes `%` and `_` through: they are escaped, to mean themselves. */
+function nameOrSlugContains(text: string) {
+  const contains = text.replace(/[\\%_]/g, '\\$&');
+  return {
+    OR: [
+      { name: { contains, mode: 'insensitive' as const } },
+      { slug: { contains, mode: 'insensitive' as const } },
+    ],
+  };
 }
 
 export function findPluginBySlug(
