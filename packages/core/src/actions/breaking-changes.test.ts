@@ -241,13 +241,18 @@ describe('breaking changes to actions and their field lists', () => {
     expect(breakingChanges([before], [after, action({ action_type: 'new_one' })])).toEqual([]);
   });
 
-  it('[REGISTRY][BREAKING]: unknown fields of an action (output_schema, hints) are metadata', () => {
-    const before = { ...action(), output_schema: { type: 'object' } } as ActionDefinition;
-    const after = {
-      ...action(),
-      output_schema: { type: 'string' },
+  it('[REGISTRY][BREAKING]: output schemas and hints are metadata, never breaking', () => {
+    const before = action({
+      output_schema: { type: 'object', properties: { id: { type: 'string' } } },
+      read_only: false,
+    });
+    const after = action({
+      output_schema: { type: 'object', properties: { id: { type: 'integer' } } },
+      output_example: { id: 1 },
       read_only: true,
-    } as ActionDefinition;
+      destructive: false,
+      idempotent: true,
+    });
     expect(breakingChanges([before], [after])).toEqual([]);
   });
 
