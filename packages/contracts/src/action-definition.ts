@@ -93,6 +93,12 @@ export const ZActionDefinitionFieldsSchema = z.strictObject({
    * the call and answer what it would do without doing it. Others are not called on a dry run.
    */
   supports_dry_run: z.boolean().optional(),
+  /** Callers should move off the action: dispatch still runs it, and says so in `warnings`. */
+  deprecated: z.boolean().optional(),
+  /** The action_type to use instead (with `deprecated`). */
+  replaced_by: ZActionTypeSchema.optional(),
+  /** The day the action may go (with `deprecated`): removing it after that is not breaking. */
+  sunset: z.iso.date('must be a date like 2027-06-30').optional(),
 });
 
 export type ActionDefinition = z.output<typeof ZActionDefinitionFieldsSchema>;

@@ -95,6 +95,15 @@ export const ZDryRunRequestSchema = z.object({
 });
 export type DryRunRequest = z.output<typeof ZDryRunRequestSchema>;
 
+/** Something the caller should know about a call that ran: e.g. its action is deprecated. */
+export const ZEventWarningSchema = z.object({
+  code: z.literal('ACTION_DEPRECATED'),
+  message: z.string(),
+  replaced_by: z.string().optional(),
+  sunset: z.string().optional(),
+});
+export type EventWarning = z.output<typeof ZEventWarningSchema>;
+
 const ZEventResultBaseSchema = z.object({
   index: z.number().int(),
   execution_id: z.guid(),
@@ -107,6 +116,8 @@ const ZEventResultBaseSchema = z.object({
   /** Present when the event's key was already recorded: this is that recorded outcome. */
   replayed: z.literal(true).optional(),
   status: ZExecutionStatusSchema,
+  /** Present when there is something to heed, such as a deprecated action. */
+  warnings: z.array(ZEventWarningSchema).optional(),
   /** The event was a dry run: nothing was done (see `dry_run` on the request). */
   dry_run: z.literal(true).optional(),
   /**

@@ -16,6 +16,11 @@ export const ZDiscoverActionsQuerySchema = z.object({
     storableString().max(200),
     'Case-insensitive text search over action_type, title and description.',
   ),
+  include_deprecated: optionalQueryParam(
+    // A boolean from tRPC, the text `true`/`false` from a query string.
+    z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]),
+    'Whether deprecated actions are listed (default `true`); `false` leaves them out.',
+  ),
   limit: optionalQueryParam(
     z.coerce.number().int().min(1).max(1000),
     'Page size. Absent: every matching action, as the original REST list always answered.',

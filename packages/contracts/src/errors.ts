@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZAffectedActionSchema, ZBreakingChangeSchema } from './registration-history';
 
 /** Request-level error codes, shared by REST bodies and tRPC error data. */
 export const API_ERROR_CODES = [
@@ -21,5 +22,8 @@ export const ZRestErrorBodySchema = z.object({
   error: z.string(),
   code: ZApiErrorCodeSchema,
   issues: z.array(z.object({ field: z.string(), message: z.string() })).optional(),
+  /** A registration refused for breaking callers (409): what would break, and who calls it. */
+  breaking_changes: z.array(ZBreakingChangeSchema).optional(),
+  affected: z.array(ZAffectedActionSchema).optional(),
 });
 export type RestErrorBody = z.output<typeof ZRestErrorBodySchema>;

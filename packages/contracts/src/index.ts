@@ -18,6 +18,7 @@ export * from './plugin-health';
 export * from './plugin-validation';
 export * from './query-params';
 export * from './registration';
+export * from './registration-history';
 export * from './request-limits';
 export * from './required-fields';
 export * from './rest-responses';

@@ -4,6 +4,7 @@ import {
   ZActionDefinitionFieldsSchema,
   ZActionDefinitionSchema,
 } from './action-definition';
+import { ZBreakingChangeSchema } from './registration-history';
 
 /**
  * Most one registration may hold, as stored JSON. It is stored and served whole (every
@@ -41,6 +42,8 @@ export const ZRegisterActionsRequestSchema = z.strictObject({
         });
       });
     }),
+  /** Accept breaking changes to actions callers use (the revision is marked breaking). */
+  allow_breaking: z.boolean().optional(),
 });
 
 function mebibytes(bytes: number): string {
@@ -63,5 +66,9 @@ export const ZRegisterActionsResponseSchema = z.object({
     unchanged: z.array(z.string()),
   }),
   registered_at: z.string(),
+  /** The number of the revision this registration was stored as (see its registrations). */
+  revision: z.number().int(),
+  /** The changes that can break callers, accepted (nobody called them, or allowed). */
+  breaking_changes: z.array(ZBreakingChangeSchema),
 });
 export type RegisterActionsResponse = z.output<typeof ZRegisterActionsResponseSchema>;

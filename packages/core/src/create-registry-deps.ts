@@ -1,6 +1,12 @@
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
-import { DEFAULT_RETRY_SCHEDULE, parseDuration, parseRetrySchedule } from '@registry/contracts';
+import {
+  DEFAULT_RETRY_SCHEDULE,
+  parseDuration,
+  parseRetrySchedule,
+  REGISTRATION_BREAKING_POLICIES,
+  type RegistrationBreakingPolicy,
+} from '@registry/contracts';
 import { createDb, createPool } from '@registry/db';
 import { accessSettingsFrom } from './auth/local-access';
 import { createDeliveryNotifications } from './delivery/delivery-notifications';
@@ -10,7 +16,7 @@ import { parseAddressAllowList } from './http/address-policy';
 import { createPluginHttpClient } from './http/plugin-http-client';
 import { createLogger } from './logger';
 import { createDispatchMetrics } from './metrics/dispatch-metrics';
-import type { DispatchSettings, RegistryDeps } from './registry-deps';
+import type { DispatchSettings, RegistrationSettings, RegistryDeps } from './registry-deps';
 
 type Env = Record<string, string | undefined>;
 
@@ -52,6 +58,7 @@ export function createRegistryDeps(
     pluginHttp,
     logger,
     access: accessSettingsFrom(env),
+    registration: registrationSettingsFrom(env),
     dispatch,
     metrics: createDispatchMetrics(),
     instanceId,
@@ -64,6 +71,17 @@ export function createRegistryDeps(
       await db.$disconnect();
     },
   };
+}
+
+/** Registration's settings: REGISTRATION_BREAKING_POLICY, `refuse-used` unless set. */
+export function registrationSettingsFrom(env: Env): RegistrationSettings {
+  const raw = env.REGISTRATION_BREAKING_POLICY?.trim() || 'refuse-used';
+  if (!(REGISTRATION_BREAKING_POLICIES as readonly string[]).includes(raw)) {
+    throw new Error(
+      `REGISTRATION_BREAKING_POLICY must be one of ${REGISTRATION_BREAKING_POLICIES.join(', ')}, got "${raw}"`,
+    );
+  }
+  return { breakingPolicy: raw as RegistrationBreakingPolicy };
 }
 
 /** Dispatch's settings from PLUGIN_* and DISPATCH_* variables, defaults for those unset. */

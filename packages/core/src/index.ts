@@ -1,10 +1,12 @@
 export { actionFacets } from './actions/action-facets';
 export { discoverActions } from './actions/discover-actions';
 export { getAction } from './actions/get-action';
+export { listRegistrations } from './actions/list-registrations';
 export { registerActions } from './actions/register-actions';
 export { AUTHENTICATION_HELP, authorize } from './auth/access';
 export { createAdminToken, listAdminTokens, revokeAdminToken } from './auth/admin-tokens';
 export { authenticateSecret } from './auth/authenticate';
+export { credentialLabel } from './auth/credential-label';
 export {
   authenticateSession,
   endDashboardSession,

@@ -1,3 +1,4 @@
+import type { RegistrationBreakingPolicy } from '@registry/contracts';
 import type { Db, SqlPool } from '@registry/db';
 import type { Logger } from 'pino';
 import type { AccessSettings } from './auth/local-access';
@@ -19,6 +20,7 @@ export interface RegistryDeps {
   dispatch: DispatchSettings;
   metrics: DispatchMetrics;
   access: AccessSettings;
+  registration: RegistrationSettings;
   /** This process, as the ledger names the holder of a lease. */
   instanceId: string;
   /** The delivery job queue (pg-boss) on the same database. */
@@ -28,6 +30,11 @@ export interface RegistryDeps {
   notifications: DeliveryNotifications;
   /** Closes the pool, the queue and the plugin HTTP client. */
   close(): Promise<void>;
+}
+
+export interface RegistrationSettings {
+  /** Which breaking changes a registration may make (REGISTRATION_BREAKING_POLICY). */
+  breakingPolicy: RegistrationBreakingPolicy;
 }
 
 export interface DispatchSettings extends CircuitSettings {

@@ -44,6 +44,7 @@ interface Operation {
 const TRPC_INPUTS: Record<string, { cross: CrossTenant; input: (t: Targets) => unknown }> = {
   'plugins.list': { cross: 'own-tenant', input: () => ({}) },
   'plugins.get': { cross: 'not-found', input: () => ({ slug: 'own-plugin' }) },
+  'plugins.registrations': { cross: 'not-found', input: () => ({ slug: 'own-plugin' }) },
   'plugins.create': {
     cross: 'own-tenant',
     input: () => ({ name: 'New', slug: `new-${randomUUID().slice(0, 8)}` }),
@@ -155,6 +156,10 @@ const REST_INPUTS: Record<
     body: (t) => ({ slug: t.slug, status: 'inactive' }),
   },
   'GET /api/plugins/{slug}': { cross: 'not-found', path: () => '/api/plugins/own-plugin' },
+  'GET /api/plugins/{slug}/registrations': {
+    cross: 'not-found',
+    path: () => '/api/plugins/own-plugin/registrations',
+  },
   'PUT /api/plugins/{slug}': {
     cross: 'not-found',
     path: (t) => `/api/plugins/${t.slug}`,

@@ -65,12 +65,14 @@ describe('PUT /api/actions/{action_type}/default-provider', () => {
     const chosen = await choose(second.id);
     const after = await catalog();
     const toSecond = await dispatch();
-    await send('POST', `/api/plugins/${second.slug}/register-actions`, {
-      json: { actions: [actionDefinition('something_else')] },
+    // Dropping a type its callers just used is breaking: the plugin has to say it means it.
+    const dropped = await send('POST', `/api/plugins/${second.slug}/register-actions`, {
+      json: { actions: [actionDefinition('something_else')], allow_breaking: true },
     });
     const backToFirst = await dispatch();
 
     expect(chosen.status).toBe(200);
+    expect(dropped.status).toBe(200);
     expect(ZSetDefaultProviderResponseSchema.strict().parse(chosen.body)).toEqual({
       success: true,
       message: `Default provider of ${actionType}: ${second.slug}`,

@@ -13,6 +13,7 @@ export function errorResponse(deps: RegistryDeps, error: unknown, request: Reque
       error: error.message,
       code: error.code,
       ...(error.issues ? { issues: error.issues } : {}),
+      ...error.details,
     };
     return jsonResponse(body, error.httpStatus);
   }

@@ -30,7 +30,13 @@ const t = initTRPC
       return {
         ...shape,
         message,
-        data: { ...shape.data, stack: undefined, appCode, issues: cause?.issues },
+        data: {
+          ...shape.data,
+          stack: undefined,
+          appCode,
+          issues: cause?.issues,
+          ...cause?.details,
+        },
       };
     },
   });

@@ -7,46 +7,71 @@ import { findResultProblem, schemaCompileError } from '../dispatch/payload-valid
 import { AppError } from '../errors/app-error';
 import { pluginNotFound } from '../errors/plugin-not-found';
 import { readRegisteredActions } from '../plugins/registered-actions';
-import { replaceRegisteredActions } from '../plugins/store';
+import { findRegistrationHead, storeRegistration } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { recordActionTypeProviders } from '../routing/action-type-providers';
+import { enforceBreakingPolicy } from './breaking-policy';
 import { diffActionSets } from './diff-action-sets';
+import { diffRegistrations } from './diff-registrations';
 
 /**
- * Replaces a plugin's registered actions with a validated set, atomically, in one statement:
- * concurrent registrations serialise on the plugin's row lock, each reading the set it
- * replaces (for the diff) under that lock. One statement rather than an interactive
- * transaction, so a burst of registrations never holds pool connections across round trips
- * (fifty at once used to time out waiting for one). A rejected request never reaches here.
- * Then the plugin's action types are recorded as provided by it (the first registration of a
- * type decides which plugin receives its events sent without plugin_id); should that fail, the
- * request fails and the plugin registers again.
+ * Replaces a plugin's registered actions with a validated set, atomically, and stores it as the
+ * plugin's next revision with what it changed. A set that breaks callers the policy protects
+ * is refused (409) and changes nothing, unless the request says `allow_breaking`. The set is compared with the current one, then
+ * written only if that is still current (one statement, no connection held across round
+ * trips); a registration that lost the race compares again with the set that won. A rejected
+ * request never reaches here. Then the plugin's action types are recorded as provided by it
+ * (the first registration of a type decides which plugin receives its events sent without
+ * plugin_id); should that fail, the request fails and the plugin registers again.
  */
 export async function registerActions(
-  { sql, logger }: Pick<RegistryDeps, 'sql' | 'logger'>,
+  { sql, logger, registration }: Pick<RegistryDeps, 'sql' | 'logger' | 'registration'>,
   tenantId: string,
   slug: string,
   request: RegisterActionsRequest,
+  credential = 'unknown',
 ): Promise<RegisterActionsResponse> {
   const uncompilable = uncompilableSchemas(request);
   if (uncompilable.length > 0) throw AppError.validation(uncompilable);
   const registeredAt = new Date().toISOString();
   const stored = JSON.stringify({ actions: request.actions, registered_at: registeredAt });
-  const plugin = await replaceRegisteredActions(sql, tenantId, slug, stored);
-  if (!plugin) throw pluginNotFound(slug);
-  await recordActionTypeProviders(sql, plugin.id);
-  const changes = diffActionSets(readRegisteredActions(plugin.previous).actions, request.actions);
-  const count = request.actions.length;
-  logger.info({ tenantId, plugin: slug, count, changes }, 'registered plugin actions');
-  return {
-    success: true,
-    message: `Registered ${count} action${count === 1 ? '' : 's'} for plugin: ${slug}`,
-    plugin: { id: plugin.id, slug, name: plugin.name },
-    actions_count: count,
-    actions: request.actions,
-    changes,
-    registered_at: registeredAt,
-  };
+  for (;;) {
+    const head = await findRegistrationHead(sql, tenantId, slug);
+    if (!head) throw pluginNotFound(slug);
+    const previous = readRegisteredActions(head.registered_actions).actions;
+    const diff = diffRegistrations(previous, request.actions);
+    const breaking = diff.breaking_changes;
+    if (!request.allow_breaking) {
+      const target = { tenantId, pluginId: head.id, slug };
+      await enforceBreakingPolicy({ sql }, target, breaking, registration.breakingPolicy);
+    }
+    const written = await storeRegistration(sql, {
+      pluginId: head.id,
+      replaces: head.revision,
+      stored,
+      registeredAt,
+      credential,
+      actions: JSON.stringify(request.actions),
+      diff: JSON.stringify(diff),
+      breaking: breaking.length > 0,
+    });
+    if (!written) continue;
+    await recordActionTypeProviders(sql, head.id);
+    const changes = diffActionSets(previous, request.actions);
+    const count = request.actions.length;
+    logger.info({ tenantId, plugin: slug, count, changes }, 'registered plugin actions');
+    return {
+      success: true,
+      message: `Registered ${count} action${count === 1 ? '' : 's'} for plugin: ${slug}`,
+      plugin: { id: head.id, slug, name: head.name },
+      actions_count: count,
+      actions: request.actions,
+      changes,
+      registered_at: registeredAt,
+      revision: head.revision + 1,
+      breaking_changes: breaking,
+    };
+  }
 }
 
 /**

@@ -1,4 +1,5 @@
 import type { EventResult } from '@registry/contracts';
+import { deprecationWarnings } from '../actions/deprecation-warnings';
 import type { DeliveryRun } from '../delivery/deliver-event';
 import type { OwnedEvent } from './accept-events';
 
@@ -42,10 +43,12 @@ export function refusedResult(event: OwnedEvent): EventResult {
 
 function baseOf(event: OwnedEvent) {
   const plugin = event.target.kind === 'platform' ? undefined : event.target.plugin;
+  const warnings = event.target.kind === 'plugin' ? deprecationWarnings(event.target.action) : [];
   return {
     index: event.index,
     execution_id: event.executionId,
     action_type: event.event.action_type,
     ...(plugin ? { plugin_id: plugin.id, plugin_slug: plugin.slug } : {}),
+    ...(warnings.length > 0 ? { warnings } : {}),
   };
 }

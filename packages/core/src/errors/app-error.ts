@@ -1,5 +1,6 @@
 import {
   type ApiErrorCode,
+  type RestErrorBody,
   summarizeIssues,
   toValidationIssues,
   type ValidationIssue,
@@ -19,6 +20,9 @@ export const HTTP_STATUS_BY_CODE: Record<ApiErrorCode, number> = {
   INTERNAL_ERROR: 500,
 };
 
+/** What a refusal says beyond its message, in the error body (REST) or data (tRPC). */
+export type AppErrorDetails = Pick<RestErrorBody, 'breaking_changes' | 'affected'>;
+
 /** A request the registry refuses, with a stable code and a message naming the field. */
 export class AppError extends Error {
   override readonly name = 'AppError';
@@ -27,6 +31,7 @@ export class AppError extends Error {
     readonly code: ApiErrorCode,
     message: string,
     readonly issues?: ValidationIssue[],
+    readonly details?: AppErrorDetails,
   ) {
     super(message);
   }

@@ -7,7 +7,13 @@ import {
   ZSetDefaultProviderRequestSchema,
   ZSetDefaultProviderResponseSchema,
 } from '@registry/contracts';
-import { discoverActions, parseInput, registerActions, setDefaultProvider } from '@registry/core';
+import {
+  credentialLabel,
+  discoverActions,
+  parseInput,
+  registerActions,
+  setDefaultProvider,
+} from '@registry/core';
 import { defineOperation } from '../rest-operation';
 import { ZActionTypeParamsSchema, ZSlugParamsSchema } from './path-params';
 
@@ -50,8 +56,8 @@ export const ACTION_OPERATIONS = [
         schema: ZRegisterActionsResponseSchema,
       },
     },
-    handle: async ({ deps, tenantId, params, body }) => ({
-      body: await registerActions(deps, tenantId, params.slug, body),
+    handle: async ({ deps, tenantId, principal, params, body }) => ({
+      body: await registerActions(deps, tenantId, params.slug, body, credentialLabel(principal)),
     }),
   }),
   defineOperation({

@@ -4,6 +4,7 @@ import {
   ZListPluginsQuerySchema,
   ZPatchPluginFieldsSchema,
   ZPluginListSchema,
+  ZRegistrationHistorySchema,
   ZRestPluginCreatedResponseSchema,
   ZRestPluginDeletedResponseSchema,
   ZRestPluginResponseSchema,
@@ -18,6 +19,7 @@ import {
   deletePlugin,
   getPlugin,
   listPlugins,
+  listRegistrations,
   patchPlugin,
   replacePlugin,
   rotatePluginKey,
@@ -185,6 +187,24 @@ export const PLUGIN_OPERATIONS = [
       await deletePlugin(deps, tenantId, params.slug);
       return { body: { success: true, message: `Plugin deleted: ${params.slug}` } };
     },
+  }),
+  defineOperation({
+    method: 'GET',
+    path: '/api/plugins/{slug}/registrations',
+    access: 'admin',
+    tag,
+    summary: "List a plugin's registrations",
+    description:
+      'Every accepted registration of its actions, newest first (the latest 100): the set, who ' +
+      'sent it, and what it changed from the one before.',
+    params: ZSlugParamsSchema,
+    errors: ['NOT_FOUND'],
+    responses: {
+      200: { description: 'The revisions', schema: ZRegistrationHistorySchema },
+    },
+    handle: async ({ deps, tenantId, params }) => ({
+      body: await listRegistrations(deps, tenantId, params.slug),
+    }),
   }),
   connectivityTest('GET'),
   connectivityTest('POST'),

@@ -12,6 +12,7 @@ import {
 } from '@registry/contracts';
 import {
   actionFacets,
+  credentialLabel,
   discoverActions,
   getAction,
   registerActions,
@@ -27,7 +28,7 @@ export const actionsRouter = router({
     )
     .output(ZRegisterActionsResponseSchema)
     .mutation(({ ctx, input: { slug, ...request } }) =>
-      registerActions(ctx.deps, ctx.tenantId, slug, request),
+      registerActions(ctx.deps, ctx.tenantId, slug, request, credentialLabel(ctx.principal)),
     ),
 
   discover: catalogProcedure

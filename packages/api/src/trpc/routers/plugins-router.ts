@@ -11,6 +11,7 @@ import {
   ZPluginValidationReportSchema,
   ZRecoverPluginEventsRequestSchema,
   ZRecoverPluginEventsResponseSchema,
+  ZRegistrationHistorySchema,
   ZRotateSigningSecretResponseSchema,
   ZVerifyEndpointResponseSchema,
 } from '@registry/contracts';
@@ -19,6 +20,7 @@ import {
   deletePlugin,
   getPlugin,
   listPlugins,
+  listRegistrations,
   patchPlugin,
   recoverPluginEvents,
   rotatePluginKey,
@@ -53,6 +55,12 @@ export const pluginsRouter = router({
     .input(ZSlugInputSchema)
     .output(ZPluginSchema)
     .query(({ ctx, input }) => getPlugin(ctx.deps, ctx.tenantId, input.slug)),
+
+  /** Every accepted registration of the plugin's actions, newest first, with its diff. */
+  registrations: adminProcedure
+    .input(ZSlugInputSchema)
+    .output(ZRegistrationHistorySchema)
+    .query(({ ctx, input }) => listRegistrations(ctx.deps, ctx.tenantId, input.slug)),
 
   create: adminProcedure
     .input(ZCreatePluginRequestSchema)

@@ -20,6 +20,7 @@ export { loadExecutionsByKey, type RecordedExecution } from './executions-by-key
 export { findExecution, findExecutionPage } from './find-executions';
 export { readPluginBacklogs } from './plugin-backlogs';
 export { readPluginHealth } from './plugin-health';
+export { type RecentActionCalls, readRecentActionCalls } from './recent-action-calls';
 export { type DryRunRecord, insertDryRunRecords } from './record-dry-runs';
 export {
   insertExecutions,

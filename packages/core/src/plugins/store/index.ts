@@ -19,7 +19,12 @@ export {
 } from './plugin-reads';
 export { loadPluginRecords, type PluginRecord } from './plugin-records';
 // disableActivePlugin is imported from its file by plugin-delivery-state (see there).
-export { replaceRegisteredActions } from './plugin-registration-writes';
+export { findRegistrationRows, type RegistrationRow } from './plugin-registration-rows';
+export {
+  findRegistrationHead,
+  type RegistrationHead,
+  storeRegistration,
+} from './plugin-registration-writes';
 export {
   deletePluginBySlug,
   insertPlugin,

@@ -62,6 +62,9 @@ export async function queryPluginActionRows(
     filters.push(`AND (a.action->>'action_type' ILIKE ${pattern}
       OR a.action->>'title' ILIKE ${pattern} OR a.action->>'description' ILIKE ${pattern})`);
   }
+  if (query.include_deprecated === false) {
+    filters.push(`AND (a.action->'deprecated') IS DISTINCT FROM 'true'::jsonb`);
+  }
   if (page.after) {
     filters.push(
       `AND (p.slug, a.position) > (${param(page.after.slug)}, ${param(page.after.position)}::bigint)`,
