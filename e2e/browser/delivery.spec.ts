@@ -52,8 +52,8 @@ test.describe('redelivery', () => {
     await expect(rows).toHaveCount(3, FIRST_PAGE_WITHIN);
     const charge = rows.filter({ hasText: 'charge_card' });
     await expect(charge).toContainText('dead');
-    // Columns: when, status, action, plugin, flow, attempts, ...
-    await expect(charge.getByRole('cell').nth(5)).toHaveText('2');
+    // Columns: when, status, action, plugin, source, flow, attempts, ...
+    await expect(charge.getByRole('cell').nth(6)).toHaveText('2');
     await expect(rows.filter({ hasText: 'refund_payment' })).toContainText('failed');
     // The plugin asked for an hour (Retry-After: 3600): the list says when delivery goes on.
     await expect(rows.filter({ hasText: 'settle_invoice' })).toContainText(
