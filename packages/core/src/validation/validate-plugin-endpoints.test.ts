@@ -83,6 +83,22 @@ describe('validatePluginEndpoints: the registry validates a plugin with the secr
       'answers_html',
       'crashes_on_valid',
       'hangs',
+      'lax_bounds',
+    ]);
+    // The lax action takes −5 for its positive quantity; the report names the edge that shows it.
+    const lax = report.actions.find((action) => action.action_type === 'lax_bounds');
+    const minus5 = await fetch(`${broken.url}/actions/lax-bounds`, {
+      method: 'POST',
+      body: JSON.stringify({ user_id: 'u1', quantity: -5 }),
+    });
+    expect(minus5.status).toBe(200);
+    expect(lax?.checks.filter((check) => !check.ok)).toEqual([
+      expect.objectContaining({
+        name: 'quantity 0, below its minimum 1',
+        expected: '4xx',
+        status: 200,
+        problem: 'accepted an invalid payload with 200; it must answer 4xx',
+      }),
     ]);
   });
 
