@@ -75,6 +75,10 @@ test.describe('plugins', () => {
     await expect(report).toContainText(/reserve_stock: \d+\/\d+ checks passed/);
     await expect(report).toContainText('accepted an invalid payload with 200');
     await expect(report).toContainText('answered 502');
+    // A declared example is listed with what each of its calls answered.
+    await expect(report).toContainText(
+      'example "parcel for a reserved order": setup reserve_stock → 200, ship_parcel → 200 ✓',
+    );
     await saveScreenshot(page, 'plugin-validation-1280');
   });
 

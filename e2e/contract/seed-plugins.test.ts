@@ -9,6 +9,7 @@ import type {
 import { listenAll } from '@registry/plugin-sdk';
 import {
   createAnalyticsPlugin,
+  createLoyaltyPlugin,
   createSlackPlugin,
   createSmsPlugin,
 } from '@registry/sample-plugins';
@@ -132,10 +133,15 @@ describe("the start command's plugin URL policy", () => {
 });
 
 describe('pnpm registry validate-plugin', () => {
-  it('[VALIDATOR][CLI]: the SMS, Slack and analytics plugins pass, served together below their paths', async () => {
+  it('[VALIDATOR][CLI]: the SMS, Slack, analytics and loyalty plugins pass, served together below their paths', async () => {
     // Second instances, created through the API so the test holds their keys and secrets.
     const port = proofPort;
-    const factories = [createSmsPlugin, createSlackPlugin, createAnalyticsPlugin];
+    const factories = [
+      createSmsPlugin,
+      createSlackPlugin,
+      createAnalyticsPlugin,
+      createLoyaltyPlugin,
+    ];
     const created = [];
     for (const create of factories) {
       const slug = `${create().slug}-proof`;
@@ -152,6 +158,7 @@ describe('pnpm registry validate-plugin', () => {
       signingSecrets: [plugin.signing_secret],
     }));
     const server = await listenAll(mounts, { port });
+    const printed: string[] = [];
     try {
       for (const [index, served] of server.plugins.entries()) {
         const { slug, plugin } = created[index] as (typeof created)[number];
@@ -166,12 +173,17 @@ describe('pnpm registry validate-plugin', () => {
           plugin.signing_secret,
         ]);
         console.log(run.stdout);
+        printed.push(run.stdout);
         // Every action the plugin declares was registered and passed: "All 0" would not do.
         const declared = mounts[index]?.plugin.actions.length ?? 0;
         expect(declared).toBeGreaterThan(0);
         expect(run.stdout).toContain(`All ${declared} actions passed.`);
         expect(run.code).toBe(0);
       }
+      // The loyalty plugin's example was registered, and run with its fixture first.
+      expect(printed.at(-1)).toContain(
+        '✓ example "first redemption": setup award_points → 200, redeem_points → 200',
+      );
     } finally {
       await server.close();
     }

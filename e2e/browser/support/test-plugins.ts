@@ -100,6 +100,14 @@ export async function registerTestPlugins(baseUrl: string, pluginUrl: string): P
           },
           required: ['weight_kg'],
         },
+        // A parcel ships for a reserved order: the validator reserves first.
+        examples: [
+          {
+            name: 'parcel for a reserved order',
+            setup: [{ action_type: 'reserve_stock', payload: { sku: 'SKU-1', quantity: 1 } }],
+            payload: { weight_kg: 2.5, reference: 'o-100' },
+          },
+        ],
       },
     ],
   });

@@ -115,4 +115,28 @@ describe('ZActionDefinitionSchema', () => {
     expect(action({ url: 'https://x' })).toBe('body: unknown field "url"');
     expect(action({ url: 'x', method: 'POST' })).toBe('body: unknown fields "url", "method"');
   });
+
+  it('[CONTRACTS][ACTION][EXAMPLES]: examples are bounded in count, size and shape, naming the field', () => {
+    const example = { name: 'first', payload: { user_id: 'u1' } };
+    expect(action({ examples: [example, { payload: {}, setup: [] }] })).toBe('valid');
+    expect(action({ examples: Array.from({ length: 11 }, () => example) })).toBe(
+      'examples: must hold at most 10 examples',
+    );
+    expect(action({ examples: [{ payload: 'u1' }] })).toMatch(
+      /^examples\[0\]\.payload: expected record, received "u1"/,
+    );
+    expect(action({ examples: [{ ...example, payload: { note: 'x'.repeat(70_000) } }] })).toBe(
+      'examples[0].payload: must be at most 64 KiB as JSON',
+    );
+    expect(action({ examples: [{ ...example, name: ' ' }] })).toMatch(
+      /^examples\[0\]\.name: must not be empty/,
+    );
+    const setup = Array.from({ length: 11 }, () => ({ action_type: 'a', payload: {} }));
+    expect(action({ examples: [{ ...example, setup }] })).toBe(
+      'examples[0].setup: must hold at most 10 setup events',
+    );
+    expect(action({ examples: [{ ...example, expect: 200 }] })).toBe(
+      'examples[0]: unknown field "expect"',
+    );
+  });
 });

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { ZActionExamplesSchema } from './action-examples';
 import { type InputSchema, ZInputSchemaRequestSchema, ZInputSchemaSchema } from './input-schema';
 import { storableString } from './json-value';
 import {
@@ -75,6 +76,8 @@ export const ZActionDefinitionFieldsSchema = z.strictObject({
   /** JSON Schema of a successful answer; dispatch records answers that do not fit it. */
   output_schema: ZOutputSchemaSchema.optional(),
   output_example: ZOutputExampleSchema.optional(),
+  /** Valid payloads, each with the events to run first; they must fit the input schema. */
+  examples: ZActionExamplesSchema.optional(),
   // Hints for callers (MCP tool annotations); absent means unknown, never false.
   read_only: z
     .boolean()

@@ -1,4 +1,5 @@
 export * from './action-definition';
+export * from './action-examples';
 export * from './action-facets';
 export * from './automation';
 export * from './credentials';

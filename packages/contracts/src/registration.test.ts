@@ -87,4 +87,26 @@ describe('ZRegisterActionsRequestSchema', () => {
   it('[CONTRACTS][REGISTER]: unknown top-level keys are rejected', () => {
     expect(problems({ actions: [], plugin: 'mailer' })).toBe('body: unknown field "plugin"');
   });
+
+  it('[CONTRACTS][REGISTER][EXAMPLES]: a setup event must name an action of the same set', () => {
+    const redeem = {
+      ...action('redeem_points'),
+      examples: [
+        {
+          name: 'first redemption',
+          payload: { points: 5 },
+          setup: [
+            { action_type: 'award_points', payload: { points: 10 } },
+            { action_type: 'send_sms', payload: {} },
+          ],
+        },
+      ],
+    };
+    expect(problems({ actions: [action('award_points'), redeem] })).toBe(
+      `actions[1].examples[0].setup[1].action_type: must name one of this plugin's actions; "send_sms" is not among them`,
+    );
+    expect(problems({ actions: [action('award_points'), action('send_sms'), redeem] })).toBe(
+      'valid',
+    );
+  });
 });

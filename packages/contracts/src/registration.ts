@@ -41,6 +41,21 @@ export const ZRegisterActionsRequestSchema = z.strictObject({
           message: `duplicate action_type "${action.action_type}" (also at actions[${first}])`,
         });
       });
+    })
+    .superRefine((actions, ctx) => {
+      const types = new Set(actions.map((action) => action.action_type));
+      actions.forEach((action, index) => {
+        action.examples?.forEach((example, exampleIndex) => {
+          example.setup?.forEach((event, eventIndex) => {
+            if (types.has(event.action_type)) return;
+            ctx.addIssue({
+              code: 'custom',
+              path: [index, 'examples', exampleIndex, 'setup', eventIndex, 'action_type'],
+              message: `must name one of this plugin's actions; "${event.action_type}" is not among them`,
+            });
+          });
+        });
+      });
     }),
   /** Accept breaking changes to actions callers use (the revision is marked breaking). */
   allow_breaking: z.boolean().optional(),

@@ -17,6 +17,18 @@ export interface ActionContext {
   dryRun: boolean;
 }
 
+/**
+ * A valid payload of an action, and the events that must happen first for it to succeed (points
+ * awarded before a redemption). Callers see it; the registry's validator runs the setup events,
+ * then the payload, before its generated checks, and varies this payload for those.
+ */
+export interface ActionExampleSpec<Payload> {
+  name?: string;
+  payload: Payload;
+  /** Calls of this plugin's other actions (or this one), made in order first. */
+  setup?: Array<{ action_type: string; payload: Record<string, unknown> }>;
+}
+
 /** One action a plugin performs: its catalog entry, its input schema and its handler. */
 export interface ActionSpec<Input extends z.ZodObject = z.ZodObject> {
   title: string;
@@ -40,6 +52,8 @@ export interface ActionSpec<Input extends z.ZodObject = z.ZodObject> {
   output?: z.ZodObject;
   /** An example answer, shown to callers; it must fit `output`. */
   output_example?: unknown;
+  /** Example payloads, each fitting `input`, with the setup events each needs first. */
+  examples?: Array<ActionExampleSpec<z.input<Input>>>;
   /** Hints for callers (MCP tool annotations); leave out what is not known. */
   read_only?: boolean;
   destructive?: boolean;
@@ -90,7 +104,31 @@ export function definePlugin(spec: PluginSpec): Plugin {
     }
     endpoints.add(endpoint);
   }
+  for (const action of actions) checkExamples(action, actions);
   return { slug: spec.slug, actions, pages: spec.pages ?? {} };
+}
+
+/**
+ * An example its own schema refuses, or whose setup names no action of the plugin, is a
+ * mistake in the plugin's code: it fails at startup rather than at registration.
+ */
+function checkExamples(action: ResolvedAction, actions: readonly ResolvedAction[]): void {
+  const schemaOf = new Map(actions.map((each) => [each.action_type, each.input]));
+  action.examples?.forEach((example, index) => {
+    const own = { action_type: action.action_type, payload: example.payload };
+    for (const call of [...(example.setup ?? []), own]) {
+      const input = schemaOf.get(call.action_type);
+      const problem = input
+        ? input.safeParse(call.payload).error?.issues[0]
+        : { path: [], message: 'no such action in this plugin' };
+      if (problem) {
+        const at = [call.action_type, ...problem.path.map(String)].join('.');
+        throw new Error(
+          `Action ${action.action_type}, examples[${index}]: ${at} ${problem.message}`,
+        );
+      }
+    }
+  });
 }
 
 /** The action whose endpoint is `path` (below the plugin's base path), if there is one. */

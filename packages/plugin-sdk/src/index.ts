@@ -1,6 +1,7 @@
 export {
   type ActionContext,
   ActionError,
+  type ActionExampleSpec,
   type ActionSpec,
   action,
   definePlugin,

@@ -1,7 +1,7 @@
 import { ZRegisterActionsRequestSchema } from '@registry/contracts';
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { action, definePlugin } from './define-plugin';
+import { type ActionExampleSpec, action, definePlugin } from './define-plugin';
 import { registrationPayload } from './registration-payload';
 
 const plugin = definePlugin({
@@ -31,6 +31,13 @@ const plugin = definePlugin({
       input: z.object({ order_id: z.string() }),
       output: z.object({ order_id: z.string(), total: z.number().default(0) }),
       output_example: { order_id: 'o_1', total: 12.5 },
+      examples: [
+        {
+          name: 'a known order',
+          payload: { order_id: 'o_1' },
+          setup: [{ action_type: 'ping', payload: {} }],
+        },
+      ],
       read_only: true,
       idempotent: true,
       handler: ({ order_id }) => ({ order_id, total: 12.5 }),
@@ -103,5 +110,41 @@ describe('registrationPayload', () => {
         },
       });
     expect(twice).toThrow('Action b: endpoint /same is already used by another');
+  });
+
+  it('[SDK][EXAMPLES]: examples are registered as given; one its schema refuses fails at definition', () => {
+    const find = registrationPayload(plugin).actions.find((a) => a.action_type === 'find_order');
+    expect(find?.examples).toEqual([
+      {
+        name: 'a known order',
+        payload: { order_id: 'o_1' },
+        setup: [{ action_type: 'ping', payload: {} }],
+      },
+    ]);
+    const withExample = (example: ActionExampleSpec<{ order_id: string }>) => () =>
+      definePlugin({
+        slug: 'x',
+        actions: {
+          find: action({
+            title: 'Find',
+            input: z.object({ order_id: z.string().min(2) }),
+            examples: [example],
+            handler: () => 1,
+          }),
+        },
+      });
+    expect(withExample({ payload: { order_id: 'o' } })).toThrow(
+      'Action find, examples[0]: find.order_id Too small: expected string to have >=2 characters',
+    );
+    expect(
+      withExample({ payload: { order_id: 'o_1' }, setup: [{ action_type: 'nope', payload: {} }] }),
+    ).toThrow('Action find, examples[0]: nope no such action in this plugin');
+    action({
+      title: 'Typed',
+      input: z.object({ order_id: z.string() }),
+      // @ts-expect-error: an example payload is typed by the action's input.
+      examples: [{ payload: { order_id: 7 } }],
+      handler: () => 1,
+    });
   });
 });

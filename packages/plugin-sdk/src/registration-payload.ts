@@ -46,6 +46,10 @@ function describeAction(action: ResolvedAction): ActionRegistration {
     ...(action.output_example === undefined
       ? {}
       : { output_example: action.output_example as JsonValue }),
+    // Payloads typed by the input schema are JSON objects as the contract reads them.
+    ...(action.examples === undefined
+      ? {}
+      : { examples: action.examples as ActionDefinitionInput['examples'] }),
     ...hintsOf(action),
     ...(action.supports_dry_run ? { supports_dry_run: true } : {}),
   };

@@ -8,12 +8,18 @@ import { z } from 'zod';
  * that behaves, on a real HTTP server on 127.0.0.1.
  */
 const input = z.object({ user_id: z.string(), quantity: z.number().int().min(1) });
+/** What `lax_bounds` checks: the types, but not that quantity is positive (−5 is taken). */
+const laxInput = input.extend({ quantity: z.number().int() });
 
-type Behaviour = (valid: boolean, response: ServerResponse) => void;
+type Behaviour = (valid: boolean, response: ServerResponse, payload: unknown) => void;
 
 const BEHAVIOURS: Record<string, Behaviour> = {
   behaves: (valid, response) => json(response, valid ? 200 : 400, { valid }),
   accepts_anything: (_valid, response) => json(response, 200, { success: true }),
+  lax_bounds: (_valid, response, payload) => {
+    const lax = laxInput.safeParse(payload).success;
+    json(response, lax ? 200 : 400, { valid: lax });
+  },
   answers_html: (_valid, response) => {
     response.writeHead(200, { 'content-type': 'text/html' });
     response.end('<html><body>OK</body></html>');
@@ -43,7 +49,8 @@ export async function startBrokenPlugin(): Promise<{ url: string; close(): Promi
     const name = request.url?.replace('/actions/', '').replaceAll('-', '_') ?? '';
     const behaviour = BEHAVIOURS[name];
     if (!behaviour) return json(response, 404, { error: 'no such action' });
-    behaviour(input.safeParse(safeJson(text)).success, response);
+    const payload = safeJson(text);
+    behaviour(input.safeParse(payload).success, response, payload);
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   return {

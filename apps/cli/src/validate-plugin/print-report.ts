@@ -1,6 +1,9 @@
-import type { PluginValidationReport } from '@registry/contracts';
+import { describeValidationCheck, type PluginValidationReport } from '@registry/contracts';
 
-/** The report as lines a person reads: one per action, and one per failed check under it. */
+/**
+ * The report as lines a person reads: one per action, and under it one per example it declared
+ * (with what each call answered) and one per other check that failed.
+ */
 export function formatReport(
   report: PluginValidationReport,
   signedBy: 'registry' | 'your secret' = 'registry',
@@ -13,8 +16,13 @@ export function formatReport(
     lines.push(
       `  ${mark} ${action.action_type}: ${passed}/${action.checks.length} checks passed, latency avg ${action.latency.avg_ms} ms, max ${action.latency.max_ms} ms`,
     );
-    for (const check of action.checks.filter((candidate) => !candidate.ok)) {
-      lines.push(`      ✗ ${check.name} (expected ${check.expected}): ${check.problem}`);
+    for (const check of action.checks.filter((candidate) => candidate.steps || !candidate.ok)) {
+      const named = describeValidationCheck(check);
+      lines.push(
+        check.ok
+          ? `      ✓ ${named}`
+          : `      ✗ ${named} (expected ${check.expected}): ${check.problem}`,
+      );
     }
   }
   const failed = report.actions.filter((action) => !action.ok).length;

@@ -1,3 +1,4 @@
+import { describeValidationCheck, type ValidationCheck } from '@registry/contracts';
 import {
   createEndpointCaller,
   createPluginHttpClient,
@@ -5,7 +6,8 @@ import {
   validateActions,
 } from '@registry/core';
 import { createEmailPlugin, startEmailPlugin } from '@registry/email-plugin';
-import { registrationPayload } from '@registry/plugin-sdk';
+import { type ActionRegistration, listen, registrationPayload } from '@registry/plugin-sdk';
+import { createLoyaltyPlugin } from '@registry/sample-plugins';
 import { brokenPluginActions, startBrokenPlugin } from '@registry/testing';
 import { afterAll, describe, expect, it } from 'vitest';
 
@@ -61,6 +63,10 @@ describe('validateActions', () => {
         // Lax at the edge too: a quantity below its minimum is taken.
         'quantity 0, below its minimum 1: accepted an invalid payload with 200; it must answer 4xx',
       ]);
+      // Checks types but takes any integer (−5 too) for a positive quantity: only the edge shows it.
+      expect(verdict.lax_bounds).toEqual([
+        'quantity 0, below its minimum 1: accepted an invalid payload with 200; it must answer 4xx',
+      ]);
       expect(verdict.answers_html?.[0]).toBe(
         'valid payload (required fields): answered 200 with a body that is not JSON: <html><body>OK</body></html>',
       );
@@ -74,9 +80,9 @@ describe('validateActions', () => {
         'valid payload (required fields): answered 500: {"error":"boom"}',
         'quantity 1, its minimum: answered 500: {"error":"boom"}',
       ]);
-      expect(reports.map((report) => report.ok)).toEqual([true, false, false, false, false]);
+      expect(reports.map((report) => report.ok)).toEqual([true, false, false, false, false, false]);
       const caught = Object.values(verdict).filter((problems) => problems.length > 0).length;
-      console.log(`validator: broken plugin, ${caught} of 4 injected violations caught`);
+      console.log(`validator: broken plugin, ${caught} of 5 injected violations caught`);
     } finally {
       await plugin.close();
     }
@@ -96,6 +102,72 @@ describe('validateActions', () => {
       expect(report?.checks[0]?.problem).toMatch(/no answer: .*127\.0\.0\.1 is not allowed/);
     } finally {
       await strictHttp.close();
+      await plugin.close();
+    }
+  });
+
+  it('[VALIDATOR][FIXTURES]: redeem_points passes with its example in either order; without it, order decides', async () => {
+    /** Validates a fresh loyalty plugin (no balances yet) with the actions in the given order. */
+    const validate = async (
+      order: 'award first' | 'redeem first',
+      examples: 'with' | 'without',
+    ) => {
+      const loyalty = createLoyaltyPlugin();
+      const plugin = await listen(loyalty, { signingSecrets: [SECRET] });
+      try {
+        let actions: ActionRegistration[] = registrationPayload(loyalty).actions;
+        if (examples === 'without') actions = actions.map(({ examples: _, ...rest }) => rest);
+        if (order === 'redeem first') actions = actions.toReversed();
+        const reports = await validateActions(signed, plugin.url, actions, 5000);
+        return Object.fromEntries(reports.map((report) => [report.action_type, report]));
+      } finally {
+        await plugin.close();
+      }
+    };
+
+    for (const order of ['award first', 'redeem first'] as const) {
+      const { redeem_points: redeem } = await validate(order, 'with');
+      expect(
+        redeem?.checks.filter((check) => !check.ok),
+        order,
+      ).toEqual([]);
+      // The example runs first, its setup before it, and the report says what each call answered.
+      expect(describeValidationCheck(redeem?.checks[0] as ValidationCheck)).toBe(
+        'example "first redemption": setup award_points → 200, redeem_points → 200',
+      );
+    }
+    const awardFirst = await validate('award first', 'without');
+    expect(awardFirst.redeem_points?.ok).toBe(true);
+    const redeemFirst = await validate('redeem first', 'without');
+    expect(redeemFirst.redeem_points?.checks[0]).toMatchObject({
+      name: 'valid payload (required fields)',
+      ok: false,
+      status: 422,
+      problem: expect.stringContaining('has 0 points; cannot redeem 1'),
+    });
+  });
+
+  it('[VALIDATOR][FIXTURES]: a failing setup event fails its example, naming the call; the payload is not sent', async () => {
+    const loyalty = createLoyaltyPlugin();
+    const plugin = await listen(loyalty, { signingSecrets: [SECRET] });
+    try {
+      const [award, redeem] = registrationPayload(loyalty).actions as [
+        ActionRegistration,
+        ActionRegistration,
+      ];
+      // Award points at an endpoint the plugin does not serve: the fixture cannot be set up.
+      const moved = { ...award, endpoint: '/actions/award-points-v0' };
+      const [report] = await validateActions(signed, plugin.url, [redeem, moved], 5000);
+      const example = report?.checks[0] as ValidationCheck;
+      expect(example).toMatchObject({
+        ok: false,
+        status: 404,
+        problem: expect.stringMatching(/^setup award_points answered 404: /),
+      });
+      expect(describeValidationCheck(example)).toBe(
+        'example "first redemption": setup award_points → 404',
+      );
+    } finally {
       await plugin.close();
     }
   });

@@ -6,6 +6,7 @@ import {
 } from '@registry/contracts';
 import { describe, expect, it } from 'vitest';
 import { breakingChanges } from './breaking-changes';
+import { diffRegistrations } from './diff-registrations';
 
 const action = (overrides: Partial<ActionDefinitionInput> = {}): ActionDefinition =>
   ZActionDefinitionSchema.parse({
@@ -254,6 +255,27 @@ describe('breaking changes to actions and their field lists', () => {
       idempotent: true,
     });
     expect(breakingChanges([before], [after])).toEqual([]);
+  });
+
+  it('[REGISTRY][BREAKING]: examples added, changed or removed are metadata, never breaking', () => {
+    const example = (points: number) => ({
+      name: 'first refund',
+      payload: { order_id: 'o1', points },
+      setup: [{ action_type: 'other', payload: {} }],
+    });
+    const plain = action({ required_fields: ['order_id'], optional_fields: ['points'] });
+    const withExample = action({ ...plain, examples: [example(5)] });
+    const changed = action({ ...plain, examples: [example(7), { payload: { order_id: 'o2' } }] });
+    expect(breakingChanges([plain], [withExample])).toEqual([]);
+    expect(breakingChanges([withExample], [changed])).toEqual([]);
+    expect(breakingChanges([changed], [plain])).toEqual([]);
+    // The history still shows what changed: the examples, as one value.
+    expect(diffRegistrations([withExample], [changed]).changed).toEqual([
+      {
+        action_type: 'refund',
+        changes: [expect.objectContaining({ path: 'examples', change: 'changed' })],
+      },
+    ]);
   });
 
   it('[REGISTRY][BREAKING]: field lists replaced by an input_schema typing the fields is a narrowing', () => {

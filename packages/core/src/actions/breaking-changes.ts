@@ -5,8 +5,8 @@ import { schemaNarrowings } from './schema-narrowings';
  * The changes from one registered set to the next that can break a caller: an action removed,
  * its endpoint moved, or its input schema (registered, or implied by its field lists) refusing
  * a payload it accepted. Everything else (new actions, optional fields, titles, descriptions,
- * categories, loosened constraints, output and dry-run metadata, deprecation) is not breaking,
- * nor is removing a deprecated action whose sunset day has passed.
+ * categories, loosened constraints, output and dry-run metadata, examples, deprecation) is not
+ * breaking, nor is removing a deprecated action whose sunset day has passed.
  */
 export function breakingChanges(
   previous: readonly ActionDefinition[],

@@ -13,6 +13,7 @@ import { recordActionTypeProviders } from '../routing/action-type-providers';
 import { enforceBreakingPolicy } from './breaking-policy';
 import { diffActionSets } from './diff-action-sets';
 import { diffRegistrations } from './diff-registrations';
+import { exampleProblems } from './example-problems';
 
 /**
  * Replaces a plugin's registered actions with a validated set, atomically, and stores it as the
@@ -33,6 +34,8 @@ export async function registerActions(
 ): Promise<RegisterActionsResponse> {
   const uncompilable = uncompilableSchemas(request);
   if (uncompilable.length > 0) throw AppError.validation(uncompilable);
+  const unfitExamples = exampleProblems(request);
+  if (unfitExamples.length > 0) throw AppError.validation(unfitExamples);
   const registeredAt = new Date().toISOString();
   const stored = JSON.stringify({ actions: request.actions, registered_at: registeredAt });
   for (;;) {

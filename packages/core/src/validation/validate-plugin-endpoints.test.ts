@@ -62,6 +62,69 @@ describe('validatePluginEndpoints: the registry validates a plugin with the secr
     }
   });
 
+  it('[VALIDATOR][REGISTRY][EXAMPLES]: an example runs first, its setup event a signed call to the other action', async () => {
+    const server = await startPluginServer({
+      '/actions/behaves': (call, response) => {
+        const body = call.body as { user_id?: unknown; quantity?: unknown };
+        const valid =
+          typeof body.user_id === 'string' &&
+          Number.isInteger(body.quantity) &&
+          (body.quantity as number) >= 1;
+        sendJson(response, valid ? 200 : 400, { valid });
+      },
+      '/actions/warm-up': (call, response) => {
+        const valid = typeof (call.body as { user_id?: unknown }).user_id === 'string';
+        sendJson(response, valid ? 201 : 400, { warmed: valid });
+      },
+    });
+    onTestFinished(() => server.close());
+    const tenant = newTenantId();
+    const secret = await registeredAt(tenant, server.url, 'fixtures');
+    const [behaves] = brokenPluginActions;
+    const warmUp = {
+      action_type: 'warm_up',
+      title: 'Warm up',
+      endpoint: '/actions/warm-up',
+      required_fields: ['user_id'],
+    };
+    const example = {
+      name: 'after a warm-up',
+      setup: [{ action_type: 'warm_up', payload: { user_id: 'u_example' } }],
+      payload: { user_id: 'u_example', quantity: 3 },
+    };
+    await registerActions(
+      deps,
+      tenant,
+      'fixtures',
+      parseInput(ZRegisterActionsRequestSchema, {
+        actions: [{ ...behaves, examples: [example] }, warmUp],
+      }),
+    );
+
+    const report = await validatePluginEndpoints(deps, tenant, 'fixtures');
+
+    expect(report.ok).toBe(true);
+    expect(report.actions[0]?.checks[0]).toMatchObject({
+      name: 'example "after a warm-up"',
+      ok: true,
+      status: 200,
+      steps: [
+        { role: 'setup', action_type: 'warm_up', status: 201 },
+        { role: 'example', action_type: 'behaves', status: 200 },
+      ],
+    });
+    expect(server.calls.slice(0, 3).map((call) => [call.path, call.body])).toEqual([
+      ['/actions/warm-up', { user_id: 'u_example' }],
+      ['/actions/behaves', { user_id: 'u_example', quantity: 3 }],
+      // The generated checks vary the example's payload.
+      ['/actions/behaves', { user_id: 'u_example', quantity: 3 }],
+    ]);
+    for (const call of server.calls) {
+      const headers = call.headers as Record<string, string>;
+      expect(() => new Webhook(secret).verify(JSON.stringify(call.body), headers)).not.toThrow();
+    }
+  });
+
   it('[VALIDATOR][REGISTRY]: every injected violation of a broken plugin is reported', async () => {
     const broken = await startBrokenPlugin();
     onTestFinished(() => broken.close());
@@ -83,6 +146,22 @@ describe('validatePluginEndpoints: the registry validates a plugin with the secr
       'answers_html',
       'crashes_on_valid',
       'hangs',
+      'lax_bounds',
+    ]);
+    // The lax action takes −5 for its positive quantity; the report names the edge that shows it.
+    const lax = report.actions.find((action) => action.action_type === 'lax_bounds');
+    const minus5 = await fetch(`${broken.url}/actions/lax-bounds`, {
+      method: 'POST',
+      body: JSON.stringify({ user_id: 'u1', quantity: -5 }),
+    });
+    expect(minus5.status).toBe(200);
+    expect(lax?.checks.filter((check) => !check.ok)).toEqual([
+      expect.objectContaining({
+        name: 'quantity 0, below its minimum 1',
+        expected: '4xx',
+        status: 200,
+        problem: 'accepted an invalid payload with 200; it must answer 4xx',
+      }),
     ]);
   });
 

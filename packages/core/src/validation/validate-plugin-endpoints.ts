@@ -10,9 +10,9 @@ import type { ActionUnderTest } from './validation-cases';
 const VALIDATION_TIMEOUT_MS = 5_000;
 
 /**
- * Checks that a plugin's endpoints do what its registration promises: payloads generated from
- * each action's schema are answered 2xx JSON, payloads missing a required field or carrying a
- * wrong type 4xx. The registry calls the plugin itself, through dispatch's HTTP client (its URL
+ * Checks that a plugin's endpoints do what its registration promises: each action's declared
+ * examples (setup events first) and the valid payloads generated from its schema are answered
+ * 2xx JSON, payloads missing a required field, of a wrong type or past an edge 4xx. The registry calls the plugin itself, through dispatch's HTTP client (its URL
  * policy, deadline cap and body cap) and signed with the plugin's secret, so an operator
  * validates any plugin without handling its secret.
  * The valid calls are real calls: the plugin does their work.

@@ -12,6 +12,7 @@ export type ActionUnderTest = Pick<
   | 'input_schema'
   | 'output_schema'
   | 'timeout_ms'
+  | 'examples'
 >;
 
 export interface ValidationCase {
@@ -25,12 +26,19 @@ export interface ValidationCase {
  * accepted), then each required field left out and each typed field given another JSON type
  * (each must be rejected with a 4xx), then each field at and past its schema's edges (bounds,
  * lengths, minItems, enum, format): the edge itself accepted, the value past it rejected.
+ * Payloads vary the action's first example when it declares one (its values are ones the
+ * plugin knows, such as a customer its setup gave points), else a sample of the schema.
  */
 export function validationCases(action: ActionUnderTest): ValidationCase[] {
   // The generator's view of the schema: the keywords it reads, typed.
   const schema = actionInputSchema(action) as JsonSchema;
-  const minimal = sampleValue(schema, 'payload', 'required') as Record<string, unknown>;
-  const full = sampleValue(schema, 'payload', 'all') as Record<string, unknown>;
+  const example = action.examples?.[0]?.payload;
+  const sample = sampleValue(schema, 'payload', 'all') as Record<string, unknown>;
+  const full = { ...sample, ...example };
+  const required = new Set(action.required_fields);
+  const minimal = example
+    ? Object.fromEntries(Object.entries(example).filter(([field]) => required.has(field)))
+    : (sampleValue(schema, 'payload', 'required') as Record<string, unknown>);
   const cases: ValidationCase[] = [
     { name: 'valid payload (required fields)', expect: 'accepted', payload: minimal },
   ];

@@ -1,11 +1,12 @@
-import type { PluginValidationReport } from '@registry/contracts';
+import { describeValidationCheck, type PluginValidationReport } from '@registry/contracts';
 import { CircleCheck, CircleX } from 'lucide-react';
 import { Alert, AlertTitle } from '@/components/ui/alert';
 import { formatMs } from '@/lib/format-ms';
 
 /**
- * What `plugins.validate` found: per action, the checks that passed and why each other failed
- * (the same report `pnpm registry validate-plugin` prints).
+ * What `plugins.validate` found: per action, the checks that passed, each declared example with
+ * what its calls answered, and why each other check failed (the same report
+ * `pnpm registry validate-plugin` prints).
  */
 export function ValidationReport({ report }: { report: PluginValidationReport }) {
   const failed = report.actions.filter((action) => !action.ok).length;
@@ -27,13 +28,14 @@ export function ValidationReport({ report }: { report: PluginValidationReport })
             <li key={action.action_type}>
               <span className="font-mono">{action.action_type}</span>: {passed}/
               {action.checks.length} checks passed, max {formatMs(action.latency.max_ms)}
-              {!action.ok && (
+              {action.checks.some((check) => check.steps || !check.ok) && (
                 <ul className="mt-0.5 list-disc pl-5 text-xs">
                   {action.checks
-                    .filter((check) => !check.ok)
+                    .filter((check) => check.steps || !check.ok)
                     .map((check) => (
                       <li key={check.name} className="break-words">
-                        {check.name} (expected {check.expected}): {check.problem}
+                        {describeValidationCheck(check)}
+                        {check.ok ? ' ✓' : ` (expected ${check.expected}): ${check.problem}`}
                       </li>
                     ))}
                 </ul>
