@@ -1,6 +1,7 @@
 export * from './action-definition';
 export * from './action-facets';
 export * from './automation';
+export * from './breaking-change-lines';
 export * from './credentials';
 export * from './default-provider';
 export * from './discovery';
@@ -19,6 +20,7 @@ export * from './plugin-validation';
 export * from './query-params';
 export * from './registration';
 export * from './registration-history';
+export * from './registration-preview';
 export * from './request-limits';
 export * from './required-fields';
 export * from './rest-responses';
