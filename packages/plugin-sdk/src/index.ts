@@ -22,9 +22,10 @@ export {
 } from './registration-payload';
 export {
   type Connection,
+  previewRegistration,
   type RegistryOptions,
-  RegistryRequestError,
 } from './registry-connection';
+export { RegistryRequestError } from './registry-request';
 export {
   jsonLineLogger,
   type RequestLogFields,
