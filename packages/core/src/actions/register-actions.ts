@@ -4,8 +4,8 @@ import { readRegisteredActions } from '../plugins/registered-actions';
 import { findRegistrationHead, storeRegistration } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { recordActionTypeProviders } from '../routing/action-type-providers';
+import { actionSetChanges } from './action-set-changes';
 import { breakingRuleOf, enforceBreakingPolicy } from './breaking-policy';
-import { diffActionSets } from './diff-action-sets';
 import { diffRegistrations } from './diff-registrations';
 import { refuseUncompilableSchemas } from './uncompilable-schemas';
 
@@ -53,7 +53,7 @@ export async function registerActions(
     });
     if (!written) continue;
     await recordActionTypeProviders(sql, head.id);
-    const changes = diffActionSets(previous, request.actions);
+    const changes = actionSetChanges(diff, request.actions);
     const count = request.actions.length;
     logger.info({ tenantId, plugin: slug, count, changes }, 'registered plugin actions');
     return {
