@@ -1,4 +1,11 @@
-import { breakingChangeLines, type RegistrationPreview } from '@registry/contracts';
+import {
+  type ActionFieldChange,
+  breakingChangeLines,
+  type RegistrationPreview,
+} from '@registry/contracts';
+
+/** Longest value printed beside a changed field; longer ones (schemas) show as `…`. */
+const SHOWN_VALUE_LENGTH = 40;
 
 /**
  * A preview as a person reads it: the actions added, removed and changed (each changed field
@@ -16,8 +23,7 @@ export function formatPreview(preview: RegistrationPreview): string {
   for (const type of diff.removed) lines.push(`  - ${type}  (removed)`);
   for (const action of diff.changed) {
     lines.push(`  ~ ${action.action_type}`);
-    for (const change of action.changes)
-      lines.push(`      ${change.path || '(action)'}: ${change.change}`);
+    for (const change of action.changes) lines.push(`      ${fieldChange(change)}`);
   }
   if (diff.added.length + diff.removed.length + diff.changed.length === 0) {
     lines.push('  No changes.');
@@ -34,4 +40,14 @@ export function formatPreview(preview: RegistrationPreview): string {
           'Keep those actions compatible, or register with "allow_breaking": true.',
   );
   return lines.join('\n');
+}
+
+function fieldChange({ path, change, before, after }: ActionFieldChange): string {
+  const what = change === 'changed' ? `changed (${shown(before)} → ${shown(after)})` : change;
+  return `${path || '(action)'}: ${what}`;
+}
+
+function shown(value: unknown): string {
+  const json = JSON.stringify(value) ?? 'nothing';
+  return json.length > SHOWN_VALUE_LENGTH ? '…' : json;
 }

@@ -4,8 +4,8 @@ import { REGISTRATION_DOCUMENT_PATH } from '@registry/contracts';
 /**
  * The registration body `pnpm registry diff` previews, as JSON: from a file, or from a URL
  * fetched with GET (a plugin built on @registry/plugin-sdk serves its own at
- * `<api_endpoint>/.well-known/registry-registration`). Only its being a JSON object is checked
- * here; the registry judges the rest as registering would, naming each field it refuses.
+ * `<api_endpoint>/.well-known/registry-registration`). Only its shape (`{"actions": [...]}`) is
+ * checked here; the registry judges the rest as registering would, naming each field it refuses.
  */
 export async function readRegistration(
   source: string,
@@ -27,7 +27,9 @@ export async function readRegistration(
   return body;
 }
 
-function isRegistrationShaped(body: unknown): body is Record<string, unknown> & { actions: [] } {
+function isRegistrationShaped(
+  body: unknown,
+): body is Record<string, unknown> & { actions: unknown[] } {
   return (
     typeof body === 'object' &&
     body !== null &&

@@ -137,9 +137,9 @@ describe('pnpm registry diff <slug> <file|url>', () => {
     expect(diff.stdout).toContain(
       [
         '  ~ refund',
-        '      required_fields: changed',
+        '      required_fields: changed (["order_id"] → ["order_id","amount"])',
         '      input_schema.properties.amount: added',
-        '      input_schema.required: changed',
+        '      input_schema.required: changed (["order_id"] → ["order_id","amount"])',
       ].join('\n'),
     );
     expect(diff.stdout).toContain(
