@@ -99,6 +99,12 @@ describe('docs/plugin-development.md, followed step by step', () => {
     expect(validation.stdout).toContain('All 1 actions passed.');
     expect(validation.code).toBe(0);
 
+    // What the running example would register, previewed as the guide shows: what is registered.
+    const document = `http://127.0.0.1:${port}/.well-known/registry-registration`;
+    const diff = await runRegistryCli(['diff', 'hello', document, '--url', product.baseUrl]);
+    expect(diff.stdout).toContain('  No changes.\n✓ Registering it would be accepted.');
+    expect(diff.code).toBe(0);
+
     const fired = await api('POST', '/api/plugins/events/automation', {
       flow_execution_id: 'guide-example',
       events: [

@@ -7,9 +7,12 @@
  *   token revoke <id>            revoke a token at once
  *   validate-plugin <slug>       call each registered action of a plugin with valid and invalid
  *                                payloads; exits 1 unless every check passes
+ *   diff <slug> <file|url>       what registering a body would change and break, registering
+ *                                nothing; exits 1 if it would be refused, 2 if it cannot tell
  * Options: --url <server> (default http://localhost:5173), --tenant <uuid> (with DATABASE_URL).
  */
 import { parseArgs } from 'node:util';
+import { runRegistryDiff } from './registry-diff/registry-diff-command';
 import { openTokenStore } from './token-store';
 import { runValidatePlugin } from './validate-plugin/validate-plugin-command';
 
@@ -35,6 +38,7 @@ function usage(code: number): never {
       '       pnpm registry token list',
       '       pnpm registry token revoke <token id>',
       '       pnpm registry validate-plugin <slug> [--secret whsec_...] [--timeout-ms 5000] [--json]',
+      '       pnpm registry diff <slug> <registration.json | url> [--json]',
       '',
       'With DATABASE_URL the command writes to that database directly (use it to make the first',
       'token of a production deployment). Otherwise it calls the running server at --url, with',
@@ -45,6 +49,11 @@ function usage(code: number): never {
       'no call waits longer than PLUGIN_TIMEOUT_MAX_MS, 30 s by default).',
       'With PLUGIN_SIGNING_SECRET (or --secret) this machine calls the plugin itself, at public',
       "addresses, those in PLUGIN_ALLOWED_ADDRESSES, and this machine's loopback when --url is on it.",
+      '',
+      'diff previews a registration body (a JSON file, or a URL answering it to GET, such as a',
+      "plugin-sdk plugin's <api_endpoint>/.well-known/registry-registration) against the plugin's",
+      'registered set, storing nothing; REGISTRY_TOKEN may be an admin token or the plugin key.',
+      'Exits 0 if registering it would be accepted, 1 if refused, 2 if it could not tell.',
     ].join('\n'),
   );
   process.exit(code);
@@ -65,6 +74,18 @@ if (group === 'validate-plugin') {
   } catch (error) {
     console.error(`registry validate-plugin: ${error instanceof Error ? error.message : error}`);
     process.exitCode = 1;
+  }
+  process.exit();
+}
+if (group === 'diff') {
+  const timeoutMs = Number(values['timeout-ms']);
+  if (!command || !argument || !(timeoutMs > 0)) usage(2);
+  try {
+    const options = { url: values.url, slug: command, source: argument, json: values.json };
+    process.exitCode = await runRegistryDiff({ ...options, timeoutMs });
+  } catch (error) {
+    console.error(`registry diff: ${error instanceof Error ? error.message : error}`);
+    process.exitCode = 2;
   }
   process.exit();
 }

@@ -23,6 +23,7 @@ describe('ZCreatePluginRequestSchema', () => {
       config: {},
       metadata: {},
       delivery: {},
+      breaking_policy: null,
     });
   });
 

@@ -5,6 +5,7 @@ import { ZPluginBacklogSchema } from './plugin-backlog';
 import { ZPluginCircuitSchema } from './plugin-circuit';
 import { ZPluginHealthSchema } from './plugin-health';
 import { optionalQueryParam } from './query-params';
+import { ZRegistrationBreakingPolicySchema } from './registration-history';
 import { ZPluginDeliverySchema } from './retry-schedule';
 
 /** Slugs that name REST routes under /api/plugins or the platform pseudo-plugin. */
@@ -57,6 +58,8 @@ export const ZCreatePluginRequestSchema = z.strictObject({
   config: ZJsonObjectSchema.default({}),
   metadata: ZJsonObjectSchema.default({}),
   delivery: ZPluginDeliverySchema.default({}),
+  /** This plugin's REGISTRATION_BREAKING_POLICY; null: the server's. */
+  breaking_policy: ZRegistrationBreakingPolicySchema.nullable().default(null),
 });
 export type CreatePluginRequest = z.output<typeof ZCreatePluginRequestSchema>;
 
@@ -71,6 +74,7 @@ export const ZPatchPluginFieldsSchema = z.strictObject({
   config: ZJsonObjectSchema.optional(),
   metadata: ZJsonObjectSchema.optional(),
   delivery: ZPluginDeliverySchema.optional(),
+  breaking_policy: ZRegistrationBreakingPolicySchema.nullable().optional(),
 });
 export type UpdatePluginFields = z.output<typeof ZUpdatePluginFieldsSchema>;
 export type PatchPluginFields = z.output<typeof ZPatchPluginFieldsSchema>;
@@ -107,6 +111,8 @@ export const ZPluginSchema = z.object({
   config: ZJsonObjectSchema,
   metadata: ZJsonObjectSchema,
   delivery: ZPluginDeliverySchema,
+  /** Which breaking registrations it refuses; null: the server's REGISTRATION_BREAKING_POLICY. */
+  breaking_policy: ZRegistrationBreakingPolicySchema.nullable(),
   registered_actions: z.object({ actions: z.array(ZActionDefinitionFieldsSchema) }),
   actions_count: z.number().int(),
   registered_at: z.string().nullable(),

@@ -78,4 +78,7 @@ export type AffectedAction = z.output<typeof ZAffectedActionSchema>;
  * is reported in the answer either way). `allow_breaking: true` in the request overrides a refusal.
  */
 export const REGISTRATION_BREAKING_POLICIES = ['refuse-used', 'refuse-all', 'warn'] as const;
-export type RegistrationBreakingPolicy = (typeof REGISTRATION_BREAKING_POLICIES)[number];
+export const ZRegistrationBreakingPolicySchema = z.enum(REGISTRATION_BREAKING_POLICIES, {
+  error: `must be one of ${REGISTRATION_BREAKING_POLICIES.join(', ')}, or null for the server's default`,
+});
+export type RegistrationBreakingPolicy = z.output<typeof ZRegistrationBreakingPolicySchema>;

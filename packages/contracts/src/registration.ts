@@ -13,6 +13,12 @@ import { ZBreakingChangeSchema } from './registration-history';
  */
 export const MAX_REGISTRATION_BYTES = 4 * 1024 * 1024;
 
+/**
+ * Where a plugin built on the SDK serves its registration body (GET, below its api_endpoint), so
+ * `pnpm registry diff` and `validate-plugin` can preview what it would register.
+ */
+export const REGISTRATION_DOCUMENT_PATH = '/.well-known/registry-registration';
+
 /** `POST /api/plugins/{slug}/register-actions`: the plugin's complete set, replacing the old one. */
 export const ZRegisterActionsRequestSchema = z.strictObject({
   actions: z

@@ -2,6 +2,7 @@ export { actionFacets } from './actions/action-facets';
 export { discoverActions } from './actions/discover-actions';
 export { getAction } from './actions/get-action';
 export { listRegistrations } from './actions/list-registrations';
+export { previewRegistration } from './actions/preview-registration';
 export { registerActions } from './actions/register-actions';
 export { AUTHENTICATION_HELP, authorize } from './auth/access';
 export { createAdminToken, listAdminTokens, revokeAdminToken } from './auth/admin-tokens';

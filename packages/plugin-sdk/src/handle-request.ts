@@ -2,11 +2,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import {
   answerEndpointChallenge,
   ENDPOINT_VERIFICATION_PATH,
+  REGISTRATION_DOCUMENT_PATH,
   ZEndpointChallengeSchema,
 } from '@registry/contracts';
 import { ActionError, actionAt, type Plugin, type ResolvedAction } from './define-plugin';
 import { BodyTooLargeError, errorBody, readBody, sendHtml, sendJson } from './http-exchange';
 import { checkPayload, validationErrorBody } from './payload-validation';
+import { registrationPayload } from './registration-payload';
 import { checkSignature } from './signature';
 
 export interface RequestOptions {
@@ -16,7 +18,7 @@ export interface RequestOptions {
 
 /**
  * Routes one request, given its path below the plugin's base path: POST to an action's endpoint
- * or to the ownership challenge, GET to a page. Every answer is JSON (a page may be HTML);
+ * or to the ownership challenge, GET to a page or to the registration document. Every answer is JSON (a page may be HTML);
  * nothing a caller or handler does yields an HTML error page or a stack trace.
  */
 export async function handleRequest(
@@ -35,6 +37,10 @@ export async function handleRequest(
       return 'html' in reply
         ? sendHtml(response, 200, reply.html)
         : sendJson(response, 200, reply.json);
+    }
+    // What this server would register: public, as the registry's catalog shows it anyway.
+    if (path === REGISTRATION_DOCUMENT_PATH) {
+      return sendJson(response, 200, registrationPayload(plugin));
     }
     if (path === '/') {
       return sendJson(response, 200, {

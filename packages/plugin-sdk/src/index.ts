@@ -23,9 +23,10 @@ export {
 } from './registration-payload';
 export {
   type Connection,
+  previewRegistration,
   type RegistryOptions,
-  RegistryRequestError,
 } from './registry-connection';
+export { RegistryRequestError } from './registry-request';
 export {
   jsonLineLogger,
   type RequestLogFields,

@@ -1,18 +1,19 @@
 import type {
   RegisterActionsResponse,
-  RestErrorBody,
+  RegistrationPreview,
   VerifyEndpointResponse,
 } from '@registry/contracts';
 import type { Plugin } from './define-plugin';
 import { registrationPayload } from './registration-payload';
+import { type RegistryEndpoint, restPoster } from './registry-request';
 
-export interface RegistryOptions {
-  /** The registry's base URL, e.g. `http://localhost:5173`. */
-  url: string;
-  /** The plugin's API key (`par_plugin_…`), shown when the plugin was created or its key rotated. */
-  apiKey: string;
-  /** Another `fetch` (a proxy-aware one, say); the global one by default. */
-  fetch?: typeof globalThis.fetch;
+export interface RegistryOptions extends RegistryEndpoint {
+  /**
+   * Register even if it breaks callers the registry's breaking policy protects (sent as
+   * `allow_breaking`; the revision is marked breaking). Off by default: such a registration is
+   * refused with a RegistryRequestError listing what it would break.
+   */
+  allowBreaking?: boolean;
 }
 
 export interface Connection {
@@ -24,18 +25,6 @@ export interface Connection {
    * ownership check then went elsewhere, and the plugin stays pending until that is fixed.
    */
   warning?: string;
-}
-
-/** A refusal from the registry: its status, stable `code` and message (which names the field). */
-export class RegistryRequestError extends Error {
-  override readonly name = 'RegistryRequestError';
-  constructor(
-    readonly status: number,
-    readonly code: string,
-    message: string,
-  ) {
-    super(message);
-  }
 }
 
 /**
@@ -53,7 +42,7 @@ export async function connectToRegistry(
   const post = restPoster(registry);
   const registration = await post<RegisterActionsResponse>(
     `/api/plugins/${encodeURIComponent(plugin.slug)}/register-actions`,
-    registrationPayload(plugin),
+    registrationBody(plugin, registry),
   );
   const verification = await post<VerifyEndpointResponse>(
     `/api/plugins/${encodeURIComponent(plugin.slug)}/verify`,
@@ -67,25 +56,21 @@ export async function connectToRegistry(
   return { registration, verification, warning };
 }
 
-function restPoster({ url, apiKey, fetch = globalThis.fetch }: RegistryOptions) {
-  const base = url.replace(/\/+$/, '');
-  return async <T>(path: string, body?: unknown): Promise<T> => {
-    const response = await fetch(`${base}${path}`, {
-      method: 'POST',
-      headers: {
-        authorization: `Bearer ${apiKey}`,
-        ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-      },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
-    const answer = (await response.json().catch(() => ({}))) as Partial<RestErrorBody>;
-    if (!response.ok) {
-      throw new RegistryRequestError(
-        response.status,
-        answer.code ?? 'HTTP_ERROR',
-        answer.error ?? `The registry answered ${response.status} to POST ${path}`,
-      );
-    }
-    return answer as T;
-  };
+/**
+ * What registering the plugin's actions would do, asked of the registry without registering:
+ * `would_accept`, the breaking changes with the use of each action they touch, and the diff
+ * from the registered set. Needs no server: call it before `listen`.
+ */
+export function previewRegistration(
+  plugin: Plugin,
+  registry: RegistryOptions,
+): Promise<RegistrationPreview> {
+  return restPoster(registry)<RegistrationPreview>(
+    `/api/plugins/${encodeURIComponent(plugin.slug)}/registrations/preview`,
+    registrationBody(plugin, registry),
+  );
+}
+
+function registrationBody(plugin: Plugin, { allowBreaking }: RegistryOptions) {
+  return { ...registrationPayload(plugin), ...(allowBreaking ? { allow_breaking: true } : {}) };
 }

@@ -57,6 +57,10 @@ const TRPC_INPUTS: Record<string, { cross: CrossTenant; input: (t: Targets) => u
   'plugins.validate': { cross: 'not-found', input: () => ({ slug: 'own-plugin' }) },
   'plugins.verify': { cross: 'not-found', input: () => ({ slug: 'own-plugin' }) },
   'plugins.testConnectivity': { cross: 'not-found', input: (t) => ({ slug: t.slug }) },
+  'plugins.previewRegistration': {
+    cross: 'not-found',
+    input: () => ({ slug: 'own-plugin', actions: [actionDefinition('own_action')] }),
+  },
   'actions.register': {
     cross: 'not-found',
     input: () => ({ slug: 'own-plugin', actions: [actionDefinition('own_action')] }),
@@ -174,6 +178,11 @@ const REST_INPUTS: Record<
   'POST /api/plugins/{slug}/register-actions': {
     cross: 'not-found',
     path: () => '/api/plugins/own-plugin/register-actions',
+    body: () => ({ actions: [actionDefinition('own_action')] }),
+  },
+  'POST /api/plugins/{slug}/registrations/preview': {
+    cross: 'not-found',
+    path: () => '/api/plugins/own-plugin/registrations/preview',
     body: () => ({ actions: [actionDefinition('own_action')] }),
   },
   'GET /api/plugins/{slug}/test': {

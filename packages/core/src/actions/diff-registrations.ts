@@ -35,8 +35,15 @@ export function diffRegistrations(
   return diff;
 }
 
+/**
+ * Field lists are sets: their order is no change. With an input schema they are derived from
+ * its properties, which the database (jsonb) hands back in its own key order.
+ */
+const FIELD_LISTS = new Set(['required_fields', 'optional_fields']);
+
 function diffJson(path: string, before: unknown, after: unknown): ActionFieldChange[] {
   if (sameJson(before, after)) return [];
+  if (FIELD_LISTS.has(path) && sameMembers(before, after)) return [];
   if (!isObject(before) || !isObject(after)) return [{ path, change: 'changed', before, after }];
   const keys = new Set([...Object.keys(before), ...Object.keys(after)]);
   return [...keys].flatMap((key) => {
@@ -45,6 +52,14 @@ function diffJson(path: string, before: unknown, after: unknown): ActionFieldCha
     if (!Object.hasOwn(after, key)) return [{ path: at, change: 'removed', before: before[key] }];
     return diffJson(at, before[key], after[key]);
   });
+}
+
+function sameMembers(before: unknown, after: unknown): boolean {
+  if (!Array.isArray(before) || !Array.isArray(after) || before.length !== after.length) {
+    return false;
+  }
+  const members = new Set(before);
+  return after.every((item) => members.has(item));
 }
 
 function isObject(value: unknown): value is Record<string, unknown> {

@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { AppError, parseInput } from '../errors/app-error';
 import { getPlugin } from '../plugins/plugin-queries';
+import { listRegistrations } from './list-registrations';
 import { registerActions } from './register-actions';
 
 const deps = testRegistryDeps();
@@ -81,5 +82,29 @@ describe('registerActions', () => {
     await register(tenant, slug, body);
     const again = await register(tenant, slug, body);
     expect(again.changes).toEqual({ added: [], removed: [], changed: [], unchanged: ['a', 'b'] });
+  });
+
+  it('[ACTIONS][REGISTER]: the same schema sent again is unchanged, though the database keeps its keys in another order', async () => {
+    const tenant = newTenantId();
+    const { slug } = await insertPlugin(deps.db, tenant);
+    // jsonb keeps object keys shortest first: `times` comes back before `language`, and so do
+    // the optional_fields derived from them.
+    const input_schema = {
+      type: 'object',
+      properties: {
+        name: { type: 'string' },
+        language: { type: 'string' },
+        times: { type: 'integer' },
+      },
+      required: ['name'],
+    };
+    const body = {
+      actions: [{ action_type: 'greet', title: 'Greet', endpoint: '/greet', input_schema }],
+    };
+    await register(tenant, slug, body);
+    const again = await register(tenant, slug, body);
+    expect(again.changes).toEqual({ added: [], removed: [], changed: [], unchanged: ['greet'] });
+    const [latest] = (await listRegistrations(deps, tenant, slug)).registrations;
+    expect(latest?.diff).toEqual({ added: [], removed: [], changed: [], breaking_changes: [] });
   });
 });

@@ -1,26 +1,23 @@
-import type {
-  RegisterActionsRequest,
-  RegisterActionsResponse,
-  ValidationIssue,
-} from '@registry/contracts';
-import { findResultProblem, schemaCompileError } from '../dispatch/payload-validators';
+import type { RegisterActionsRequest, RegisterActionsResponse } from '@registry/contracts';
 import { AppError } from '../errors/app-error';
 import { pluginNotFound } from '../errors/plugin-not-found';
 import { readRegisteredActions } from '../plugins/registered-actions';
 import { findRegistrationHead, storeRegistration } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { recordActionTypeProviders } from '../routing/action-type-providers';
-import { enforceBreakingPolicy } from './breaking-policy';
-import { diffActionSets } from './diff-action-sets';
+import { actionSetChanges } from './action-set-changes';
+import { breakingRuleOf, enforceBreakingPolicy } from './breaking-policy';
 import { diffRegistrations } from './diff-registrations';
 import { exampleProblems } from './example-problems';
+import { refuseUncompilableSchemas } from './uncompilable-schemas';
 
 /**
  * Replaces a plugin's registered actions with a validated set, atomically, and stores it as the
  * plugin's next revision with what it changed. A set that breaks callers the policy protects
- * is refused (409) and changes nothing, unless the request says `allow_breaking`. The set is compared with the current one, then
- * written only if that is still current (one statement, no connection held across round
- * trips); a registration that lost the race compares again with the set that won. A rejected
+ * is refused (409) and changes nothing, unless the request says `allow_breaking`; the plugin's
+ * own `breaking_policy`, or else the server's, says which callers it protects. The set is
+ * compared with the current one, then written only if that is still current (one statement, no
+ * connection held across round trips); a registration that lost the race compares again with the set that won. A rejected
  * request never reaches here. Then the plugin's action types are recorded as provided by it
  * (the first registration of a type decides which plugin receives its events sent without
  * plugin_id); should that fail, the request fails and the plugin registers again.
@@ -32,8 +29,7 @@ export async function registerActions(
   request: RegisterActionsRequest,
   credential = 'unknown',
 ): Promise<RegisterActionsResponse> {
-  const uncompilable = uncompilableSchemas(request);
-  if (uncompilable.length > 0) throw AppError.validation(uncompilable);
+  refuseUncompilableSchemas(request);
   const unfitExamples = exampleProblems(request);
   if (unfitExamples.length > 0) throw AppError.validation(unfitExamples);
   const registeredAt = new Date().toISOString();
@@ -46,7 +42,8 @@ export async function registerActions(
     const breaking = diff.breaking_changes;
     if (!request.allow_breaking) {
       const target = { tenantId, pluginId: head.id, slug };
-      await enforceBreakingPolicy({ sql }, target, breaking, registration.breakingPolicy);
+      const { rule } = breakingRuleOf({ registration }, head);
+      await enforceBreakingPolicy({ sql }, target, breaking, rule);
     }
     const written = await storeRegistration(sql, {
       pluginId: head.id,
@@ -60,7 +57,7 @@ export async function registerActions(
     });
     if (!written) continue;
     await recordActionTypeProviders(sql, head.id);
-    const changes = diffActionSets(previous, request.actions);
+    const changes = actionSetChanges(diff, request.actions);
     const count = request.actions.length;
     logger.info({ tenantId, plugin: slug, count, changes }, 'registered plugin actions');
     return {
@@ -75,31 +72,4 @@ export async function registerActions(
       breaking_changes: breaking,
     };
   }
-}
-
-/**
- * Schemas the contract accepts but Ajv cannot compile (an unresolvable `$ref`, a pattern RE2
- * cannot run), and an `output_example` its own `output_schema` refuses.
- */
-function uncompilableSchemas(request: RegisterActionsRequest): ValidationIssue[] {
-  return request.actions.flatMap((action, index) => {
-    const at = (field: string, message: string) => ({
-      field: `actions[${index}].${field}`,
-      message,
-    });
-    const issues: ValidationIssue[] = [];
-    for (const key of ['input_schema', 'output_schema'] as const) {
-      const error = action[key] && schemaCompileError(action[key]);
-      if (error) issues.push(at(key, error));
-    }
-    const { output_schema: schema, output_example: example } = action;
-    if (schema && example !== undefined && issues.length === 0) {
-      const problem = findResultProblem('example', action.action_type, schema, example);
-      if (problem) {
-        const field = problem.field.replace(/^result/, 'output_example');
-        issues.push(at(field, `${problem.message} (it must fit output_schema)`));
-      }
-    }
-    return issues;
-  });
 }

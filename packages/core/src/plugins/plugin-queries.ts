@@ -173,6 +173,7 @@ function toColumns(input: PatchPluginFields) {
     config: input.config as Prisma.InputJsonObject | undefined,
     metadata: input.metadata as Prisma.InputJsonObject | undefined,
     delivery: input.delivery as Prisma.InputJsonObject | undefined,
+    breakingPolicy: input.breaking_policy,
     // A status an operator sets needs no reason from the registry.
     ...(input.status === undefined ? {} : { statusReason: null }),
   };

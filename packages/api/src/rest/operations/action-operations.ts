@@ -2,6 +2,7 @@ import {
   ZDiscoverActionsQuerySchema,
   ZRegisterActionsRequestSchema,
   ZRegisterActionsResponseSchema,
+  ZRegistrationPreviewSchema,
   ZRestDiscoverActionsResponseSchema,
   ZSetDefaultProviderBodySchema,
   ZSetDefaultProviderRequestSchema,
@@ -11,6 +12,7 @@ import {
   credentialLabel,
   discoverActions,
   parseInput,
+  previewRegistration,
   registerActions,
   setDefaultProvider,
 } from '@registry/core';
@@ -58,6 +60,25 @@ export const ACTION_OPERATIONS = [
     },
     handle: async ({ deps, tenantId, principal, params, body }) => ({
       body: await registerActions(deps, tenantId, params.slug, body, credentialLabel(principal)),
+    }),
+  }),
+  defineOperation({
+    method: 'POST',
+    path: '/api/plugins/{slug}/registrations/preview',
+    access: 'plugin-self',
+    tag,
+    summary: 'Preview a registration: what it would change and break, storing nothing',
+    description:
+      'Takes the body of register-actions and judges it as registering would (the same checks, ' +
+      'diff and breaking policy); `would_accept` says whether registering it now would succeed.',
+    params: ZSlugParamsSchema,
+    body: ZRegisterActionsRequestSchema,
+    errors: ['NOT_FOUND'],
+    responses: {
+      200: { description: 'What registering it would do', schema: ZRegistrationPreviewSchema },
+    },
+    handle: async ({ deps, tenantId, params, body }) => ({
+      body: await previewRegistration(deps, tenantId, params.slug, body),
     }),
   }),
   defineOperation({

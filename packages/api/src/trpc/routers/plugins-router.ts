@@ -11,7 +11,9 @@ import {
   ZPluginValidationReportSchema,
   ZRecoverPluginEventsRequestSchema,
   ZRecoverPluginEventsResponseSchema,
+  ZRegisterActionsRequestSchema,
   ZRegistrationHistorySchema,
+  ZRegistrationPreviewSchema,
   ZRotateSigningSecretResponseSchema,
   ZVerifyEndpointResponseSchema,
 } from '@registry/contracts';
@@ -22,6 +24,7 @@ import {
   listPlugins,
   listRegistrations,
   patchPlugin,
+  previewRegistration,
   recoverPluginEvents,
   rotatePluginKey,
   rotateSigningSecret,
@@ -61,6 +64,17 @@ export const pluginsRouter = router({
     .input(ZSlugInputSchema)
     .output(ZRegistrationHistorySchema)
     .query(({ ctx, input }) => listRegistrations(ctx.deps, ctx.tenantId, input.slug)),
+
+  /**
+   * What registering this set would change and break, judged as `actions.register` would,
+   * storing nothing. A mutation only so the set (up to 4 MiB) travels in a POST body.
+   */
+  previewRegistration: pluginSelfProcedure
+    .input(ZSlugInputSchema.extend(ZRegisterActionsRequestSchema.shape).strict())
+    .output(ZRegistrationPreviewSchema)
+    .mutation(({ ctx, input: { slug, ...request } }) =>
+      previewRegistration(ctx.deps, ctx.tenantId, slug, request),
+    ),
 
   create: adminProcedure
     .input(ZCreatePluginRequestSchema)

@@ -5,6 +5,7 @@ import {
   type PluginCircuit,
   type PluginHealth,
   ZPluginDeliverySchema,
+  ZRegistrationBreakingPolicySchema,
 } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
 import { readRegisteredActions } from '../registered-actions';
@@ -22,6 +23,7 @@ export const pluginSelect = {
   metadata: true,
   registeredActions: true,
   delivery: true,
+  breakingPolicy: true,
   createdAt: true,
   updatedAt: true,
   endpointCheck: {
@@ -60,6 +62,9 @@ export function toPluginDto(row: PluginRow, { backlog, health }: PluginActivity)
     config: asObject(row.config),
     metadata: asObject(row.metadata),
     delivery: ZPluginDeliverySchema.catch({}).parse(row.delivery),
+    breaking_policy: ZRegistrationBreakingPolicySchema.nullable()
+      .catch(null)
+      .parse(row.breakingPolicy),
     registered_actions: { actions: registration.actions },
     actions_count: registration.actions.length,
     registered_at: registration.registered_at,

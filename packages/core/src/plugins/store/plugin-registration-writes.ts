@@ -1,11 +1,15 @@
 import type { SqlRunner } from '@registry/db';
 
-/** The registration a new one replaces: the plugin, its stored set and that set's revision. */
+/**
+ * The registration a new one replaces: the plugin, its stored set and that set's revision, and
+ * the plugin's own breaking policy (null: the server's).
+ */
 export interface RegistrationHead {
   id: string;
   name: string;
   registered_actions: unknown;
   revision: number;
+  breaking_policy: string | null;
 }
 
 export async function findRegistrationHead(
@@ -14,7 +18,8 @@ export async function findRegistrationHead(
   slug: string,
 ): Promise<RegistrationHead | undefined> {
   const { rows } = await sql.query<RegistrationHead>({
-    text: `SELECT id::text, name, registered_actions, registration_revision AS revision
+    text: `SELECT id::text, name, registered_actions, registration_revision AS revision,
+                  breaking_policy
            FROM plugins WHERE tenant_id = $1::uuid AND slug = $2`,
     values: [tenantId, slug],
   });

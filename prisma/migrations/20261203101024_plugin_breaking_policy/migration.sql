@@ -1,0 +1,2 @@
+-- AlterTable
+ALTER TABLE "plugins" ADD COLUMN     "breaking_policy" TEXT;
