@@ -1,5 +1,6 @@
 export * from './action-definition';
 export * from './action-facets';
+export * from './action-health';
 export * from './automation';
 export * from './credentials';
 export * from './default-provider';
