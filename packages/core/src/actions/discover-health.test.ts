@@ -126,15 +126,11 @@ describe('health in discovery', () => {
       'broken:act',
       'unused:act',
     ]);
-    // Fast calls share the first bucket: ties go in catalog order.
-    const byP95 = await discover(tenantId, { sort: 'p95' });
-    expect(pluginNames(byP95)).toEqual([
-      'broken:act',
-      'flaky:act',
-      'steady:act',
-      'slow:act',
-      'unused:act',
-    ]);
+    // The three fast ones may share a bucket (ties go in catalog order) or not, on a busy machine.
+    const byP95 = (await discover(tenantId, { sort: 'p95' })).filter((a) => a.source === 'plugin');
+    const p95s = byP95.slice(0, 4).map((action) => action.health.p95_ms as number);
+    expect(p95s).toEqual([...p95s].sort((a, b) => a - b));
+    expect(pluginNames(byP95).slice(3)).toEqual(['slow:act', 'unused:act']);
   });
 
   it('[ACTIONS][HEALTH]: a health-sorted list pages through every action once', async () => {

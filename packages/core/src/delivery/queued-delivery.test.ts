@@ -241,7 +241,7 @@ describe('queued delivery: async events reach their plugin through the worker', 
       { action_type: 'act', plugin_id: plugin.id },
       { action_type: 'never', plugin_id: plugin.id },
     ]);
-    const [act, never] = await settled(tenant, 'health');
+    const [act, never] = await settled(tenant, 'health', 30_000);
 
     const { actions } = await discoverActions(deps, tenant, { plugin: plugin.slug });
     expect([act?.attempts.length, never?.status]).toEqual([3, 'dead']);
