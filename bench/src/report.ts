@@ -8,7 +8,8 @@ export interface BenchReport {
   date: string;
   commit: string;
   machine: { cores: number; cpu: string; node: string };
-  mode: 'full' | 'quick';
+  /** `partial`: only some scenarios or sizes (`--only`, `--sizes`). */
+  mode: 'full' | 'quick' | 'partial';
   durationSeconds: number;
   figures: Figure[];
 }
@@ -40,7 +41,7 @@ export function renderTable(figures: Figure[]): string {
 export function writeResults(report: BenchReport, benchDir: string): string {
   const dir = resolve(benchDir, 'results');
   mkdirSync(dir, { recursive: true });
-  const file = resolve(dir, report.mode === 'full' ? 'latest.json' : 'latest-quick.json');
+  const file = resolve(dir, report.mode === 'full' ? 'latest.json' : `latest-${report.mode}.json`);
   writeFileSync(file, `${JSON.stringify(report, null, 2)}\n`);
   return file;
 }

@@ -1,4 +1,6 @@
+import { dispatch } from './support/dispatch';
 import { expect, test, waitForContent } from './support/fixtures';
+import { type FlakyPlugin, startFlakyPlugin } from './support/flaky-plugin';
 
 const rows = (page: import('@playwright/test').Page) =>
   page.getByRole('table', { name: 'Actions' }).locator('tbody tr');
@@ -79,5 +81,37 @@ test.describe('actions catalog', () => {
     const alert = page.getByTestId('api-error');
     await expect(alert).toContainText('VALIDATION_ERROR');
     await expect(alert).toContainText('category: must contain only lowercase letters');
+  });
+});
+
+test.describe('health in the catalog', () => {
+  let ledger: FlakyPlugin;
+  test.beforeAll(async ({ baseURL }) => {
+    ledger = await startFlakyPlugin(baseURL ?? '', {
+      name: 'Ledger Sync',
+      slug: 'ledger-sync',
+      retrySchedule: '0s',
+    });
+  });
+  test.afterAll(() => ledger.close());
+
+  test('[ACTIONS][HEALTH]: an action whose calls fail shows a failing badge; an uncalled one, no calls', async ({
+    page,
+    request,
+  }) => {
+    const refund = { action_type: 'refund_payment', plugin_id: ledger.id, payload: {} };
+    const { results } = await dispatch(request, `e2e-health-${Date.now()}`, [refund, refund]);
+    expect(results.map((result) => result.status)).toEqual(['failed', 'failed']);
+
+    await page.goto('/actions?plugin=ledger-sync');
+    const refundRow = rows(page).filter({ hasText: 'refund_payment' });
+    await expect(
+      refundRow.getByRole('img', { name: /^Health: failing, 0% of \d+ calls succeeded/ }),
+    ).toHaveText('failing', { timeout: 30_000 });
+    await expect(
+      rows(page)
+        .filter({ hasText: 'settle_invoice' })
+        .getByRole('img', { name: /^Health: / }),
+    ).toHaveText('no calls');
   });
 });

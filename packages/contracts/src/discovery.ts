@@ -1,10 +1,17 @@
 import { z } from 'zod';
 import { ZActionDefinitionFieldsSchema, ZCategorySchema } from './action-definition';
+import { HEALTHY_SUCCESS_RATE, ZActionHealthSchema, ZHealthSortSchema } from './action-health';
 import { storableString } from './json-value';
 import { optionalQueryParam } from './query-params';
 
 /** The pseudo-plugin slug that names the platform's built-in actions in filters. */
 export const PLATFORM_SOURCE = 'platform';
+
+/** A boolean from tRPC, the text `true`/`false` from a query string. */
+const ZQueryBooleanSchema = z.union([
+  z.boolean(),
+  z.enum(['true', 'false']).transform((value) => value === 'true'),
+]);
 
 export const ZDiscoverActionsQuerySchema = z.object({
   category: optionalQueryParam(ZCategorySchema, 'Only actions of this category, e.g. `email`.'),
@@ -17,9 +24,16 @@ export const ZDiscoverActionsQuerySchema = z.object({
     'Case-insensitive text search over action_type, title and description.',
   ),
   include_deprecated: optionalQueryParam(
-    // A boolean from tRPC, the text `true`/`false` from a query string.
-    z.union([z.boolean(), z.enum(['true', 'false']).transform((value) => value === 'true')]),
+    ZQueryBooleanSchema,
     'Whether deprecated actions are listed (default `true`); `false` leaves them out.',
+  ),
+  healthy: optionalQueryParam(
+    ZQueryBooleanSchema,
+    `\`true\`: only actions that succeeded at least ${HEALTHY_SUCCESS_RATE * 100} % of their calls in 24 h (or had none) and whose circuit is closed.`,
+  ),
+  sort: optionalQueryParam(
+    ZHealthSortSchema,
+    '`success_rate` (highest first) or `p95` (fastest first); actions without calls in 24 h follow in catalog order. Absent: catalog order.',
   ),
   limit: optionalQueryParam(
     z.coerce.number().int().min(1).max(1000),
@@ -38,6 +52,7 @@ const ZPluginActionSchema = ZActionDefinitionFieldsSchema.extend({
     description:
       'Whether events of this action_type sent without plugin_id go to this plugin: it registered the type first, or an admin chose it.',
   }),
+  health: ZActionHealthSchema,
 });
 
 const ZPlatformActionSchema = ZActionDefinitionFieldsSchema.omit({ endpoint: true }).extend({
@@ -45,6 +60,7 @@ const ZPlatformActionSchema = ZActionDefinitionFieldsSchema.omit({ endpoint: tru
   plugin_id: z.null(),
   plugin_slug: z.null(),
   plugin_name: z.null(),
+  health: ZActionHealthSchema,
 });
 
 /** One callable action in the catalog: registered by a plugin or built into the platform. */

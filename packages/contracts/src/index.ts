@@ -1,6 +1,7 @@
 export * from './action-definition';
 export * from './action-examples';
 export * from './action-facets';
+export * from './action-health';
 export * from './automation';
 export * from './breaking-change-lines';
 export * from './credentials';

@@ -1,19 +1,24 @@
 import type { Tool } from '@modelcontextprotocol/sdk/types.js';
 import { actionInputSchema, type DiscoveredAction } from '@registry/contracts';
+import { healthSentence } from './health-sentence';
 import { toolName } from './tool-name';
 
 /**
  * An action as an MCP tool: its payload's schema as the tool's input (the registered
  * `input_schema`, or one derived from its field lists), its `output_schema` as the tool's
- * output, its hints as annotations (left out when unknown), and where it comes from in the
- * description, which is all most clients show of a tool.
+ * output, its hints as annotations (left out when unknown), and where it comes from and how
+ * its calls went in the description, which is all most clients show of a tool.
  */
 export function actionTool(action: DiscoveredAction): Tool {
   const origin =
     action.source === 'platform'
       ? 'Platform action'
       : `Action of the plugin ${action.plugin_name} (${action.plugin_slug})`;
-  const description = [action.description, `${origin}, category ${action.category}.`]
+  const description = [
+    action.description,
+    `${origin}, category ${action.category}.`,
+    healthSentence(action.health),
+  ]
     .filter(Boolean)
     .join('\n\n');
   return {

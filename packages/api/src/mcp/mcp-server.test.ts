@@ -117,6 +117,30 @@ describe('MCP tools/list', () => {
     expect(await response.json()).toMatchObject({ code: 'VALIDATION_ERROR' });
   });
 
+  it('[MCP][HEALTH]: a tool description says how its calls went in the last 24 hours', async () => {
+    const own = newTenantId();
+    await insertPlugin(deps.db, own, {
+      slug: 'pinger',
+      apiEndpoint: plugins.url,
+      actions: ['ping', 'unused'].map((type) =>
+        actionDefinition(type, { endpoint: '/actions/long' }),
+      ),
+    });
+    const client = await connect(
+      (await createAdminToken(deps, own, 'mcp')).token,
+      '?plugin=pinger',
+    );
+    for (let n = 0; n < 2; n++) await client.callTool({ name: 'pinger__ping', arguments: {} });
+
+    const descriptions = (await allTools(client)).map((tool) =>
+      tool.description?.split('\n\n').at(-1),
+    );
+    expect(descriptions).toEqual([
+      expect.stringMatching(/^24h: 100% of 2 calls succeeded, p95 ≤ \d+ ms\.$/),
+      '24h: no calls.',
+    ]);
+  });
+
   it('[MCP][LIST]: pages with the protocol cursor, and shortens over-long names deterministically', async () => {
     const other = newTenantId();
     const slug = `long-${'x'.repeat(59)}`;

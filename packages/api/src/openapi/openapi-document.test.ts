@@ -127,3 +127,21 @@ describe('the OpenAPI document, typed results', () => {
     expect(executions).toContain('"mcp"');
   });
 });
+
+describe('the OpenAPI document, health', () => {
+  it('[OPENAPI][HEALTH]: discovery documents ?healthy and ?sort and every action its health', () => {
+    const document = openApiDocument();
+    const discover = document.paths?.['/api/plugins/actions']?.get;
+    const parameters = (discover?.parameters ?? []) as { name: string; schema?: unknown }[];
+    expect(parameters.map((parameter) => parameter.name)).toEqual(
+      expect.arrayContaining(['healthy', 'sort']),
+    );
+    expect(JSON.stringify(parameters.find((p) => p.name === 'sort')?.schema)).toContain(
+      '"success_rate"',
+    );
+    const discovered = JSON.stringify(document.components?.schemas?.DiscoveredAction);
+    for (const field of ['calls', 'success_rate', 'p95_ms', 'last_error_code', 'circuit']) {
+      expect(discovered).toContain(`"${field}"`);
+    }
+  });
+});

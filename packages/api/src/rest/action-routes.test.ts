@@ -175,6 +175,15 @@ describe('GET /api/plugins/actions', () => {
         plugin_name: 'Email Automation Plugin',
         // Other test files' plugins of the default tenant may have registered the type first.
         default_provider: expect.any(Boolean),
+        health: {
+          window: '24h',
+          calls: 0,
+          success_rate: null,
+          p95_ms: null,
+          last_error_code: null,
+          last_error_at: null,
+          circuit: 'closed',
+        },
       },
       expect.objectContaining({
         action_type: 'send_abandoned_cart_email',
@@ -229,6 +238,38 @@ describe('GET /api/plugins/actions', () => {
     const error = expectRestError(answer, 400, 'VALIDATION_ERROR');
     expect(error.issues?.map((issue) => issue.field)).toEqual(['category']);
     expect(error.error).toContain('category: ');
+  });
+
+  it('[REST][DISCOVER]: an unknown ?sort= or ?healthy= is a 400 naming it', async () => {
+    for (const [query, field] of [
+      ['sort=fastest', 'sort'],
+      ['healthy=yes', 'healthy'],
+    ] as const) {
+      const answer = await send('GET', `/api/plugins/actions?${query}`);
+      const error = expectRestError(answer, 400, 'VALIDATION_ERROR');
+      expect(error.issues?.map((issue) => issue.field)).toEqual([field]);
+    }
+  });
+
+  it('[REST][DISCOVER]: ?healthy=true&sort=p95 pages with next_cursor, each action with its health', async () => {
+    const slug = uniqueSlug('sorted');
+    await insertPlugin(deps.db, DEFAULT_TENANT_ID, {
+      slug,
+      actions: ['one', 'two', 'three'].map((name) => actionDefinition(`sorted_${name}`)),
+    });
+    const query = `plugin=${slug}&healthy=true&sort=p95&limit=2`;
+    const first = await send('GET', `/api/plugins/actions?${query}`);
+    const body = first.body as { actions: { action_type: string }[]; next_cursor: string };
+    const cursor = encodeURIComponent(body.next_cursor);
+    const second = await send('GET', `/api/plugins/actions?${query}&cursor=${cursor}`);
+    const types = [...body.actions, ...(second.body as typeof body).actions].map(
+      (action) => action.action_type,
+    );
+    expect(types).toEqual(['sorted_one', 'sorted_two', 'sorted_three']);
+    expect(second.body).toMatchObject({
+      actions: [{ health: { window: '24h', calls: 0, circuit: 'closed' } }],
+      next_cursor: null,
+    });
   });
 
   it("[REST][DISCOVER]: ?limit= pages through a plugin's actions with next_cursor", async () => {

@@ -92,6 +92,15 @@ describe('discoverActions', () => {
       plugin_slug: 'email-automation',
       plugin_name: 'Email Automation Plugin',
       default_provider: true,
+      health: {
+        window: '24h',
+        calls: 0,
+        success_rate: null,
+        p95_ms: null,
+        last_error_code: null,
+        last_error_at: null,
+        circuit: 'closed',
+      },
     });
   });
 

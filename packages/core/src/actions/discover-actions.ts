@@ -1,33 +1,30 @@
-import {
-  type DiscoverActionsQuery,
-  type DiscoverActionsResponse,
-  type DiscoveredPlatformAction,
-  type DiscoveredPluginAction,
-  PLATFORM_SOURCE,
+import type {
+  ActionHealth,
+  DiscoverActionsQuery,
+  DiscoverActionsResponse,
+  DiscoveredAction,
+  DiscoveredPluginAction,
 } from '@registry/contracts';
 import type { SqlPool } from '@registry/db';
-import { PLATFORM_CATALOG } from '../platform/platform-catalog';
+import { AppError } from '../errors/app-error';
+import { type CatalogPlatformAction, PLATFORM_CATALOG } from '../platform/platform-catalog';
 import { type CatalogPluginAction, queryPluginActionRows } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { loadDefaultProviders } from '../routing/action-type-providers';
 import { isDefaultProvider } from '../routing/route-action';
-import {
-  type DiscoveryPosition,
-  decodeDiscoveryCursor,
-  encodeDiscoveryCursor,
-} from './discovery-cursor';
-
-interface Entry {
-  position: DiscoveryPosition;
-  action: DiscoveredPlatformAction | CatalogPluginAction | undefined;
-}
+import { catalogEntries, type Entry } from './catalog-entries';
+import { decodeDiscoveryCursor, encodeDiscoveryCursor } from './discovery-cursor';
+import { toActionHealth } from './health/action-health';
+import { healthKeyOf, readActionHealth } from './health/action-health-rows';
+import { rankedEntries } from './ranked-entries';
 
 type Deps = Pick<RegistryDeps, 'sql'>;
 
 /**
- * Everything a tenant can call: the platform's actions first, then the actions of active
- * plugins by plugin slug, each plugin's in the order it registered them. With `limit`, one page
- * of that list and the cursor of the next.
+ * Everything a tenant can call, each action with its 24 h health: the platform's actions first,
+ * then the actions of active plugins by plugin slug, each plugin's in the order it registered
+ * them; or, with `sort`, ranked by health (see rankedEntries). With `limit`, one page of that
+ * list and the cursor of the next.
  */
 export async function discoverActions(
   { sql }: Deps,
@@ -35,73 +32,74 @@ export async function discoverActions(
   query: DiscoverActionsQuery,
 ): Promise<DiscoverActionsResponse> {
   const after = query.cursor ? decodeDiscoveryCursor(query.cursor) : undefined;
+  if (after?.source === 'ranked' && !query.sort) {
+    throw AppError.validation([{ field: 'cursor', message: 'belongs to a list with sort' }]);
+  }
   const limit = query.limit;
-  const entries: Entry[] = [];
-  if (query.plugin === undefined || query.plugin === PLATFORM_SOURCE) {
-    entries.push(...platformEntries(query, after));
-  }
-  const wanted = limit === undefined ? undefined : limit + 1 - entries.length;
-  if (query.plugin !== PLATFORM_SOURCE && (wanted === undefined || wanted > 0)) {
-    const rows = await queryPluginActionRows(sql, tenantId, query, {
-      after: after?.source === 'plugin' ? after : undefined,
-      limit: wanted,
-    });
-    for (const row of rows) {
-      entries.push({
-        position: { source: 'plugin', slug: row.slug, position: row.position },
-        action: row.action,
-      });
-    }
-  }
+  const wanted = limit === undefined ? undefined : limit + 1;
+  // Only a health filter or sort needs the platform actions' health before paging.
+  const platformHealth =
+    query.healthy || query.sort
+      ? await readActionHealth(sql, tenantId, PLATFORM_CATALOG)
+      : undefined;
+  const entries: Entry[] = query.sort
+    ? await rankedEntries(
+        sql,
+        tenantId,
+        { ...query, sort: query.sort },
+        {
+          after,
+          wanted,
+          platformHealth: platformHealth ?? new Map(),
+        },
+      )
+    : await catalogEntries(sql, tenantId, query, { after, wanted, platformHealth });
   const page = limit === undefined ? entries : entries.slice(0, limit);
   const last = page.at(-1);
   const offered = page.flatMap((entry) => (entry.action ? [entry.action] : []));
-  const mark = await defaultProviderMarker(sql, tenantId, offered);
   return {
-    actions: offered.map((action) => (action.source === 'plugin' ? mark(action) : action)),
+    actions: await completeActions(sql, tenantId, offered),
     next_cursor: last && entries.length > page.length ? encodeDiscoveryCursor(last.position) : null,
   };
 }
 
-function platformEntries(query: DiscoverActionsQuery, after?: DiscoveryPosition): Entry[] {
-  if (after?.source === 'plugin') return [];
-  const needle = query.search?.toLowerCase();
-  return PLATFORM_CATALOG.flatMap((action, index) => {
-    const matches =
-      (!after || index > after.index) &&
-      (!query.category || action.category === query.category) &&
-      (!needle ||
-        [action.action_type, action.title, action.description ?? ''].some((text) =>
-          text.toLowerCase().includes(needle),
-        ));
-    return matches ? [{ position: { source: 'platform', index } as const, action }] : [];
-  });
-}
-
-/** Every active plugin action of a tenant matching the filters (health, exports). */
+/** Every active plugin action of a tenant matching the filters (automation health). */
 export async function discoverPluginActions(
   { sql }: Deps,
   tenantId: string,
   query: DiscoverActionsQuery,
-): Promise<DiscoveredPluginAction[]> {
+): Promise<CatalogPluginAction[]> {
   const rows = await queryPluginActionRows(sql, tenantId, query);
-  const offered = rows.flatMap((row) => (row.action ? [row.action] : []));
-  return offered.map(await defaultProviderMarker(sql, tenantId, offered));
+  return rows.flatMap((row) => (row.action ? [row.action] : []));
 }
 
 /**
- * Marks a plugin action with whether its plugin gets its type's events sent without plugin_id,
- * with one query for all the plugin action types among `actions`.
+ * Adds what the catalog rows lack: each action's health, and whether a plugin's action gets
+ * its type's events sent without plugin_id; one query each for the whole list.
  */
-async function defaultProviderMarker(
+export async function completeActions(
   sql: SqlPool,
   tenantId: string,
-  actions: ReadonlyArray<DiscoveredPlatformAction | CatalogPluginAction>,
-) {
+  actions: ReadonlyArray<CatalogPlatformAction | CatalogPluginAction>,
+): Promise<DiscoveredAction[]> {
   const pluginTypes = actions.flatMap((a) => (a.source === 'plugin' ? [a.action_type] : []));
-  const defaultProviders = await loadDefaultProviders(sql, tenantId, pluginTypes);
-  return (action: CatalogPluginAction): DiscoveredPluginAction => ({
-    ...action,
-    default_provider: isDefaultProvider(action.action_type, action.plugin_id, defaultProviders),
-  });
+  const [defaultProviders, health] = await Promise.all([
+    loadDefaultProviders(sql, tenantId, pluginTypes),
+    readActionHealth(sql, tenantId, actions),
+  ]);
+  const healthOf = (action: CatalogPlatformAction | CatalogPluginAction): ActionHealth =>
+    health.get(healthKeyOf(action)) ?? toActionHealth(undefined, null);
+  return actions.map((action) =>
+    action.source === 'platform'
+      ? { ...action, health: healthOf(action) }
+      : ({
+          ...action,
+          default_provider: isDefaultProvider(
+            action.action_type,
+            action.plugin_id,
+            defaultProviders,
+          ),
+          health: healthOf(action),
+        } satisfies DiscoveredPluginAction),
+  );
 }

@@ -1,9 +1,21 @@
 import { AppError } from '../errors/app-error';
 
-/** Where a discovery page ended: a platform catalog index, or a plugin action's place. */
+/**
+ * Where a discovery page ended: a platform catalog index, or a plugin action's place; in a
+ * health-sorted list's ranked part, the action's rank and place (slug '' and the catalog index
+ * for a platform action).
+ */
 export type DiscoveryPosition =
   | { source: 'platform'; index: number }
-  | { source: 'plugin'; slug: string; position: number };
+  | { source: 'plugin'; slug: string; position: number }
+  | RankedPosition;
+
+export interface RankedPosition {
+  source: 'ranked';
+  rank: number;
+  slug: string;
+  position: number;
+}
 
 export function encodeDiscoveryCursor(position: DiscoveryPosition): string {
   return Buffer.from(JSON.stringify(position)).toString('base64url');
@@ -15,6 +27,14 @@ export function decodeDiscoveryCursor(cursor: string): DiscoveryPosition {
     if (value?.source === 'platform' && Number.isInteger(value.index)) return value;
     if (
       value?.source === 'plugin' &&
+      typeof value.slug === 'string' &&
+      Number.isInteger(value.position)
+    ) {
+      return value;
+    }
+    if (
+      value?.source === 'ranked' &&
+      Number.isFinite(value.rank) &&
       typeof value.slug === 'string' &&
       Number.isInteger(value.position)
     ) {

@@ -4,7 +4,8 @@ import { findPlatformAction, PLATFORM_CATALOG } from '../platform/platform-catal
 import { loadPluginRecords } from '../plugins/store';
 import type { RegistryDeps } from '../registry-deps';
 import { loadDefaultProviders } from '../routing/action-type-providers';
-import { isDefaultProvider, routeAction } from '../routing/route-action';
+import { routeAction } from '../routing/route-action';
+import { completeActions } from './discover-actions';
 
 /**
  * The action an event of (action_type, plugin_id?) would run, by the routing rule dispatch
@@ -22,18 +23,18 @@ export async function getAction(
   const plugins = new Map(loaded.map((plugin) => [plugin.id, plugin]));
   const route = routeAction(query, { plugins, defaultProviders });
   if (route.kind === 'unroutable') throw AppError.notFound(route.failure.message);
-  if (route.kind === 'platform') {
-    const entry = PLATFORM_CATALOG.find((action) => action.action_type === query.action_type);
-    // Every platform action has its catalog entry; this only narrows the type.
-    if (!entry) throw new Error(`No catalog entry for platform action ${query.action_type}`);
-    return entry;
-  }
-  return {
-    ...route.action,
-    source: 'plugin',
-    plugin_id: route.plugin.id,
-    plugin_slug: route.plugin.slug,
-    plugin_name: route.plugin.name,
-    default_provider: isDefaultProvider(query.action_type, route.plugin.id, defaultProviders),
-  };
+  const action =
+    route.kind === 'platform'
+      ? PLATFORM_CATALOG.find((entry) => entry.action_type === query.action_type)
+      : ({
+          ...route.action,
+          source: 'plugin',
+          plugin_id: route.plugin.id,
+          plugin_slug: route.plugin.slug,
+          plugin_name: route.plugin.name,
+        } as const);
+  // Every platform action has its catalog entry; this only narrows the type.
+  if (!action) throw new Error(`No catalog entry for platform action ${query.action_type}`);
+  const [completed] = await completeActions(sql, tenantId, [action]);
+  return completed as DiscoveredAction;
 }

@@ -11,6 +11,7 @@ import {
 } from '@registry/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { isolatedRegistry } from '../../test/support/isolated-registry';
+import { discoverActions } from '../actions/discover-actions';
 import { dispatchEvents } from '../dispatch/dispatch-events';
 import { enqueueEvents } from '../dispatch/enqueue-events';
 import { parseInput } from '../errors/app-error';
@@ -222,4 +223,39 @@ describe('queued delivery: async events reach their plugin through the worker', 
     expect(row?.attempts).toHaveLength(3);
     expect((await getExecution(deps, tenant, row?.id ?? '')).next_attempt_at).toBeNull();
   }, 30_000);
+
+  it('[DELIVERY][HEALTH]: a queued event counts once in its action health, when it is over', async () => {
+    const tenant = newTenantId();
+    let calls = 0;
+    const server = await pluginServerForTest({
+      // Fails twice, then succeeds: one event, three attempts.
+      '/actions/act': (_call, response) =>
+        respondJson(++calls <= 2 ? 503 : 200, {})(_call, response),
+      '/actions/never': respondJson(503, { error: 'down' }),
+    });
+    const plugin = await insertPlugin(deps.db, tenant, {
+      apiEndpoint: server.url,
+      actions: [actionDefinition('act'), actionDefinition('never')],
+    });
+    await enqueue(tenant, 'health', [
+      { action_type: 'act', plugin_id: plugin.id },
+      { action_type: 'never', plugin_id: plugin.id },
+    ]);
+    const [act, never] = await settled(tenant, 'health', 30_000);
+
+    const { actions } = await discoverActions(deps, tenant, { plugin: plugin.slug });
+    expect([act?.attempts.length, never?.status]).toEqual([3, 'dead']);
+    expect(actions.map(({ action_type, health }) => [action_type, health])).toEqual([
+      ['act', expect.objectContaining({ calls: 1, success_rate: 1, last_error_code: null })],
+      [
+        'never',
+        expect.objectContaining({
+          calls: 1,
+          success_rate: 0,
+          last_error_code: never?.error_code,
+          last_error_at: never?.completed_at,
+        }),
+      ],
+    ]);
+  });
 });

@@ -5,6 +5,7 @@ import Link from 'next/link';
 import { columnHelper, DataTable } from '@/components/data-table';
 import { Badge } from '@/components/ui/badge';
 import { actionHref } from './action-href';
+import { HealthBadge } from './health-badge';
 
 const column = columnHelper<DiscoveredAction>();
 
@@ -42,6 +43,12 @@ const columns = column.columns([
     sortFn: 'text',
     meta: { className: 'hidden sm:table-cell' },
     cell: ({ getValue }) => <span className="whitespace-nowrap">{getValue()}</span>,
+  }),
+  column.accessor((action) => action.health.success_rate ?? -1, {
+    id: 'health',
+    header: 'Health (24h)',
+    sortFn: 'alphanumeric',
+    cell: ({ row }) => <HealthBadge health={row.original.health} />,
   }),
   column.accessor((action) => action.required_fields.length, {
     id: 'fields',

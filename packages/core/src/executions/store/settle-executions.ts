@@ -1,5 +1,7 @@
 import type { Attempt, EventErrorCode, ExecutionStatus, OutputMismatch } from '@registry/contracts';
 import type { SqlRunner } from '@registry/db';
+import { ROLLUP_SETTLED_CTE } from '../../actions/health/health-rollup';
+import { latencyBucket } from '../../actions/health/latency-buckets';
 import { toStorableJson, toStorableText } from './storable-json';
 
 /** Where one delivery run left an event. */
@@ -22,7 +24,9 @@ export interface ExecutionOutcome {
 
 /**
  * Writes outcomes in one statement, releasing the lease. Only rows this process still holds
- * (`owner`) are written: one whose lease another process took over is theirs to settle.
+ * (`owner`) are written: one whose lease another process took over is theirs to settle. The
+ * same statement adds the final ones to the hourly health rollup (a call's latency: its
+ * delivering attempt's, or the run's for a platform action, which makes no plugin call).
  * Returns the ids written.
  */
 export async function settleExecutions(
@@ -32,7 +36,8 @@ export async function settleExecutions(
 ): Promise<Set<string>> {
   if (outcomes.length === 0) return new Set();
   const { rows } = await sql.query<{ id: string }>({
-    text: `UPDATE action_executions AS e
+    text: `WITH settled AS (
+           UPDATE action_executions AS e
            SET status = v.status,
                result = CASE WHEN v.status = 'succeeded' THEN v.result::jsonb END,
                output_mismatch = CASE WHEN v.status = 'succeeded' THEN v.output_mismatch::jsonb END,
@@ -44,11 +49,15 @@ export async function settleExecutions(
                completed_at = CASE WHEN v.status IN ('succeeded', 'failed', 'dead') THEN now() END,
                lease_owner = NULL, lease_until = NULL
            FROM unnest($2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[],
-                       $7::float8[], $8::text[], $9::timestamptz[], $10::uuid[], $11::text[])
+                       $7::float8[], $8::text[], $9::timestamptz[], $10::uuid[], $11::text[],
+                       $12::int[])
              AS v(id, status, result, error, error_code, duration_ms, attempts, next_attempt_at,
-                  job_id, output_mismatch)
+                  job_id, output_mismatch, latency_bucket)
            WHERE e.id = v.id AND e.status = 'running' AND e.lease_owner = $1
-           RETURNING e.id::text`,
+           RETURNING e.id::text AS id, e.tenant_id, e.plugin_id, e.action_type, e.status,
+                     e.error_code, v.latency_bucket
+           ), ${ROLLUP_SETTLED_CTE}
+           SELECT id FROM settled`,
     values: [
       owner,
       outcomes.map((o) => o.id),
@@ -61,6 +70,7 @@ export async function settleExecutions(
       outcomes.map((o) => o.nextAttemptAt ?? null),
       outcomes.map((o) => o.jobId ?? null),
       outcomes.map((o) => (o.outputMismatch ? toStorableJson(o.outputMismatch) : null)),
+      outcomes.map((o) => latencyBucket(o.attempts.at(-1)?.duration_ms ?? o.durationMs)),
     ],
   });
   return new Set(rows.map((row) => row.id));

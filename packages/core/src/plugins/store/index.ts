@@ -6,7 +6,12 @@
  * the admin reads and writes, once per request, where its typed select of a plugin with its
  * endpoint check and circuit, and its nested create with the signing secret, keep them short.
  */
-export { type CatalogPluginAction, queryPluginActionRows } from './plugin-action-rows';
+export {
+  type CalledPluginActionRow,
+  queryCalledPluginActionRows,
+} from './called-plugin-action-rows';
+export type { CatalogPluginAction } from './plugin-action-filters';
+export { queryPluginActionRows } from './plugin-action-rows';
 export { toPluginDto } from './plugin-dto';
 export {
   findPluginByKeyHash,

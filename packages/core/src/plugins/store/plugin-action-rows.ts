@@ -1,36 +1,20 @@
-import {
-  type DiscoverActionsQuery,
-  type DiscoveredPluginAction,
-  ZActionDefinitionFieldsSchema,
-} from '@registry/contracts';
+import type { DiscoverActionsQuery } from '@registry/contracts';
 import type { SqlRunner } from '@registry/db';
-import { parseStoredAction } from '../../actions/parse-stored-action';
-
-const DEFAULT_CATEGORY: string = ZActionDefinitionFieldsSchema.shape.category.parse(undefined);
-
-/** A plugin action as the catalog lists it, before it is marked as its type's default or not. */
-export type CatalogPluginAction = Omit<DiscoveredPluginAction, 'default_provider'>;
-
-export interface PluginActionRow {
-  slug: string;
-  position: number;
-  /** Undefined for a stored entry that no longer validates (legacy rows): it is not offered. */
-  action: CatalogPluginAction | undefined;
-}
-
-interface RawRow {
-  plugin_id: string;
-  plugin_slug: string;
-  plugin_name: string;
-  /** The entry's jsonb as text: parsed once per distinct content (parseStoredAction). */
-  action_json: string;
-  /** int8 (WITH ORDINALITY): pg answers it as a string. */
-  position: string | number;
-}
+import { UNCALLED_ROW_SQL } from '../../actions/health/health-filters-sql';
+import {
+  ACTION_ENTRIES_OF_PLUGIN,
+  DEFAULT_CATEGORY,
+  type PluginActionRow,
+  pluginActionFilters,
+  type RawPluginActionRow,
+  toPluginActionRow,
+} from './plugin-action-filters';
 
 export interface PluginActionPage {
   after?: { slug: string; position: number };
   limit?: number;
+  /** Only actions without calls in the health window (the tail of a health-sorted catalog). */
+  uncalledOnly?: boolean;
 }
 
 /**
@@ -46,50 +30,33 @@ export async function queryPluginActionRows(
 ): Promise<PluginActionRow[]> {
   const values: unknown[] = [tenantId];
   const param = (value: unknown) => `$${values.push(value)}`;
-  const filters: string[] = [];
-  if (query.plugin) filters.push(`AND p.slug = ${param(query.plugin)}`);
-  if (query.category) {
-    if (await shouldPrefilterByCategory(sql, tenantId, query.category, page.limit)) {
-      const containsCategory = JSON.stringify({ actions: [{ category: query.category }] });
-      filters.push(`AND p.registered_actions @> ${param(containsCategory)}::jsonb`);
-    }
-    filters.push(
-      `AND COALESCE(a.action->>'category', ${param(DEFAULT_CATEGORY)}) = ${param(query.category)}`,
-    );
+  const filters = pluginActionFilters(query, param);
+  if (
+    query.category &&
+    (await shouldPrefilterByCategory(sql, tenantId, query.category, page.limit))
+  ) {
+    const containsCategory = JSON.stringify({ actions: [{ category: query.category }] });
+    filters.push(`AND p.registered_actions @> ${param(containsCategory)}::jsonb`);
   }
-  if (query.search) {
-    const pattern = param(`%${query.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`);
-    filters.push(`AND (a.action->>'action_type' ILIKE ${pattern}
-      OR a.action->>'title' ILIKE ${pattern} OR a.action->>'description' ILIKE ${pattern})`);
-  }
-  if (query.include_deprecated === false) {
-    filters.push(`AND (a.action->'deprecated') IS DISTINCT FROM 'true'::jsonb`);
-  }
+  if (page.uncalledOnly) filters.push(`AND ${UNCALLED_ROW_SQL}`);
   if (page.after) {
     filters.push(
       `AND (p.slug, a.position) > (${param(page.after.slug)}, ${param(page.after.position)}::bigint)`,
     );
   }
   const limit = page.limit === undefined ? '' : `LIMIT ${param(page.limit)}`;
-  const { rows } = await sql.query<RawRow>({
+  const { rows } = await sql.query<RawPluginActionRow>({
     text: `SELECT p.id::text AS plugin_id, p.slug AS plugin_slug, p.name AS plugin_name,
              a.action::text AS action_json, a.position
            FROM plugins p
-           CROSS JOIN LATERAL jsonb_array_elements(
-             CASE WHEN jsonb_typeof(p.registered_actions->'actions') = 'array'
-                  THEN p.registered_actions->'actions' ELSE '[]'::jsonb END
-           ) WITH ORDINALITY AS a(action, position)
+           CROSS JOIN LATERAL ${ACTION_ENTRIES_OF_PLUGIN}
            WHERE p.tenant_id = $1::uuid AND p.status = 'active'
            ${filters.join(' ')}
            ORDER BY p.slug, a.position
            ${limit}`,
     values,
   });
-  return rows.map((row) => ({
-    slug: row.plugin_slug,
-    position: Number(row.position),
-    action: toDiscoveredAction(row),
-  }));
+  return rows.map(toPluginActionRow);
 }
 
 /**
@@ -128,16 +95,4 @@ async function shouldPrefilterByCategory(
     values: [tenantId, containsCategory, threshold + 1],
   });
   return (offered[0]?.offering ?? 0) <= threshold;
-}
-
-function toDiscoveredAction(row: RawRow): CatalogPluginAction | undefined {
-  const action = parseStoredAction(row.action_json);
-  if (!action) return undefined;
-  return {
-    ...action,
-    source: 'plugin',
-    plugin_id: row.plugin_id,
-    plugin_slug: row.plugin_slug,
-    plugin_name: row.plugin_name,
-  };
 }
