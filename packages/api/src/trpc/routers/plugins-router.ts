@@ -11,6 +11,8 @@ import {
   ZPluginValidationReportSchema,
   ZRecoverPluginEventsRequestSchema,
   ZRecoverPluginEventsResponseSchema,
+  ZRegistrationDiffQuerySchema,
+  ZRegistrationDiffSchema,
   ZRegistrationHistorySchema,
   ZRotateSigningSecretResponseSchema,
   ZVerifyEndpointResponseSchema,
@@ -18,6 +20,7 @@ import {
 import {
   createPlugin,
   deletePlugin,
+  diffRegistrationRevisions,
   getPlugin,
   listPlugins,
   listRegistrations,
@@ -61,6 +64,14 @@ export const pluginsRouter = router({
     .input(ZSlugInputSchema)
     .output(ZRegistrationHistorySchema)
     .query(({ ctx, input }) => listRegistrations(ctx.deps, ctx.tenantId, input.slug)),
+
+  /** What changed between any two of those revisions (0: before the first), by the same rules. */
+  registrationDiff: adminProcedure
+    .input(ZSlugInputSchema.extend(ZRegistrationDiffQuerySchema.shape))
+    .output(ZRegistrationDiffSchema)
+    .query(({ ctx, input: { slug, ...revisions } }) =>
+      diffRegistrationRevisions(ctx.deps, ctx.tenantId, slug, revisions),
+    ),
 
   create: adminProcedure
     .input(ZCreatePluginRequestSchema)
