@@ -15,6 +15,10 @@ describe('fieldSummary', () => {
     [{ type: 'array', items: { type: 'string' }, maxItems: 5 }, 'array of string, at most 5 items'],
     [{ type: 'string', pattern: '^[A-Z]+$' }, 'string, matching ^[A-Z]+$'],
     [{ const: 'v1' }, 'always "v1"'],
+    [{ type: 'string', minLength: 1 }, 'string, not empty'],
+    [{ type: 'array', minItems: 1 }, 'array, at least 1 item'],
+    [{ type: 'string', format: 'email', pattern: '^[^@]+@[^@]+$' }, 'string (email)'],
+    [{ type: 'integer', minimum: 1, maximum: Number.MAX_SAFE_INTEGER }, 'integer, ≥ 1'],
   ] as const)('[WEB][PLUGINS]: %j reads "%s"', (property, summary) => {
     expect(fieldSummary(property as never)).toBe(summary);
   });

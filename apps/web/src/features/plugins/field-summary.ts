@@ -1,6 +1,6 @@
 import type { JsonSchemaNode } from '@registry/contracts';
 
-/** JSON Schema bounds, as a reader writes them: `> 0`, `≤ 100`. */
+/** JSON Schema bounds, as a reader writes them: `> 0`, `≤ 100` (zod's safe-integer ones left out). */
 const BOUNDS: [keyword: string, symbol: string][] = [
   ['exclusiveMinimum', '>'],
   ['minimum', '≥'],
@@ -17,11 +17,16 @@ export function fieldSummary(property: JsonSchemaNode | undefined): string {
   const parts = [typeOf(property)];
   for (const [keyword, symbol] of BOUNDS) {
     const bound = property[keyword];
-    if (typeof bound === 'number') parts.push(`${symbol} ${bound}`);
+    if (typeof bound === 'number' && Math.abs(bound) !== Number.MAX_SAFE_INTEGER) {
+      parts.push(`${symbol} ${bound}`);
+    }
   }
   const length = lengthOf(property);
   if (length) parts.push(length);
-  if (typeof property.pattern === 'string') parts.push(`matching ${property.pattern}`);
+  // A format says it better than the pattern zod writes beside it (an email's is 100 characters).
+  if (typeof property.pattern === 'string' && property.format === undefined) {
+    parts.push(`matching ${property.pattern}`);
+  }
   if (property.default !== undefined) parts.push(`default ${JSON.stringify(property.default)}`);
   return parts.join(', ');
 }
@@ -43,10 +48,12 @@ function typeOf(property: JsonSchemaNode): string {
 function lengthOf(property: JsonSchemaNode): string | undefined {
   const [min, max, unit] =
     property.minItems !== undefined || property.maxItems !== undefined
-      ? [property.minItems, property.maxItems, 'items']
-      : [property.minLength, property.maxLength, 'characters'];
-  if (typeof min === 'number' && typeof max === 'number') return `${min}–${max} ${unit}`;
-  if (typeof min === 'number') return `at least ${min} ${unit}`;
-  if (typeof max === 'number') return `at most ${max} ${unit}`;
+      ? [property.minItems, property.maxItems, 'item']
+      : [property.minLength, property.maxLength, 'character'];
+  const units = (count: number) => `${count} ${unit}${count === 1 ? '' : 's'}`;
+  if (typeof min === 'number' && typeof max === 'number') return `${min}–${units(max)}`;
+  if (min === 1 && unit === 'character') return 'not empty';
+  if (typeof min === 'number') return `at least ${units(min)}`;
+  if (typeof max === 'number') return `at most ${units(max)}`;
   return undefined;
 }
