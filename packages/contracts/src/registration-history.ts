@@ -64,6 +64,16 @@ export const ZRegistrationHistorySchema = z.object({
 });
 export type RegistrationHistory = z.output<typeof ZRegistrationHistorySchema>;
 
+/**
+ * Two revisions of one plugin to compare (tRPC `plugins.registrationDiff`): what changed going
+ * from `from` to `to`. Revision 0 is the empty set before the first registration.
+ */
+export const ZRegistrationDiffQuerySchema = z.object({
+  from: z.number().int('must be a whole revision number').min(0, 'must be at least 0'),
+  to: z.number().int('must be a whole revision number').min(0, 'must be at least 0'),
+});
+export type RegistrationDiffQuery = z.output<typeof ZRegistrationDiffQuerySchema>;
+
 /** How much callers used an action a breaking registration would change (last 30 days). */
 export const ZAffectedActionSchema = z.object({
   action_type: z.string(),

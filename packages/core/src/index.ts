@@ -1,4 +1,5 @@
 export { actionFacets } from './actions/action-facets';
+export { diffRegistrationRevisions } from './actions/diff-registration-revisions';
 export { discoverActions } from './actions/discover-actions';
 export { getAction } from './actions/get-action';
 export { listRegistrations } from './actions/list-registrations';

@@ -45,6 +45,10 @@ const TRPC_INPUTS: Record<string, { cross: CrossTenant; input: (t: Targets) => u
   'plugins.list': { cross: 'own-tenant', input: () => ({}) },
   'plugins.get': { cross: 'not-found', input: () => ({ slug: 'own-plugin' }) },
   'plugins.registrations': { cross: 'not-found', input: () => ({ slug: 'own-plugin' }) },
+  'plugins.registrationDiff': {
+    cross: 'not-found',
+    input: () => ({ slug: 'own-plugin', from: 0, to: 0 }),
+  },
   'plugins.create': {
     cross: 'own-tenant',
     input: () => ({ name: 'New', slug: `new-${randomUUID().slice(0, 8)}` }),

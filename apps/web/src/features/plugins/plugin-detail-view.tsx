@@ -8,7 +8,6 @@ import { ApiErrorAlert } from '@/components/api-error-alert';
 import { PageHeader } from '@/components/page-header';
 import { PendingIcon } from '@/components/pending-icon';
 import { StatusBadge } from '@/components/status-badge';
-import { TitledSection } from '@/components/titled-section';
 import { Button } from '@/components/ui/button';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
 import { Skeleton } from '@/components/ui/skeleton';
@@ -19,17 +18,14 @@ import { CredentialsCard } from './credentials-card';
 import { DeletePluginButton } from './delete-plugin-button';
 import { DeliveryCard } from './delivery-card';
 import { EditPluginForm } from './edit-plugin-form';
-import { PluginActionsTable } from './plugin-actions-table';
+import { PluginActionsSection } from './plugin-actions-section';
 import { PluginFactsCard } from './plugin-facts-card';
+import { PluginRecentExecutions } from './plugin-recent-executions';
+import { RegistrationHistorySection } from './registration-history-section';
 import { ValidationReport } from './validation-report';
 
 /** While some of its events wait or are being delivered, the page follows them. */
 const DELIVERING_REFRESH_MS = 5_000;
-
-const NOT_CALLABLE_BECAUSE: Record<string, string> = {
-  pending_verification: 'Waiting for the endpoint ownership proof',
-  disabled: 'Disabled',
-};
 
 export function PluginDetailView() {
   const { slug } = useParams<{ slug: string }>();
@@ -149,19 +145,15 @@ export function PluginDetailView() {
               <DeliveryCard plugin={data} />
               <CredentialsCard plugin={data} />
             </div>
-            <TitledSection id="registered-actions" title="Registered actions">
-              {!active && (
-                <p className="text-muted-foreground text-sm">
-                  {NOT_CALLABLE_BECAUSE[data.status] ?? 'Inactive'}: these actions are hidden from
-                  the catalog and cannot be dispatched.
-                </p>
-              )}
-              <PluginActionsTable
-                actions={data.registered_actions.actions}
-                pluginId={data.id}
-                active={active}
-              />
-            </TitledSection>
+            <PluginActionsSection
+              actions={data.registered_actions.actions}
+              pluginId={data.id}
+              status={data.status}
+            />
+          </div>
+          <div className="mt-6 grid items-start gap-6 lg:grid-cols-2">
+            <PluginRecentExecutions pluginId={data.id} />
+            <RegistrationHistorySection slug={slug} />
           </div>
         </>
       )}

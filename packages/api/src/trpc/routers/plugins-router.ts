@@ -12,6 +12,8 @@ import {
   ZRecoverPluginEventsRequestSchema,
   ZRecoverPluginEventsResponseSchema,
   ZRegisterActionsRequestSchema,
+  ZRegistrationDiffQuerySchema,
+  ZRegistrationDiffSchema,
   ZRegistrationHistorySchema,
   ZRegistrationPreviewSchema,
   ZRotateSigningSecretResponseSchema,
@@ -20,6 +22,7 @@ import {
 import {
   createPlugin,
   deletePlugin,
+  diffRegistrationRevisions,
   getPlugin,
   listPlugins,
   listRegistrations,
@@ -74,6 +77,14 @@ export const pluginsRouter = router({
     .output(ZRegistrationPreviewSchema)
     .mutation(({ ctx, input: { slug, ...request } }) =>
       previewRegistration(ctx.deps, ctx.tenantId, slug, request),
+    ),
+
+  /** What changed between any two of those revisions (0: before the first), by the same rules. */
+  registrationDiff: adminProcedure
+    .input(ZSlugInputSchema.extend(ZRegistrationDiffQuerySchema.shape))
+    .output(ZRegistrationDiffSchema)
+    .query(({ ctx, input: { slug, ...revisions } }) =>
+      diffRegistrationRevisions(ctx.deps, ctx.tenantId, slug, revisions),
     ),
 
   create: adminProcedure

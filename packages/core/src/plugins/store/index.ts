@@ -24,7 +24,11 @@ export {
 } from './plugin-reads';
 export { loadPluginRecords, type PluginRecord } from './plugin-records';
 // disableActivePlugin is imported from its file by plugin-delivery-state (see there).
-export { findRegistrationRows, type RegistrationRow } from './plugin-registration-rows';
+export {
+  findRegistrationRows,
+  findRegistrationSets,
+  type RegistrationRow,
+} from './plugin-registration-rows';
 export {
   findRegistrationHead,
   type RegistrationHead,

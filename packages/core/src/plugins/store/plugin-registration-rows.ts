@@ -23,3 +23,17 @@ export async function findRegistrationRows(
   });
   return rows;
 }
+
+/** The action sets of the named revisions of a plugin, by revision; absent ones are missing. */
+export async function findRegistrationSets(
+  sql: SqlRunner,
+  pluginId: string,
+  revisions: readonly number[],
+): Promise<Map<number, unknown>> {
+  const { rows } = await sql.query<{ revision: number; actions: unknown }>({
+    text: `SELECT revision, actions FROM plugin_registrations
+           WHERE plugin_id = $1::uuid AND revision = ANY($2::int[])`,
+    values: [pluginId, revisions],
+  });
+  return new Map(rows.map((row) => [row.revision, row.actions]));
+}
