@@ -1,22 +1,15 @@
 import { execFile } from 'node:child_process';
-import { cpSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from './running-product';
 
 const run = promisify(execFile);
 
-/** What the workspace publishes, in the order their dependencies need. */
-const PUBLISHED = ['packages/contracts', 'packages/plugin-sdk', 'packages/client'];
-
-/** A project of a plugin author's own, outside the workspace, with the packages from npm. */
-export interface OutsideProject {
-  dir: string;
-  /** Runs a command there: its exit code and output (never throws on a nonzero exit). */
-  run(command: string, args: string[], env?: Record<string, string>): Promise<CommandResult>;
-  remove(): void;
-}
+/** What the workspace publishes. */
+const PUBLISHED = ['contracts', 'plugin-sdk', 'client', 'create-plugin'] as const;
+type Published = (typeof PUBLISHED)[number];
 
 export interface CommandResult {
   code: number;
@@ -25,52 +18,54 @@ export interface CommandResult {
 }
 
 /**
- * Packs the published packages as `pnpm publish` would send them (prepack builds dist/,
- * publishConfig points exports at it, `workspace:^` becomes a version range), and installs the
- * tarballs with npm, beside `dependencies` from the npm registry, into a folder under the
- * system's temporary directory: nothing resolves through the workspace.
+ * A folder under the system's temporary directory, outside the workspace: nothing there
+ * resolves through it. `remove()` deletes it with everything in it.
  */
-export async function installPackedPackages(
-  fixtures: string,
-  dependencies: string[],
-): Promise<OutsideProject> {
+export function outsideFolder(): { dir: string; remove(): void } {
   const dir = mkdtempSync(join(tmpdir(), 'registry-outside-'));
-  const project: OutsideProject = {
-    dir,
-    run: (command, args, env = {}) => runIn(dir, command, args, env),
-    remove: () => rmSync(dir, { recursive: true, force: true }),
-  };
-  try {
-    cpSync(fixtures, dir, { recursive: true });
-    const tarballs = join(dir, 'tarballs');
-    for (const pkg of PUBLISHED) {
-      await run('pnpm', ['pack', '--pack-destination', tarballs], { cwd: resolve(repoRoot, pkg) });
-    }
-    writeFileSync(
-      join(dir, 'package.json'),
-      `${JSON.stringify({ type: 'module', private: true })}\n`,
-    );
-    const packed = readdirSync(tarballs).map((name) => join(tarballs, name));
-    const installed = await project.run('npm', [
-      'install',
-      '--no-audit',
-      '--no-fund',
-      ...packed,
-      ...dependencies,
-    ]);
-    if (installed.code !== 0) throw new Error(`npm install failed:\n${installed.stderr}`);
-  } catch (error) {
-    project.remove();
-    throw error;
-  }
-  return project;
+  return { dir, remove: () => rmSync(dir, { recursive: true, force: true }) };
 }
 
-async function runIn(
+/**
+ * Packs the published packages as `pnpm publish` would send them (prepack builds dist/,
+ * publishConfig points exports at it, `workspace:^` becomes a version range) into `dir`;
+ * returns each tarball's path.
+ */
+export async function packPublishedPackages(dir: string): Promise<Record<Published, string>> {
+  const tarballs = join(dir, 'tarballs');
+  const filters = PUBLISHED.flatMap((name) => ['--filter', `@registry/${name}`]);
+  const packing = await runIn(repoRoot, 'pnpm', [
+    ...filters,
+    '-r',
+    'pack',
+    '--pack-destination',
+    tarballs,
+  ]);
+  if (packing.code !== 0) throw new Error(`pnpm pack failed:\n${packing.stdout}${packing.stderr}`);
+  const packed = readdirSync(tarballs);
+  const path = (name: Published) => {
+    const file = packed.find((tarball) => tarball.startsWith(`registry-${name}-`));
+    if (!file) throw new Error(`pnpm pack wrote no tarball of @registry/${name}: ${packed}`);
+    return join(tarballs, file);
+  };
+  return Object.fromEntries(PUBLISHED.map((name) => [name, path(name)])) as Record<
+    Published,
+    string
+  >;
+}
+
+/** `npm install` of tarballs and registry packages in `dir`; fails with npm's own output. */
+export async function npmInstall(dir: string, specs: string[]): Promise<void> {
+  const installed = await runIn(dir, 'npm', ['install', '--no-audit', '--no-fund', ...specs]);
+  if (installed.code !== 0) throw new Error(`npm install failed:\n${installed.stderr}`);
+}
+
+/** Runs a command in `cwd`: its exit code and output (never throws on a nonzero exit). */
+export async function runIn(
   cwd: string,
   command: string,
   args: string[],
-  env: Record<string, string>,
+  env: Record<string, string> = {},
 ): Promise<CommandResult> {
   try {
     const { stdout, stderr } = await run(command, args, { cwd, env: { ...process.env, ...env } });

@@ -7,9 +7,12 @@
  *   token revoke <id>            revoke a token at once
  *   validate-plugin <slug>       call each registered action of a plugin with valid and invalid
  *                                payloads; exits 1 unless every check passes
+ *   init-plugin <slug>           write a runnable plugin project (--dir, default ./<slug>)
  * Options: --url <server> (default http://localhost:5173), --tenant <uuid> (with DATABASE_URL).
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { runInitPlugin } from '@registry/create-plugin';
 import { openTokenStore } from './token-store';
 import { runValidatePlugin } from './validate-plugin/validate-plugin-command';
 
@@ -23,6 +26,7 @@ const { values, positionals } = parseArgs({
     secret: { type: 'string' },
     'timeout-ms': { type: 'string', default: '5000' },
     json: { type: 'boolean', default: false },
+    dir: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -35,6 +39,7 @@ function usage(code: number): never {
       '       pnpm registry token list',
       '       pnpm registry token revoke <token id>',
       '       pnpm registry validate-plugin <slug> [--secret whsec_...] [--timeout-ms 5000] [--json]',
+      '       pnpm registry init-plugin <slug> [--dir DIR]',
       '',
       'With DATABASE_URL the command writes to that database directly (use it to make the first',
       'token of a production deployment). Otherwise it calls the running server at --url, with',
@@ -51,6 +56,12 @@ function usage(code: number): never {
 }
 
 if (values.help) usage(0);
+if (group === 'init-plugin') {
+  // pnpm runs scripts from the workspace root: a relative --dir is taken from where it was typed.
+  const from = process.env.INIT_CWD ?? process.cwd();
+  const dir = command ? resolve(from, values.dir ?? command) : undefined;
+  process.exit(runInitPlugin('usage: pnpm registry init-plugin <slug> [--dir DIR]', command, dir));
+}
 if (group === 'validate-plugin') {
   const timeoutMs = Number(values['timeout-ms']);
   if (!command || !(timeoutMs > 0)) usage(2);
