@@ -112,5 +112,5 @@ describe('init-plugin: a plugin project outside the repo, with the packed SDK', 
     const typed = await runIn(project, 'npm', ['run', 'typecheck']);
     expect(typed.code).toBe(0);
     // Registered, verified, validated and fired: plugin-development-guide.test.ts, as the guide says.
-  });
+  }, 180_000);
 });

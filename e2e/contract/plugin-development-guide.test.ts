@@ -179,5 +179,6 @@ describe('docs/plugin-development.md, followed step by step', () => {
       success: true,
       result: { success: true, message: 'Hello, Ada!' },
     });
-  });
+    // pnpm pack builds the SDK, npm installs from the registry: minutes on a busy machine.
+  }, 240_000);
 });
