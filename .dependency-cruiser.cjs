@@ -1,8 +1,8 @@
 /**
  * The package graph's rules, checked by `pnpm test` (`pnpm check:graph`): no import cycles,
  * and no package reaching up a layer. From the bottom: contracts and db; testing; core (the
- * domain); api (its adapters); client and plugin-sdk (what other programs install); apps, e2e,
- * bench and scripts on top.
+ * domain); api (its adapters); client, plugin-sdk and create-plugin (what other programs
+ * install); apps, e2e, bench and scripts on top.
  */
 const layer = (name, below) => ({
   name: `${name}-reaches-up`,
@@ -32,6 +32,7 @@ module.exports = {
     layer('api', ['contracts', 'db', 'core']),
     layer('client', ['contracts', 'api']),
     layer('plugin-sdk', ['contracts']),
+    layer('create-plugin', ['contracts']),
   ],
   options: {
     doNotFollow: { path: 'node_modules' },

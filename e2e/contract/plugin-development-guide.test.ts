@@ -1,9 +1,11 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import type { CreatedPlugin, DispatchResponse } from '@registry/contracts';
 import { freePort } from '@registry/testing/loopback';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { outsideFolder, runIn } from '../support/installed-packages';
+import { type ProductProcess, spawnProcess } from '../support/processes';
 import { runRegistryCli } from '../support/registry-cli';
 import { type RunningProduct, repoRoot, startProduct } from '../support/running-product';
 
@@ -13,13 +15,21 @@ let product: RunningProduct;
 let example: ChildProcess | undefined;
 /** Where the example listens, allowed as the guide tells its reader to allow it. */
 let port: number;
+/** The same for the project the guide's start writes outside the repo. */
+let greeterPort: number;
+let greeter: ProductProcess | undefined;
+const outside = outsideFolder();
 beforeAll(async () => {
-  port = await freePort();
-  product = await startProduct({ allowedAddresses: `127.0.0.1:${port}` });
+  [port, greeterPort] = [await freePort(), await freePort()];
+  product = await startProduct({
+    allowedAddresses: `127.0.0.1:${port},127.0.0.1:${greeterPort}`,
+  });
 });
 afterAll(async () => {
   example?.kill('SIGTERM');
+  await greeter?.stop();
   await product?.stop();
+  outside.remove();
 });
 
 async function api(method: string, path: string, body?: unknown) {
@@ -124,4 +134,57 @@ describe('docs/plugin-development.md, followed step by step', () => {
     expect(results[1]).toMatchObject({ success: false, error_code: 'INVALID_PAYLOAD' });
     expect(results[2]).toMatchObject({ success: false, error_code: 'HTTP_4XX', http_status: 422 });
   });
+
+  it('[GUIDE][START]: init-plugin outside the repo, its test; then create, start, validate, fire', async () => {
+    const start = /## Start[\s\S]*?```sh\n([\s\S]*?)```/.exec(guide)?.[1] ?? '';
+    expect(start).toContain('pnpm registry init-plugin greeter --dir ../greeter');
+    // As written, from the clone's root; the project goes to a temporary folder, not beside it.
+    const project = join(outside.dir, 'greeter');
+    const started = await runIn(repoRoot, 'bash', [
+      '-e',
+      '-c',
+      start.replaceAll('../greeter', project),
+    ]);
+    expect(started.stdout).toMatch(/pass 3\n.*fail 0/);
+    expect(started.code).toBe(0);
+
+    const created = await api('POST', '/api/plugins', {
+      name: 'greeter',
+      slug: 'greeter',
+      api_endpoint: `http://127.0.0.1:${greeterPort}`,
+    });
+    const plugin = created.body.plugin as CreatedPlugin;
+    greeter = spawnProcess('greeter', ['start'], {
+      command: 'npm',
+      cwd: project,
+      env: {
+        ...process.env,
+        PORT: String(greeterPort),
+        PLUGIN_API_KEY: plugin.api_key,
+        PLUGIN_SIGNING_SECRET: plugin.signing_secret,
+        REGISTRY_URL: product.baseUrl,
+      },
+    });
+    await greeter.waitForOutput(/Endpoint verified; the plugin is active/, 30_000);
+
+    // The guide's mode: the registry calls the plugin with the secret it holds.
+    const validation = await runRegistryCli([
+      'validate-plugin',
+      'greeter',
+      '--url',
+      product.baseUrl,
+    ]);
+    expect(validation.stdout).toContain('All 1 actions passed.');
+    expect(validation.code).toBe(0);
+
+    const fired = await api('POST', '/api/plugins/events/automation', {
+      events: [{ action_type: 'say_hello', payload: { name: 'Ada' } }],
+    });
+    const { results } = fired.body as unknown as DispatchResponse;
+    expect(results[0]).toMatchObject({
+      success: true,
+      result: { success: true, message: 'Hello, Ada!' },
+    });
+    // pnpm pack builds the SDK, npm installs from the registry: minutes on a busy machine.
+  }, 240_000);
 });

@@ -36,12 +36,13 @@ for (const signal of ['SIGTERM', 'SIGINT'] as const) {
   });
 }
 
+/** Runs `args` with tsx (or `command`), in its own process group. */
 export function spawnProcess(
   name: string,
   args: string[],
-  options: { cwd?: string; env: NodeJS.ProcessEnv },
+  options: { cwd?: string; env: NodeJS.ProcessEnv; command?: string },
 ): ProductProcess {
-  const child: ChildProcess = spawn(tsx, args, {
+  const child: ChildProcess = spawn(options.command ?? tsx, args, {
     cwd: options.cwd ?? repoRoot,
     env: options.env,
     stdio: ['ignore', 'pipe', 'pipe'],

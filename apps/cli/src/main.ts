@@ -9,10 +9,13 @@
  *                                payloads; exits 1 unless every check passes
  *   diff <slug> <file|url>       what registering a body would change and break, registering
  *                                nothing; exits 1 if it would be refused, 2 if it cannot tell
+ *   init-plugin <slug>           write a runnable plugin project (--dir, default ./<slug>)
  * Options: --url <server> (default http://localhost:5173), --tenant <uuid> (with DATABASE_URL).
  */
+import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { runRegistryDiff } from './registry-diff/registry-diff-command';
+import { runInitPlugin } from '@registry/create-plugin';
 import { openTokenStore } from './token-store';
 import { runValidatePlugin } from './validate-plugin/validate-plugin-command';
 
@@ -26,6 +29,7 @@ const { values, positionals } = parseArgs({
     secret: { type: 'string' },
     'timeout-ms': { type: 'string', default: '5000' },
     json: { type: 'boolean', default: false },
+    dir: { type: 'string' },
     help: { type: 'boolean', short: 'h' },
   },
 });
@@ -39,6 +43,7 @@ function usage(code: number): never {
       '       pnpm registry token revoke <token id>',
       '       pnpm registry validate-plugin <slug> [--secret whsec_...] [--timeout-ms 5000] [--json]',
       '       pnpm registry diff <slug> <registration.json | url> [--json]',
+      '       pnpm registry init-plugin <slug> [--dir DIR]',
       '',
       'With DATABASE_URL the command writes to that database directly (use it to make the first',
       'token of a production deployment). Otherwise it calls the running server at --url, with',
@@ -60,6 +65,12 @@ function usage(code: number): never {
 }
 
 if (values.help) usage(0);
+if (group === 'init-plugin') {
+  // pnpm runs scripts from the workspace root: a relative --dir is taken from where it was typed.
+  const from = process.env.INIT_CWD ?? process.cwd();
+  const dir = command ? resolve(from, values.dir ?? command) : undefined;
+  process.exit(runInitPlugin('usage: pnpm registry init-plugin <slug> [--dir DIR]', command, dir));
+}
 if (group === 'validate-plugin') {
   const timeoutMs = Number(values['timeout-ms']);
   if (!command || !(timeoutMs > 0)) usage(2);

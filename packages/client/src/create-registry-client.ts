@@ -1,6 +1,6 @@
-import type { AppRouter } from '@registry/api';
 import { MAX_TRPC_BATCH_CALLS } from '@registry/contracts/request-limits';
 import { createTRPCClient, httpBatchLink, type TRPCClient } from '@trpc/client';
+import type { AppRouter } from './app-router';
 
 export interface RegistryClientOptions {
   /** Where the registry is served, e.g. `http://localhost:5173` (no `/api/trpc`). */

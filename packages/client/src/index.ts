@@ -1,6 +1,6 @@
-import type { AppRouter } from '@registry/api';
 import type { TRPCClientError } from '@trpc/client';
 import type { inferRouterInputs, inferRouterOutputs } from '@trpc/server';
+import type { AppRouter } from './app-router';
 
 export {
   createRegistryClient,

@@ -1,5 +1,5 @@
-import type { AppRouter } from '@registry/api';
 import { TRPCClientError } from '@trpc/client';
+import type { AppRouter } from './app-router';
 
 /**
  * Whether a call failed with the registry's answer (rather than, say, a bug in the caller):
