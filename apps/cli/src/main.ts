@@ -14,8 +14,8 @@
  */
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { runRegistryDiff } from './registry-diff/registry-diff-command';
 import { runInitPlugin } from '@registry/create-plugin';
+import { runRegistryDiff } from './registry-diff/registry-diff-command';
 import { openTokenStore } from './token-store';
 import { runValidatePlugin } from './validate-plugin/validate-plugin-command';
 
