@@ -63,7 +63,17 @@ describe('actions router', () => {
   it('[TRPC][ACTIONS]: discover lists platform actions, then active plugins by slug', async () => {
     const { caller, mailer } = await tenantWithPlugins();
     const { actions } = await caller.actions.discover();
-    expect(actions.slice(0, 13)).toEqual(PLATFORM_CATALOG);
+    // A new tenant has called nothing: each platform action's health says no calls, circuit closed.
+    const uncalled = {
+      window: '24h',
+      calls: 0,
+      success_rate: null,
+      p95_ms: null,
+      circuit: 'closed',
+    };
+    expect(actions.slice(0, 13)).toEqual(
+      PLATFORM_CATALOG.map((action) => ({ ...action, health: expect.objectContaining(uncalled) })),
+    );
     expect(actions.slice(13).map((a) => `${a.plugin_slug}:${a.action_type}`)).toEqual([
       'mailer:send_welcome_email',
       'mailer:send_receipt',
