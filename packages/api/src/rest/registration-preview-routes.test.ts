@@ -1,13 +1,9 @@
-import type {
-  DispatchResponse,
-  Plugin,
-  RegistrationPreview,
-  RestErrorBody,
-} from '@registry/contracts';
+import type { Plugin, RegistrationPreview, RestErrorBody } from '@registry/contracts';
 import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
 import { actionDefinition, echo, insertPlugin, startPluginServer } from '@registry/testing';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { ping, refund, pluginInUse as usedPlugin } from '../../test/support/plugin-in-use';
 import { createRestClient, expectRestError } from '../../test/support/rest-client';
 import { callerFor } from '../../test/support/trpc-caller';
 
@@ -22,26 +18,7 @@ afterAll(async () => {
   await plugins.close();
 });
 
-const refund = (fields: string[]) => actionDefinition('refund', { required_fields: fields });
-const ping = actionDefinition('ping');
-
-/** A plugin with `refund` (order_id required) and `ping`; one flow called `refund` twice. */
-async function pluginInUse() {
-  const plugin = await insertPlugin(deps.db, DEFAULT_TENANT_ID, {
-    apiEndpoint: plugins.url,
-    actions: [refund(['order_id']), ping],
-  });
-  const event = (order_id: string) => ({
-    action_type: 'refund',
-    plugin_id: plugin.id,
-    payload: { order_id },
-  });
-  const answer = await send('POST', '/api/plugins/events/automation', {
-    json: { events: [event('o1'), event('o2')] },
-  });
-  expect((answer.body as DispatchResponse).summary.successful).toBe(2);
-  return plugin;
-}
+const pluginInUse = () => usedPlugin(deps, send, plugins.url);
 
 const preview = (slug: string, json: unknown) =>
   send('POST', `/api/plugins/${slug}/registrations/preview`, { json });
