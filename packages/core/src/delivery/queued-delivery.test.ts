@@ -20,7 +20,12 @@ import { recoverPluginEvents, redeliverExecution } from '../executions/redeliver
 import type { RegistryDeps } from '../registry-deps';
 import { type DeliveryWorker, startDeliveryWorker } from './delivery-worker';
 
-const isolated = isolatedRegistry({ PLUGIN_RETRY_SCHEDULE: '0s,300ms,300ms' });
+// The circuit threshold stays above any one test's failures in a row: five (as in the health
+// test) would open the plugin's circuit and hold its last retry for the 30 s cooldown.
+const isolated = isolatedRegistry({
+  PLUGIN_RETRY_SCHEDULE: '0s,300ms,300ms',
+  PLUGIN_CIRCUIT_THRESHOLD: '20',
+});
 let deps: RegistryDeps;
 /** Answers sync requests within a second: the worker (another "process") finishes for them. */
 let quickToAnswer: RegistryDeps;
