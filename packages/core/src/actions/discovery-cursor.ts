@@ -2,8 +2,8 @@ import { AppError } from '../errors/app-error';
 
 /**
  * Where a discovery page ended: a platform catalog index, or a plugin action's place; in a
- * health-sorted list's ranked part, the action's rank and place (slug '' and the catalog index
- * for a platform action).
+ * health-sorted list's ranked part, the action's rank, plugin slug ('' for a platform action)
+ * and action type.
  */
 export type DiscoveryPosition =
   | { source: 'platform'; index: number }
@@ -14,7 +14,7 @@ export interface RankedPosition {
   source: 'ranked';
   rank: number;
   slug: string;
-  position: number;
+  action_type: string;
 }
 
 export function encodeDiscoveryCursor(position: DiscoveryPosition): string {
@@ -36,7 +36,7 @@ export function decodeDiscoveryCursor(cursor: string): DiscoveryPosition {
       value?.source === 'ranked' &&
       Number.isFinite(value.rank) &&
       typeof value.slug === 'string' &&
-      Number.isInteger(value.position)
+      typeof value.action_type === 'string'
     ) {
       return value;
     }

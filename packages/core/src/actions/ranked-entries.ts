@@ -1,11 +1,6 @@
-import {
-  type ActionHealth,
-  type DiscoverActionsQuery,
-  type HealthSort,
-  PLATFORM_SOURCE,
-} from '@registry/contracts';
+import { type DiscoverActionsQuery, type HealthSort, PLATFORM_SOURCE } from '@registry/contracts';
 import type { SqlRunner } from '@registry/db';
-import { queryCalledPluginActionRows } from '../plugins/store';
+import { queryRankedPluginActionRows } from '../plugins/store';
 import {
   catalogEntries,
   type Entry,
@@ -14,14 +9,19 @@ import {
   platformHealthOf,
 } from './catalog-entries';
 import type { DiscoveryPosition, RankedPosition } from './discovery-cursor';
-import { isHealthy, toActionHealth } from './health/action-health';
+import { isHealthy } from './health/action-health';
+import { readPlatformRanks } from './health/action-health-rows';
+
+interface RankedEntry extends Entry {
+  position: RankedPosition;
+}
 
 /**
  * A health-sorted list: the actions called in the window ranked best first (the highest success
- * rate, or the lowest p95; ties in catalog order), then the uncalled ones in catalog order. The
- * ranked part is rebuilt per page from the window's rollups (its cost grows with the actions
- * called in 24 h, not the catalog) and paged by rank, so an action whose figures moved between
- * two pages may show twice or not at all, as with any list sorted by live figures.
+ * rate, or the lowest p95 bucket), ties by plugin slug ('' for the platform's, which come first)
+ * then action type; then the uncalled ones in catalog order. Each page is read afresh from the
+ * window table's rank index, so an action whose figures moved between two pages may show twice
+ * or not at all, as with any list sorted by live figures.
  */
 export async function rankedEntries(
   sql: SqlRunner,
@@ -33,14 +33,30 @@ export async function rankedEntries(
   if (after && after.source !== 'ranked') {
     return catalogEntries(sql, tenantId, query, { ...options, uncalledOnly: true });
   }
-  const ranked = (await calledActions(sql, tenantId, query, platformHealth))
-    .filter(({ health }) => health.calls > 0 && (!query.healthy || isHealthy(health)))
-    .map(({ entry, health, slug, position }) => ({
-      action: entry,
-      position: { source: 'ranked', rank: rankOf(query.sort, health), slug, position } as const,
-    }))
-    .sort((a, b) => compareRanked(a.position, b.position))
-    .filter((entry) => !after || compareRanked(entry.position, after) > 0);
+  const [platform, plugin] = await Promise.all([
+    rankedPlatformEntries(sql, tenantId, query, platformHealth).then((entries) =>
+      entries.filter((entry) => !after || compareRanked(entry.position, after) > 0),
+    ),
+    query.plugin === PLATFORM_SOURCE
+      ? []
+      : queryRankedPluginActionRows(sql, tenantId, query, { after, limit: wanted }),
+  ]);
+  const ranked = [
+    ...platform,
+    ...plugin.map(
+      (row): RankedEntry => ({
+        action: row.action,
+        position: {
+          source: 'ranked',
+          rank: row.rank,
+          slug: row.slug,
+          action_type: row.action?.action_type ?? '',
+        },
+      }),
+    ),
+  ]
+    // Stable: plugin actions keep the database's order among equals.
+    .sort((a, b) => compareRanked(a.position, b.position));
   if (wanted !== undefined && ranked.length >= wanted) return ranked.slice(0, wanted);
   const uncalled = await catalogEntries(sql, tenantId, query, {
     wanted: wanted === undefined ? undefined : wanted - ranked.length,
@@ -50,40 +66,37 @@ export async function rankedEntries(
   return [...ranked, ...uncalled];
 }
 
-/** Lower ranks first: success rates are negated so the highest comes first. */
-function rankOf(sort: HealthSort, health: ActionHealth): number {
-  return sort === 'success_rate' ? -(health.success_rate ?? 0) : (health.p95_ms ?? 0);
-}
-
-function compareRanked(a: RankedPosition, b: RankedPosition): number {
-  if (a.rank !== b.rank) return a.rank - b.rank;
-  if (a.slug !== b.slug) return a.slug < b.slug ? -1 : 1;
-  return a.position - b.position;
-}
-
-async function calledActions(
+/** The platform actions matching the filters that were called in the window, with their rank. */
+async function rankedPlatformEntries(
   sql: SqlRunner,
   tenantId: string,
-  query: DiscoverActionsQuery,
+  query: DiscoverActionsQuery & { sort: HealthSort },
   platformHealth: PlatformHealth,
-) {
-  const platform =
-    query.plugin && query.plugin !== PLATFORM_SOURCE
-      ? []
-      : matchingPlatformActions(query).map(({ action, index }) => ({
-          entry: action,
-          health: platformHealthOf(platformHealth, action) ?? toActionHealth(undefined, null),
-          // Platform actions come first among equals, as in the catalog.
-          slug: '',
-          position: index,
-        }));
-  const rows =
-    query.plugin === PLATFORM_SOURCE ? [] : await queryCalledPluginActionRows(sql, tenantId, query);
-  const plugin = rows.map((row) => ({
-    entry: row.action,
-    health: toActionHealth(row.totals, row.circuit),
-    slug: row.slug,
-    position: row.position,
-  }));
-  return [...platform, ...plugin];
+): Promise<RankedEntry[]> {
+  if (query.plugin && query.plugin !== PLATFORM_SOURCE) return [];
+  const ranks = await readPlatformRanks(sql, tenantId, query.sort);
+  return matchingPlatformActions(query).flatMap(({ action }) => {
+    const rank = ranks.get(action.action_type);
+    const health = platformHealthOf(platformHealth, action);
+    if (rank === undefined || (query.healthy && health && !isHealthy(health))) return [];
+    return [
+      {
+        action,
+        position: { source: 'ranked', rank, slug: '', action_type: action.action_type },
+      },
+    ];
+  });
+}
+
+/**
+ * Lower ranks first; among equals the platform's actions (by action type), then the plugins'
+ * in the database's order (slug, then action type, in its collation): two plugin actions compare
+ * equal here, as the query already ordered and paged them.
+ */
+function compareRanked(a: RankedPosition, b: RankedPosition): number {
+  if (a.rank !== b.rank) return a.rank - b.rank;
+  const aPlatform = a.slug === '';
+  if (aPlatform !== (b.slug === '')) return aPlatform ? -1 : 1;
+  if (!aPlatform || a.action_type === b.action_type) return 0;
+  return a.action_type < b.action_type ? -1 : 1;
 }

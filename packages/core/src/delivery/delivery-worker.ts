@@ -1,5 +1,6 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import { inTransaction } from '@registry/db';
+import { retireHealthHours } from '../actions/health/retire-health-hours';
 import type { DispatchTarget } from '../dispatch/dispatch-target';
 import { EventFailure } from '../errors/event-failure';
 import {
@@ -40,6 +41,8 @@ const HEARTBEAT_MS = 4_000;
  * (LEASE_MS), the longest such an event waits before a worker takes it over.
  */
 const SWEEP_EVERY_MS = 2_000;
+/** How often each worker retires health hours past the window: figures lag the clock by this. */
+const RETIRE_HEALTH_EVERY_MS = 60_000;
 
 /**
  * A delivery worker: fetches due jobs (no plugin past its max in flight, across every worker),
@@ -70,11 +73,18 @@ export function startDeliveryWorker(
 
   const loop = (async () => {
     let sweptAt = Number.NEGATIVE_INFINITY;
+    let retiredAt = Number.NEGATIVE_INFINITY;
     while (!stopping) {
       if (performance.now() - sweptAt >= SWEEP_EVERY_MS) {
         sweptAt = performance.now();
         await adoptOrphanedEvents(deps).catch((error: unknown) =>
           logError(deps, error, 'could not adopt orphaned events'),
+        );
+      }
+      if (performance.now() - retiredAt >= RETIRE_HEALTH_EVERY_MS) {
+        retiredAt = performance.now();
+        await retireHealthHours(deps.sql).catch((error: unknown) =>
+          logError(deps, error, 'could not retire health hours past the window'),
         );
       }
       const free = concurrency - active.size;

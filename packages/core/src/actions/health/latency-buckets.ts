@@ -14,14 +14,21 @@ export function latencyBucket(ms: number): number {
  * calls. A percentile past the last bound reports the last bound: the docs call it "at least".
  */
 export function p95FromBuckets(buckets: readonly number[]): number | null {
+  const index = p95Bucket(buckets);
+  if (index === null) return null;
+  const last = HEALTH_LATENCY_BOUNDS_MS.length - 1;
+  return HEALTH_LATENCY_BOUNDS_MS[Math.min(index, last)] as number;
+}
+
+/** The index of the bucket holding the 95th-percentile call (nearest rank), or null without calls. */
+export function p95Bucket(buckets: readonly number[]): number | null {
   const calls = buckets.reduce((sum, count) => sum + count, 0);
   if (calls === 0) return null;
-  const rank = Math.ceil(calls * 0.95);
+  // In integers, as its SQL twin action_health_p95_bucket (migration action_health_window) does.
+  const rank = Math.ceil((calls * 95) / 100);
   let seen = 0;
-  const index = buckets.findIndex((count) => {
+  return buckets.findIndex((count) => {
     seen += count;
     return seen >= rank;
   });
-  const last = HEALTH_LATENCY_BOUNDS_MS.length - 1;
-  return HEALTH_LATENCY_BOUNDS_MS[Math.min(index, last)] as number;
 }

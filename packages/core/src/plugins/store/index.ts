@@ -6,10 +6,6 @@
  * the admin reads and writes, once per request, where its typed select of a plugin with its
  * endpoint check and circuit, and its nested create with the signing secret, keep them short.
  */
-export {
-  type CalledPluginActionRow,
-  queryCalledPluginActionRows,
-} from './called-plugin-action-rows';
 export type { CatalogPluginAction } from './plugin-action-filters';
 export { queryPluginActionRows } from './plugin-action-rows';
 export { toPluginDto } from './plugin-dto';
@@ -42,3 +38,8 @@ export {
   updatePlugin,
   updatePluginWhile,
 } from './plugin-writes';
+export {
+  queryRankedPluginActionRows,
+  type RankedPlace,
+  type RankedPluginActionRow,
+} from './ranked-plugin-action-rows';
