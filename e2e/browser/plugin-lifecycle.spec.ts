@@ -91,12 +91,21 @@ test.describe('plugin lifecycle', () => {
       const edit = page.getByRole('region', { name: 'Edit Parcel Tracker' });
       await edit.getByLabel('API endpoint').fill(`${server.url}/v2`);
       await expect(edit.getByTestId('repoint-warning')).toContainText('pending verification');
+      // Its callers' protection, stricter than the server's rule for this plugin.
+      await expect(edit.getByLabel('Breaking registrations')).toHaveValue('');
+      await edit.getByLabel('Breaking registrations').selectOption('Refuse every breaking change');
       await checkAtBothWidths(page, 'plugin-edit');
       await edit.getByRole('button', { name: 'Save changes' }).click();
       await expect(toast(page, 'Saved Parcel Tracker')).toContainText('Pending verification');
       await expect(edit).toHaveCount(0);
       await expect(page.getByRole('heading', { level: 1 })).toContainText('pending verification');
       await expect(page.getByText(`${server.url}/v2`, { exact: true }).first()).toBeVisible();
+      const details = page.getByRole('region', { name: 'Details' });
+      await expect(details.locator('dt:text-is("Breaking registrations") + dd')).toHaveText(
+        'Refuse every breaking change',
+      );
+      const stored = await (await request.get(`/api/plugins/${SLUG}`)).json();
+      expect(stored.plugin ?? stored).toMatchObject({ breaking_policy: 'refuse-all' });
 
       // A new key: the old one is refused from then on, the new one accepted.
       const asPlugin = (key: string) =>

@@ -2,6 +2,7 @@ import type { Plugin } from '@registry/contracts';
 import { Fact, FactList } from '@/components/fact-list';
 import { TimeAgo } from '@/components/time-ago';
 import { Card, CardContent, CardHeader, CardTitle } from '@/components/ui/card';
+import { breakingPolicyLabel } from './breaking-policy-labels';
 import { EndpointOwnership } from './endpoint-ownership';
 
 /** Where the plugin is reached, what it registered and when. */
@@ -24,6 +25,7 @@ export function PluginFactsCard({ plugin }: { plugin: Plugin }) {
           </Fact>
           <Fact term="Events">{plugin.events.length > 0 ? plugin.events.join(', ') : '—'}</Fact>
           <Fact term="Actions">{plugin.actions_count}</Fact>
+          <Fact term="Breaking registrations">{breakingPolicyLabel(plugin.breaking_policy)}</Fact>
           <Fact term="Last registration">
             <TimeAgo iso={plugin.registered_at} />
           </Fact>

@@ -1,9 +1,12 @@
 'use client';
 
+import { REGISTRATION_BREAKING_POLICIES } from '@registry/contracts';
 import type { FieldErrors, UseFormRegister } from 'react-hook-form';
 import { FormField } from '@/components/form-field';
 import { Input } from '@/components/ui/input';
+import { NativeSelect } from '@/components/ui/native-select';
 import { Textarea } from '@/components/ui/textarea';
+import { BREAKING_POLICY_LABELS, breakingPolicyLabel } from './breaking-policy-labels';
 import type { PluginFormValues } from './plugin-form-schema';
 
 /**
@@ -88,6 +91,23 @@ export function PluginFormFields({
         error={errors.config?.message}
       >
         {(control) => <Textarea {...control} className="min-h-20" {...register('config')} />}
+      </FormField>
+      <FormField
+        id={`${idPrefix}-breaking-policy`}
+        label="Breaking registrations"
+        hint="What happens when the plugin re-registers with a change that would break its callers."
+        error={errors.breaking_policy?.message}
+      >
+        {(control) => (
+          <NativeSelect {...control} {...register('breaking_policy')}>
+            <option value="">{breakingPolicyLabel(null)}</option>
+            {REGISTRATION_BREAKING_POLICIES.map((policy) => (
+              <option key={policy} value={policy}>
+                {BREAKING_POLICY_LABELS[policy]}
+              </option>
+            ))}
+          </NativeSelect>
+        )}
       </FormField>
     </div>
   );

@@ -1,6 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import {
   type Plugin,
+  type RegistrationBreakingPolicy,
   ZCreatePluginRequestSchema,
   ZPatchPluginFieldsSchema,
 } from '@registry/contracts';
@@ -15,6 +16,8 @@ export interface PluginFormValues {
   webhook_url: string;
   events: string;
   config: string;
+  /** A RegistrationBreakingPolicy, or '' for the server's. */
+  breaking_policy: string;
 }
 
 export const PLUGIN_FORM_FIELDS = [
@@ -24,6 +27,7 @@ export const PLUGIN_FORM_FIELDS = [
   'webhook_url',
   'events',
   'config',
+  'breaking_policy',
 ] as const satisfies readonly (keyof PluginFormValues)[];
 
 export const EMPTY_PLUGIN_FORM: PluginFormValues = {
@@ -33,6 +37,7 @@ export const EMPTY_PLUGIN_FORM: PluginFormValues = {
   webhook_url: '',
   events: '',
   config: '{}',
+  breaking_policy: '',
 };
 
 /** The form as an existing plugin fills it. */
@@ -44,6 +49,7 @@ export function pluginFormValues(plugin: Plugin): PluginFormValues {
     webhook_url: plugin.webhook_url ?? '',
     events: plugin.events.join('\n'),
     config: JSON.stringify(plugin.config, null, 2),
+    breaking_policy: plugin.breaking_policy ?? '',
   };
 }
 
@@ -54,6 +60,7 @@ const ZFormTextSchema = z.object({
   webhook_url: z.string(),
   events: z.string(),
   config: z.string(),
+  breaking_policy: z.string(),
 });
 
 /**
@@ -70,6 +77,8 @@ function toRequestFields(form: PluginFormValues) {
       .map((event) => event.trim())
       .filter(Boolean),
     config: parseConfig(form.config) ?? {},
+    // The contract names a value it does not know; '' is the server's rule.
+    breaking_policy: (form.breaking_policy || null) as RegistrationBreakingPolicy | null,
   };
 }
 
