@@ -1,3 +1,5 @@
+export { actionHealth, UNCALLED_HEALTH } from './action-health';
+
 import '@registry/db/provided-context';
 
 export {

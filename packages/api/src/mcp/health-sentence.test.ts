@@ -1,17 +1,8 @@
-import type { ActionHealth } from '@registry/contracts';
+import { actionHealth } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
 import { healthSentence } from './health-sentence';
 
-const health = (fields: Partial<ActionHealth>): ActionHealth => ({
-  window: '24h',
-  calls: 0,
-  success_rate: null,
-  p95_ms: null,
-  last_error_code: null,
-  last_error_at: null,
-  circuit: 'closed',
-  ...fields,
-});
+const health = actionHealth;
 
 describe('healthSentence', () => {
   it('[MCP][HEALTH]: says how many calls succeeded, how fast, and an open circuit', () => {

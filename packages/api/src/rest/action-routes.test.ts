@@ -4,7 +4,7 @@ import { getPlugin } from '@registry/core';
 import { testRegistryDeps } from '@registry/core/test-support';
 import { DEFAULT_TENANT_ID } from '@registry/db';
 import { EMAIL_AUTOMATION_PLUGIN_ID, SEED_PLUGINS } from '@registry/db/seed';
-import { actionDefinition, insertPlugin } from '@registry/testing';
+import { actionDefinition, insertPlugin, UNCALLED_HEALTH } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
 import { createRestClient, expectRestError } from '../../test/support/rest-client';
 
@@ -175,15 +175,7 @@ describe('GET /api/plugins/actions', () => {
         plugin_name: 'Email Automation Plugin',
         // Other test files' plugins of the default tenant may have registered the type first.
         default_provider: expect.any(Boolean),
-        health: {
-          window: '24h',
-          calls: 0,
-          success_rate: null,
-          p95_ms: null,
-          last_error_code: null,
-          last_error_at: null,
-          circuit: 'closed',
-        },
+        health: UNCALLED_HEALTH,
       },
       expect.objectContaining({
         action_type: 'send_abandoned_cart_email',

@@ -1,6 +1,6 @@
 import { ZDiscoverActionsQuerySchema } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
-import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
+import { actionDefinition, insertPlugin, newTenantId, UNCALLED_HEALTH } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
 import { parseInput } from '../errors/app-error';
@@ -92,15 +92,7 @@ describe('discoverActions', () => {
       plugin_slug: 'email-automation',
       plugin_name: 'Email Automation Plugin',
       default_provider: true,
-      health: {
-        window: '24h',
-        calls: 0,
-        success_rate: null,
-        p95_ms: null,
-        last_error_code: null,
-        last_error_at: null,
-        circuit: 'closed',
-      },
+      health: UNCALLED_HEALTH,
     });
   });
 

@@ -1,6 +1,6 @@
 import { PLATFORM_CATALOG } from '@registry/core';
 import { testRegistryDeps } from '@registry/core/test-support';
-import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
+import { actionDefinition, insertPlugin, newTenantId, UNCALLED_HEALTH } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
 import { callerFor, expectTrpcError } from '../../../test/support/trpc-caller';
 
@@ -64,15 +64,8 @@ describe('actions router', () => {
     const { caller, mailer } = await tenantWithPlugins();
     const { actions } = await caller.actions.discover();
     // A new tenant has called nothing: each platform action's health says no calls, circuit closed.
-    const uncalled = {
-      window: '24h',
-      calls: 0,
-      success_rate: null,
-      p95_ms: null,
-      circuit: 'closed',
-    };
     expect(actions.slice(0, 13)).toEqual(
-      PLATFORM_CATALOG.map((action) => ({ ...action, health: expect.objectContaining(uncalled) })),
+      PLATFORM_CATALOG.map((action) => ({ ...action, health: UNCALLED_HEALTH })),
     );
     expect(actions.slice(13).map((a) => `${a.plugin_slug}:${a.action_type}`)).toEqual([
       'mailer:send_welcome_email',
