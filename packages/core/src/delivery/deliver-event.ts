@@ -17,6 +17,11 @@ import {
 } from './plugin-delivery-state';
 import { isTransientFailure, nextAttemptDelay } from './retry-policy';
 
+/**
+ * A rate slot with less of its second left than this is given up: the answer still has to reach
+ * this process and the call to start, and a late call would land in the next second.
+ */
+const SLOT_MARGIN_MS = 50;
 /** One event as a delivery run sees it: its ledger row's facts and where it goes. */
 export interface EventDelivery {
   executionId: string;
@@ -107,10 +112,11 @@ export async function deliverPluginEvent(
       return hold(circuitOpen(plugin, until), until);
     }
     const perSecond = plugin.delivery.max_per_second;
-    if (
-      perSecond &&
-      !(await takeRateSlot(deps.sql, { id: plugin.id, tenantId: delivery.tenantId }, perSecond))
-    ) {
+    const slotLeftMs = perSecond
+      ? await takeRateSlot(deps.sql, { id: plugin.id, tenantId: delivery.tenantId }, perSecond)
+      : undefined;
+    // No slot this second, or too little of its second left to start the call in: the next one.
+    if (perSecond && !(slotLeftMs !== undefined && slotLeftMs > SLOT_MARGIN_MS)) {
       const nextSecond = new Date(Math.floor(Date.now() / 1000) * 1000 + 1000);
       const failure = new EventFailure(
         'HTTP_4XX',

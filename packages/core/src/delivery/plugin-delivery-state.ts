@@ -152,14 +152,16 @@ export async function recordVerdict(
 
 /**
  * Takes one delivery slot of the plugin's current second (`max_per_second`), shared by every
- * worker; false when this second's are gone.
+ * worker (on the database's clock). Returns how many ms of that second were left when the
+ * statement ended, or undefined when its slots are gone: a call that cannot start within them
+ * would land in the next second on top of that second's own.
  */
 export async function takeRateSlot(
   sql: SqlPool,
   plugin: { id: string; tenantId: string },
   perSecond: number,
-): Promise<boolean> {
-  const { rowCount } = await sql.query({
+): Promise<number | undefined> {
+  const { rows } = await sql.query<{ left_ms: number }>({
     text: `INSERT INTO plugin_delivery_state AS s (plugin_id, tenant_id, rate_window_start, rate_window_count)
            VALUES ($1, $2, date_trunc('second', now()), 1)
            ON CONFLICT (plugin_id) DO UPDATE SET
@@ -167,10 +169,12 @@ export async function takeRateSlot(
                                       THEN s.rate_window_count + 1 ELSE 1 END,
              rate_window_start = date_trunc('second', now())
            WHERE s.rate_window_start IS DISTINCT FROM date_trunc('second', now())
-              OR s.rate_window_count < $3`,
+              OR s.rate_window_count < $3
+           RETURNING extract(epoch FROM rate_window_start + interval '1 second'
+                             - clock_timestamp())::float8 * 1000 AS left_ms`,
     values: [plugin.id, plugin.tenantId, perSecond],
   });
-  return (rowCount ?? 0) > 0;
+  return rows[0]?.left_ms;
 }
 
 /**
