@@ -35,9 +35,7 @@ export const ROLLUP_SETTLED_CTE = `rollup AS (
   ON CONFLICT (tenant_id, plugin_id, action_type, hour) DO UPDATE
   SET calls = h.calls + excluded.calls,
       successes = h.successes + excluded.successes,
-      latency_buckets = (SELECT array_agg(a + b ORDER BY i)
-                         FROM unnest(h.latency_buckets, excluded.latency_buckets)
-                           WITH ORDINALITY AS u(a, b, i)),
+      latency_buckets = action_health_buckets_add(h.latency_buckets, excluded.latency_buckets),
       last_error_code = coalesce(excluded.last_error_code, h.last_error_code),
       last_error_at = coalesce(excluded.last_error_at, h.last_error_at)
 )`;
