@@ -166,6 +166,21 @@ function toFigures(results: SizeResult[]): Figure[] {
         pass: result.sortedP50 <= 20,
       },
       {
+        // Side by side in one run: what the health filter and sort cost over a plain page.
+        name: `${label}: healthy-only page / category page`,
+        value: result.healthyP50 / result.categoryP50,
+        unit: '×',
+        target: '≤ 1.5',
+        pass: result.healthyP50 / result.categoryP50 <= 1.5,
+      },
+      {
+        name: `${label}: sorted page / category page`,
+        value: result.sortedP50 / result.categoryP50,
+        unit: '×',
+        target: '≤ 1.5',
+        pass: result.sortedP50 / result.categoryP50 <= 1.5,
+      },
+      {
         name: `${label}: seed algorithm dispatch`,
         value: result.seedRps,
         unit: 'events/s',
