@@ -5,7 +5,8 @@ import { toolName } from './tool-name';
 
 /**
  * An action as an MCP tool: its payload's schema as the tool's input (the registered
- * `input_schema`, or one derived from its field lists), its `output_schema` as the tool's
+ * `input_schema`, or one derived from its field lists, with the payloads of its declared
+ * `examples` as the schema's `examples`), its `output_schema` as the tool's
  * output, its hints as annotations (left out when unknown), and where it comes from and how
  * its calls went in the description, which is all most clients show of a tool.
  */
@@ -25,7 +26,7 @@ export function actionTool(action: DiscoveredAction): Tool {
     name: toolName(action),
     title: action.title,
     description,
-    inputSchema: actionInputSchema(action) as Tool['inputSchema'],
+    inputSchema: inputSchemaOf(action),
     ...(action.output_schema ? { outputSchema: action.output_schema as Tool['outputSchema'] } : {}),
     ...annotationsOf(action),
     _meta: {
@@ -33,6 +34,15 @@ export function actionTool(action: DiscoveredAction): Tool {
       'registry/plugin_id': action.plugin_id,
     },
   };
+}
+
+/** The payload's schema; an action's declared example payloads show an agent valid input. */
+function inputSchemaOf(action: DiscoveredAction): Tool['inputSchema'] {
+  const schema = actionInputSchema(action) as Tool['inputSchema'];
+  const examples = action.source === 'plugin' ? (action.examples ?? []) : [];
+  return examples.length > 0
+    ? { ...schema, examples: examples.map((example) => example.payload) }
+    : schema;
 }
 
 /** The action's hints as MCP annotations: only those it declared (absent means unknown). */

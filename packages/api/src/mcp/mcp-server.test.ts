@@ -141,6 +141,26 @@ describe('MCP tools/list', () => {
     ]);
   });
 
+  it("[MCP][LIST]: an action's declared example payloads are its tool's input examples", async () => {
+    const own = newTenantId();
+    await insertPlugin(deps.db, own, {
+      slug: 'shown',
+      apiEndpoint: plugins.url,
+      actions: [
+        actionDefinition('award', {
+          examples: [{ name: 'first', payload: { points: 5 } }, { payload: { points: 1 } }],
+        }),
+        actionDefinition('plain'),
+      ],
+    });
+    const client = await connect((await createAdminToken(deps, own, 'mcp')).token, '?plugin=shown');
+    const tools = await allTools(client);
+    expect(tools.map((tool) => tool.inputSchema.examples)).toEqual([
+      [{ points: 5 }, { points: 1 }],
+      undefined,
+    ]);
+  });
+
   it('[MCP][LIST]: pages with the protocol cursor, and shortens over-long names deterministically', async () => {
     const other = newTenantId();
     const slug = `long-${'x'.repeat(59)}`;
