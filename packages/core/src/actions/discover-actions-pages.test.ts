@@ -1,26 +1,17 @@
-import { ZDiscoverActionsQuerySchema } from '@registry/contracts';
 import { actionDefinition, insertPlugin, newTenantId } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { actionNames, discoverAllPages, discoverPage } from '../../test/support/discovery';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
-import { AppError, parseInput } from '../errors/app-error';
-import { discoverActions } from './discover-actions';
+import { AppError } from '../errors/app-error';
 
 const deps = testRegistryDeps();
 
 const page = (tenantId: string, query: Record<string, string>) =>
-  discoverActions(deps, tenantId, parseInput(ZDiscoverActionsQuerySchema, query));
+  discoverPage(deps, tenantId, query);
 
 async function allPages(tenantId: string, query: Record<string, string>) {
-  const seen: string[] = [];
-  let cursor: string | null = null;
-  let pages = 0;
-  do {
-    const result = await page(tenantId, { ...query, ...(cursor ? { cursor } : {}) });
-    seen.push(...result.actions.map((a) => `${a.plugin_slug ?? 'platform'}:${a.action_type}`));
-    cursor = result.next_cursor;
-    pages++;
-  } while (cursor && pages < 100);
-  return { seen, pages };
+  const { actions, pages } = await discoverAllPages(deps, tenantId, query);
+  return { seen: actionNames(actions), pages };
 }
 
 async function tenantWithPlugins() {

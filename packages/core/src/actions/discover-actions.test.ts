@@ -1,21 +1,15 @@
-import { ZDiscoverActionsQuerySchema } from '@registry/contracts';
 import type { Prisma } from '@registry/db';
 import { actionDefinition, insertPlugin, newTenantId, UNCALLED_HEALTH } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { actionNames, discoverPage } from '../../test/support/discovery';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
-import { parseInput } from '../errors/app-error';
 import { setDefaultProvider } from '../routing/set-default-provider';
-import { discoverActions } from './discover-actions';
 
 const deps = testRegistryDeps();
 
-const discoverPage = (tenantId: string, query: Record<string, string> = {}) =>
-  discoverActions(deps, tenantId, parseInput(ZDiscoverActionsQuerySchema, query));
 const discover = async (tenantId: string, query: Record<string, string> = {}) =>
-  (await discoverPage(tenantId, query)).actions;
-
-const names = (actions: { action_type: string; plugin_slug: string | null }[]) =>
-  actions.map((action) => `${action.plugin_slug ?? 'platform'}:${action.action_type}`);
+  (await discoverPage(deps, tenantId, query)).actions;
+const names = actionNames;
 
 const PLATFORM_TYPES = [
   'create_product',

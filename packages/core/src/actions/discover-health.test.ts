@@ -1,5 +1,5 @@
 import { setTimeout as sleep } from 'node:timers/promises';
-import { HEALTH_LATENCY_BOUNDS_MS, ZDiscoverActionsQuerySchema } from '@registry/contracts';
+import { HEALTH_LATENCY_BOUNDS_MS } from '@registry/contracts';
 import {
   actionDefinition,
   insertPlugin,
@@ -8,11 +8,10 @@ import {
   sendJson,
 } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { actionNames, discoverAllPages, discoverPage } from '../../test/support/discovery';
 import { dispatchBody } from '../../test/support/dispatch-body';
 import { testRegistryDeps } from '../../test/support/test-registry-deps';
-import { parseInput } from '../errors/app-error';
 import { listExecutions } from '../executions/execution-queries';
-import { discoverActions } from './discover-actions';
 
 const deps = testRegistryDeps({
   PLUGIN_RETRY_SCHEDULE: '0s',
@@ -31,9 +30,8 @@ const server = await pluginServerForFile({
 });
 
 const discover = async (tenantId: string, query: Record<string, string> = {}) =>
-  (await discoverActions(deps, tenantId, parseInput(ZDiscoverActionsQuerySchema, query))).actions;
-const names = (actions: { action_type: string; plugin_slug: string | null }[]) =>
-  actions.map((action) => `${action.plugin_slug ?? 'platform'}:${action.action_type}`);
+  (await discoverPage(deps, tenantId, query)).actions;
+const names = actionNames;
 const pluginNames = (actions: Parameters<typeof names>[0]) =>
   names(actions).filter((name) => !name.startsWith('platform:'));
 
@@ -141,18 +139,8 @@ describe('health in discovery', () => {
     await send(tenantId, plugins[2]?.id as string, [{ sleep_ms: 1 }]);
     await send(tenantId, plugins[1]?.id as string, [{ sleep_ms: 1 }, { fail: true }]);
     const whole = names(await discover(tenantId, { sort: 'success_rate' }));
-    const paged: string[] = [];
-    let cursor: string | null = '';
-    while (cursor !== null) {
-      const page = await discoverActions(
-        deps,
-        tenantId,
-        parseInput(ZDiscoverActionsQuerySchema, { sort: 'success_rate', limit: '2', cursor }),
-      );
-      paged.push(...names(page.actions));
-      cursor = page.next_cursor;
-    }
-    expect(paged).toEqual(whole);
+    const paged = await discoverAllPages(deps, tenantId, { sort: 'success_rate', limit: '2' });
+    expect(names(paged.actions)).toEqual(whole);
     expect(whole.slice(0, 3)).toEqual(['c:act', 'b:act', 'platform:create_product']);
   });
 });

@@ -1,4 +1,3 @@
-import { ZDiscoverActionsQuerySchema } from '@registry/contracts';
 import {
   actionDefinition,
   insertPlugin,
@@ -7,10 +6,9 @@ import {
   sendJson,
 } from '@registry/testing';
 import { describe, expect, it } from 'vitest';
+import { actionNames, discoverAllPages, discoverPage } from '../../../test/support/discovery';
 import { dispatchBody } from '../../../test/support/dispatch-body';
 import { testRegistryDeps } from '../../../test/support/test-registry-deps';
-import { parseInput } from '../../errors/app-error';
-import { discoverActions } from '../discover-actions';
 import { LATENCY_BUCKET_COUNT, p95Bucket } from './latency-buckets';
 import { retireHealthHours } from './retire-health-hours';
 
@@ -25,9 +23,9 @@ const server = await pluginServerForFile({
 });
 
 const discover = async (tenantId: string, query: Record<string, string> = {}) =>
-  (await discoverActions(deps, tenantId, parseInput(ZDiscoverActionsQuerySchema, query))).actions;
-const pluginNames = (actions: { plugin_slug: string | null; action_type: string }[]) =>
-  actions.flatMap((a) => (a.plugin_slug ? [`${a.plugin_slug}:${a.action_type}`] : []));
+  (await discoverPage(deps, tenantId, query)).actions;
+const pluginNames = (actions: Parameters<typeof actionNames>[0]) =>
+  actionNames(actions).filter((name) => !name.startsWith('platform:'));
 
 async function send(tenantId: string, pluginId: string, payloads: object[]) {
   for (const payload of payloads) {
@@ -114,18 +112,9 @@ describe("an action's health over the window", () => {
 
     const query = { sort: 'success_rate', category: 'rare' };
     expect(pluginNames(await discover(tenantId, query))).toEqual(expected);
-    const paged: string[] = [];
-    let cursor: string | null = '';
-    while (cursor !== null) {
-      const page = await discoverActions(
-        deps,
-        tenantId,
-        parseInput(ZDiscoverActionsQuerySchema, { ...query, limit: '3', cursor }),
-      );
-      paged.push(...pluginNames(page.actions));
-      cursor = page.next_cursor;
-    }
-    expect(paged).toEqual(expected);
+    const paged = await discoverAllPages(deps, tenantId, { ...query, limit: '3' });
+    expect(pluginNames(paged.actions)).toEqual(expected);
+    expect(paged.pages).toBe(Math.ceil(expected.length / 3));
   }, 60_000);
 
   it('[HEALTH][RETIRE]: calls older than the window leave the figures, the filter and the sort', async () => {
