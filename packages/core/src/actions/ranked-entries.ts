@@ -46,12 +46,7 @@ export async function rankedEntries(
     ...plugin.map(
       (row): RankedEntry => ({
         action: row.action,
-        position: {
-          source: 'ranked',
-          rank: row.rank,
-          slug: row.slug,
-          action_type: row.action?.action_type ?? '',
-        },
+        position: { source: 'ranked', ...row.place },
       }),
     ),
   ]

@@ -10,8 +10,8 @@ import {
 } from './plugin-action-filters';
 
 export interface RankedPluginActionRow extends PluginActionRow {
-  /** The sort's rank: lower first (see RANK_COLUMN). */
-  rank: number;
+  /** Its place in the ranking: the sort's rank (lower first, see RANK_COLUMN), slug, type. */
+  place: RankedPlace;
 }
 
 /** A place in a ranked list: where the previous page ended. */
@@ -101,7 +101,13 @@ async function walkRanks(
     matches: rows.flatMap((row) =>
       row.action_json === undefined || row.action_json === null
         ? []
-        : [{ ...toPluginActionRow(row as RawPluginActionRow), rank: row.rank }],
+        : [
+            {
+              ...toPluginActionRow(row as RawPluginActionRow),
+              // As the window row has them (an entry that no longer validates has no action).
+              place: { rank: row.rank, slug: row.walked_slug, action_type: row.walked_type },
+            },
+          ],
     ),
   };
 }
