@@ -19,6 +19,16 @@ const deps = testRegistryDeps();
 /** A registry whose plugin calls may take at most 400 ms, whatever an action asks for. */
 const strictDeps = testRegistryDeps({ PLUGIN_TIMEOUT_MAX_MS: '400' });
 
+/** What the broken plugin's well-behaved action accepts: a user_id and a quantity of at least 1. */
+function behavesAccepts(payload: unknown): boolean {
+  const body = payload as { user_id?: unknown; quantity?: unknown };
+  return (
+    typeof body.user_id === 'string' &&
+    Number.isInteger(body.quantity) &&
+    (body.quantity as number) >= 1
+  );
+}
+
 /** Creates a plugin at `url` registering the broken plugin's action set; returns its secret. */
 async function registeredAt(tenant: string, url: string, slug: string) {
   const created = await createPlugin(
@@ -39,11 +49,7 @@ describe('validatePluginEndpoints: the registry validates a plugin with the secr
   it('[VALIDATOR][REGISTRY]: a well-behaved plugin passes, every call signed with its secret', async () => {
     const server = await startPluginServer({
       '/actions/behaves': (call, response) => {
-        const body = call.body as { user_id?: unknown; quantity?: unknown };
-        const valid =
-          typeof body.user_id === 'string' &&
-          Number.isInteger(body.quantity) &&
-          (body.quantity as number) >= 1;
+        const valid = behavesAccepts(call.body);
         sendJson(response, valid ? 200 : 400, valid ? { ok: true } : { error: 'invalid' });
       },
     });
@@ -65,11 +71,7 @@ describe('validatePluginEndpoints: the registry validates a plugin with the secr
   it('[VALIDATOR][REGISTRY][EXAMPLES]: an example runs first, its setup event a signed call to the other action', async () => {
     const server = await startPluginServer({
       '/actions/behaves': (call, response) => {
-        const body = call.body as { user_id?: unknown; quantity?: unknown };
-        const valid =
-          typeof body.user_id === 'string' &&
-          Number.isInteger(body.quantity) &&
-          (body.quantity as number) >= 1;
+        const valid = behavesAccepts(call.body);
         sendJson(response, valid ? 200 : 400, { valid });
       },
       '/actions/warm-up': (call, response) => {
